@@ -1,0 +1,1 @@
+export { POTNET_COMPAT_VERSION } from 'potnet';
