@@ -1,2 +1,2 @@
-import { POTNET_COMPAT_VERSION } from '@pot/core';
-process.stdout.write(`pot (potnet ${POTNET_COMPAT_VERSION})\n`);
+import { PotError } from '@pot/core';
+process.stdout.write(`${new PotError('internal', 'pot CLI is not assembled yet').message}\n`);

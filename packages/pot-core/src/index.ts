@@ -1,1 +1,3 @@
-export { POTNET_COMPAT_VERSION } from 'potnet';
+// Public API of @pot/core. Each area appends its own export lines.
+export { PotError, isPotError } from './errors/pot-error.js';
+export type { PotErrorCode, PotErrorDetail, PotErrorOptions } from './errors/pot-error.js';
