@@ -1,0 +1,92 @@
+/**
+ * What every command module shares: a commander Command configured for pot's
+ * getopts grammar (short flags, combined flags, attached values, `-h`, counted
+ * `-v`), the translation of commander's errors into UsageError, and the adapter
+ * from parsed flags to pot-core's action context.
+ */
+import { actions, PotError } from '@pot/core';
+import { Command, CommanderError } from 'commander';
+import { statSync } from 'node:fs';
+import type { ErrorMode } from '../errors.js';
+import { UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+
+export interface CommandContext {
+  io: CliIO;
+  /** How the exit point renders errors; commands set json/quiet from their flags. */
+  mode: ErrorMode;
+}
+
+export interface PotCommand {
+  name: string;
+  help: string;
+  /** Runs the command; returns the exit code (errors are thrown). */
+  run(args: string[], ctx: CommandContext): Promise<number>;
+}
+
+export const increment = (_: string, previous: number): number => previous + 1;
+
+/** A commander Command that parses like shell pot's getopts, with `-h` and `-v` built in. */
+export function potParser(name: string): Command {
+  return new Command(name)
+    .helpOption(false)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })
+    .allowExcessArguments(false)
+    .option('-h', 'print this help')
+    .option('-v', 'verbose', increment, 0);
+}
+
+/** Parses argv with commander; returns the raw options (validated by each command's zod schema). */
+export function parseArgs(cmd: Command, args: string[], help: string): Record<string, unknown> {
+  try {
+    cmd.parse(args, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      throw new UsageError(err.message.replace(/^error: /, ''), help);
+    }
+    throw err;
+  }
+  return cmd.opts();
+}
+
+/** shell pot: every command but init, de-init, version, help (and doctor) needs POT_FS_ROOT. */
+export function requireFsRoot(settings: actions.PotSettings): void {
+  let ok = false;
+  try {
+    ok = statSync(settings.fsRoot).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw new PotError('host-state', `${settings.fsRoot} does not exist, please run 'pot init'`, {
+      suggestion: "run 'pot init' (as root) to create pot's datasets, or check POT_FS_ROOT in pot.conf",
+    });
+  }
+}
+
+export interface ActionOptions {
+  verbose: number;
+  dryRun?: boolean;
+  /** Send info messages to nowhere (JSON output). */
+  silent?: boolean;
+}
+
+/** The CLI-to-core adapter: flags become pot-core's action context. */
+export function actionContext(ctx: CommandContext, options: ActionOptions): actions.ActionContext {
+  const { io } = ctx;
+  const settings = actions.loadSettings(io.env);
+  const print = options.silent ? () => {} : (line: string) => io.stdout(`${line}\n`);
+  return {
+    settings,
+    verbosity: 1 + options.verbose,
+    host: actions.createActionHost({ env: io.env, dryRun: options.dryRun ?? false, print: (l) => io.stdout(`${l}\n`) }),
+    report: { print, diag: (line) => io.stderr(`${line}\n`) },
+  };
+}
+
+export function notImplemented(what: string): PotError {
+  return new PotError('unsupported', `${what} is not implemented in this version of pot yet`, {
+    suggestion: 'see the README for the commands available',
+  });
+}

@@ -1,0 +1,63 @@
+import { actions } from '@pot/core';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import type { PotCommand } from './common.js';
+import { actionContext, notImplemented, parseArgs, potParser, requireFsRoot } from './common.js';
+
+const help = `pot info [-hvqr] [--json] [-p pname|-B bname]
+  -h print this help
+  -v verbose
+  -q quiet
+  -p pname : pot name
+  -B bname : bridge name
+  -r check only if the pot is running
+  -E output some pot information as environment variables
+  -s list the available snapshots for the pot
+  --json print the information as JSON (with -B)
+`;
+
+const Options = z.object({
+  h: z.boolean().optional(),
+  v: z.number(),
+  q: z.boolean().optional(),
+  p: z.string().optional(),
+  B: z.string().optional(),
+  r: z.boolean().optional(),
+  E: z.boolean().optional(),
+  s: z.boolean().optional(),
+  json: z.boolean().optional(),
+});
+
+export const info: PotCommand = {
+  name: 'info',
+  help,
+  async run(args, ctx) {
+    const cmd = potParser('info')
+      .option('-q', 'quiet')
+      .option('-p <pname>', 'pot name')
+      .option('-B <bname>', 'bridge name')
+      .option('-r', 'running')
+      .option('-E', 'environment')
+      .option('-s', 'snapshots')
+      .option('--json', 'JSON output');
+    const o = Options.parse(parseArgs(cmd, args, help));
+    ctx.mode.json = o.json ?? false;
+    if (o.h) {
+      ctx.io.stdout(help);
+      return 0;
+    }
+    if (o.p === undefined && o.B === undefined) throw new UsageError('Option -p or -B are mandatory', help);
+    if (o.p !== undefined && o.B !== undefined) throw new UsageError('Option -p and -B are mutually exclusive', help);
+    if (o.q && o.v > 0) throw new UsageError('Option -q and -v are mutually exclusive', help);
+    if (o.E && o.p === undefined) throw new UsageError('Option -E requires -p', help);
+    ctx.mode.quiet = o.q ?? false;
+    const actx = actionContext(ctx, { verbose: o.v });
+    requireFsRoot(actx.settings);
+    if (o.B === undefined) throw notImplemented('pot info -p');
+    const { bridge, addresses } = await actions.bridgeInfo(actx, o.B);
+    if (o.q) return 0;
+    if (o.json) ctx.io.stdout(`${JSON.stringify({ ...bridge, addresses })}\n`);
+    else for (const a of addresses) ctx.io.stdout(`\t${a.ip}\t${a.description}\n`);
+    return 0;
+  },
+};

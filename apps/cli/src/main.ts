@@ -1,0 +1,59 @@
+/**
+ * Dispatch: argv[0] is the command (aliases resolved as shell pot does), the
+ * rest goes to that command's module. Every error reaches reportError, the
+ * single place that prints failures and picks the exit code.
+ */
+import type { ErrorMode } from './errors.js';
+import { reportError, UsageError } from './errors.js';
+import type { CliIO } from './io.js';
+import { ALIASES, KNOWN_COMMANDS, USAGE } from './usage.js';
+import type { PotCommand } from './commands/common.js';
+import { notImplemented } from './commands/common.js';
+import { config } from './commands/config.js';
+import { createPrivateBridge } from './commands/create-private-bridge.js';
+import { deInit } from './commands/de-init.js';
+import { destroy } from './commands/destroy.js';
+import { doctor } from './commands/doctor.js';
+import { info } from './commands/info.js';
+import { init } from './commands/init.js';
+import { list } from './commands/list.js';
+import { version } from './commands/version.js';
+import { vnetStart } from './commands/vnet-start.js';
+
+export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
+  [version, config, init, deInit, vnetStart, createPrivateBridge, list, info, destroy, doctor].map((c) => [c.name, c]),
+);
+
+function resolve(name: string): string {
+  return ALIASES[name] ?? name;
+}
+
+/** Runs one pot invocation; returns the exit code (never exits the process). */
+export async function runPot(argv: readonly string[], io: CliIO): Promise<number> {
+  const mode: ErrorMode = { json: false, quiet: false };
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined) throw new UsageError('a command is needed', USAGE);
+    const name = resolve(first);
+    if (name === 'help') {
+      if (rest[0] === undefined) {
+        io.stdout(USAGE);
+        return 0;
+      }
+      const target = resolve(rest[0]);
+      const command = COMMANDS.get(target);
+      if (command) {
+        io.stdout(command.help);
+        return 0;
+      }
+      if ((KNOWN_COMMANDS as readonly string[]).includes(target)) throw notImplemented(`pot ${target}`);
+      throw new UsageError(`Command ${rest[0]} unknown`, USAGE);
+    }
+    const command = COMMANDS.get(name);
+    if (command) return await command.run(rest, { io, mode });
+    if ((KNOWN_COMMANDS as readonly string[]).includes(name)) throw notImplemented(`pot ${name}`);
+    throw new UsageError(`unknown command ${first}`, USAGE);
+  } catch (err) {
+    return reportError(err, io, mode);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * de-init: removes what init created — the ZFS datasets under POT_ZFS_ROOT, the
+ * bridge files and POT_FS_ROOT, pot's pf anchors in the pf rules file, the
+ * syslogd flags and the (empty) syslog directories. Refuses while pots run,
+ * unless forced, which stops them first (shell pot never saw running pots).
+ */
+import path from 'node:path';
+import { PotError } from '../errors/pot-error.js';
+import type { ActionContext } from './context.js';
+import { debug, info, mustRun, passStderr, requireRoot, syslog } from './context.js';
+import { syslogdFlags } from './config.js';
+import { NAT_ANCHOR_LINE, pfRulesFile, RDR_ANCHOR_LINE, SYSLOG_DIRS } from './init.js';
+
+export interface DeInitOptions {
+  force?: boolean;
+  /** pf rules file; undefined: `sysrc -n pf_rules`; '': leave pf alone (`-m`). */
+  pfFile?: string | undefined;
+  /** Leave syslogd's configuration alone (`-m`). */
+  skipSyslog?: boolean;
+  /** Stops one running pot. Default: `jail -r NAME`. */
+  stopPot?: (ctx: ActionContext, name: string) => Promise<void>;
+  argv?: readonly string[];
+}
+
+export interface DeInitResult {
+  stopped: string[];
+  destroyed: boolean;
+}
+
+export async function runningPots(ctx: ActionContext): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of await ctx.host.listDir(path.join(ctx.settings.fsRoot, 'jails'))) {
+    if ((await ctx.host.run('jls', ['-j', name])).exitCode === 0) out.push(name);
+  }
+  return out;
+}
+
+async function defaultStop(ctx: ActionContext, name: string): Promise<void> {
+  await mustRun(ctx, 'jail', ['-r', name], { mutating: true });
+}
+
+export async function removePfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
+  const file = ctx.host.hostPath(pfFile);
+  const text = await ctx.host.readFile(file);
+  if (text === undefined) return false;
+  const lines = text.split('\n');
+  const kept = lines.filter((l) => l !== NAT_ANCHOR_LINE && l !== RDR_ANCHOR_LINE);
+  if (kept.length === lines.length) return false;
+  await ctx.host.writeFile(file, kept.join('\n'));
+  return true;
+}
+
+export async function deInitPot(ctx: ActionContext, options: DeInitOptions = {}): Promise<DeInitResult> {
+  const s = ctx.settings;
+  await syslog(ctx, 'de-init', options.argv ?? []);
+  const pfFile = options.pfFile ?? (await pfRulesFile(ctx));
+  await requireRoot(ctx);
+
+  const running = await runningPots(ctx);
+  if (running.length > 0 && !options.force) {
+    throw new PotError('busy', `At least one pot is still running (${running.join(' ')})`, {
+      suggestion: "stop them first, or use 'pot de-init -f' to stop all pots",
+    });
+  }
+  const stop = options.stopPot ?? defaultStop;
+  for (const name of running) {
+    debug(ctx, `Stop the pot ${name}`);
+    await stop(ctx, name);
+  }
+
+  let destroyed = false;
+  const exists = await ctx.host.run('zfs', ['list', '-o', 'name', '-H', s.zfsRoot]);
+  if (exists.exitCode !== 0) {
+    info(ctx, `no root dataset found (${s.zfsRoot})`);
+  } else {
+    info(ctx, `Deinstall pot (${s.zfsRoot})`);
+    const args = ['destroy', '-r', ...(ctx.verbosity >= 2 ? ['-v'] : []), s.zfsRoot];
+    const r = await mustRun(ctx, 'zfs', args, { mutating: true });
+    for (const line of r.stdout.split('\n')) if (line !== '') ctx.report.print(line);
+    destroyed = true;
+  }
+  ctx.report.print('zfs datasets have been removed');
+
+  await ctx.host.remove(path.join(s.fsRoot, 'bridges'));
+  await ctx.host.rmdirIfEmpty(s.fsRoot);
+
+  if (pfFile !== '') {
+    if (await removePfAnchors(ctx, pfFile)) {
+      ctx.report.print('pf configuration file should be clean');
+      ctx.report.print(`  - please check ${pfFile} and reload it`);
+    }
+  }
+  if (!options.skipSyslog) {
+    const current = (await ctx.host.run('sysrc', ['-n', 'syslogd_flags'])).stdout.trim();
+    if (current === syslogdFlags(s)) {
+      const r = await ctx.host.run('sysrc', ['-x', 'syslogd_flags'], { mutating: true });
+      passStderr(ctx, r);
+    }
+    for (const dir of SYSLOG_DIRS) await ctx.host.rmdirIfEmpty(ctx.host.hostPath(dir));
+  }
+  ctx.report.print('check your rc.conf for potential leftovers variable like:');
+  ctx.report.print('  pot_enable');
+  return { stopped: running, destroyed };
+}

@@ -1,0 +1,14 @@
+// pot-core's decisions for init, de-init, vnet-start, private bridges, doctor and config.
+export * from './host.js';
+export * from './settings.js';
+export * from './context.js';
+export * from './net.js';
+export * from './address-book.js';
+export * from './bridges.js';
+export * from './config.js';
+export * from './vnet-start.js';
+export * from './init.js';
+export * from './de-init.js';
+export * from './doctor.js';
+export * from './network-check.js';
+export { withGlobalLock } from './global-lock.js';

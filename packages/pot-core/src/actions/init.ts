@@ -1,0 +1,176 @@
+/**
+ * init: the configuration check, then the ZFS datasets, POT_FS_ROOT with its
+ * mode and owner, the syslogd flags and pot's two pf anchors in the pf rules
+ * file. Everything is looked at before it is changed, so a second run changes
+ * nothing. Unlike shell pot, nothing is created when the check fails.
+ */
+import path from 'node:path';
+import { PotError } from '../errors/pot-error.js';
+import type { ActionContext } from './context.js';
+import { debug, ensureTmp, info, mustRun, passStderr, requireRoot, syslog } from './context.js';
+import { syslogdFlags } from './config.js';
+import { checkInterfaces, checkNetworkConfig } from './network-check.js';
+
+export const NAT_ANCHOR_LINE = 'nat-anchor pot-nat';
+export const RDR_ANCHOR_LINE = 'rdr-anchor "pot-rdr/*"';
+export const SYSLOG_DIRS = ['/usr/local/etc/syslog.d', '/usr/local/etc/newsyslog.conf.d', '/var/log/pot'];
+
+export interface InitOptions {
+  /** pf rules file; undefined: `sysrc -n pf_rules`; '': leave pf alone. */
+  pfFile?: string | undefined;
+  /** Do not touch syslogd's configuration (`-s`, implied by `-m`). */
+  skipSyslog?: boolean;
+  argv?: readonly string[];
+}
+
+export interface InitResult {
+  created: string[];
+  pfFileEdited: boolean;
+  syslogdChanged: boolean;
+}
+
+export async function pfRulesFile(ctx: ActionContext): Promise<string> {
+  const r = await ctx.host.run('sysrc', ['-n', 'pf_rules']);
+  return r.stdout.trim() || '/etc/pf.conf';
+}
+
+async function datasetExists(ctx: ActionContext, name: string): Promise<boolean> {
+  const r = await ctx.host.run('zfs', ['list', '-o', 'name', '-H', name]);
+  return r.exitCode === 0 && r.stdout.trim() === name;
+}
+
+async function datasetMountpoint(ctx: ActionContext, name: string): Promise<string> {
+  return (await ctx.host.run('zfs', ['list', '-H', '-o', 'mountpoint', name])).stdout.trim();
+}
+
+/** Shell pot's checks of the configuration, done before anything changes. */
+export async function checkConfiguration(ctx: ActionContext): Promise<void> {
+  const s = ctx.settings;
+  if (s.zfsRoot === '') throw new PotError('config', 'POT_ZFS_ROOT is mandatory', { suggestion: 'set POT_ZFS_ROOT in pot.conf' });
+  if (s.fsRoot === '') throw new PotError('config', 'POT_FS_ROOT is mandatory', { suggestion: 'set POT_FS_ROOT in pot.conf' });
+  const group = await ctx.host.run('getent', ['group', s.group]);
+  if (group.exitCode !== 0) {
+    throw new PotError('config', `Group '${s.group}' is missing, create it or change POT_GROUP`, {
+      suggestion: `pw groupadd ${s.group}`,
+    });
+  }
+  const network = checkNetworkConfig(ctx);
+  if (network.length > 0) {
+    throw new PotError('config', 'The network configuration in the pot configuration file is not valid', {
+      details: network,
+      suggestion: network.map((d) => d.message).join('; '),
+    });
+  }
+  const ifaces = await checkInterfaces(ctx);
+  if (ifaces.length > 0) {
+    throw new PotError('config', ifaces[0]!.message, {
+      details: ifaces,
+      suggestion: "fix the interface names in pot.conf ('ifconfig -l' lists the host's interfaces)",
+    });
+  }
+}
+
+/** Adds pot's anchors to the pf rules file exactly once; true when the file changed. */
+export async function addPfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
+  const file = ctx.host.hostPath(pfFile);
+  const text = await ctx.host.readFile(file);
+  const lines = text === undefined ? [] : text.split('\n');
+  if (text !== undefined && text.endsWith('\n')) lines.pop();
+  const count = (l: string) => lines.filter((x) => x === l).length;
+  if (text !== undefined && count(NAT_ANCHOR_LINE) === 1 && count(RDR_ANCHOR_LINE) === 1) {
+    debug(ctx, 'pf already properly configured');
+    return false;
+  }
+  if (text !== undefined) {
+    ctx.report.print(`Creating a backup of your ${pfFile}`);
+    await ctx.host.copyFile(file, `${file}.bkp-pot`);
+    ctx.report.print(`${pfFile} -> ${pfFile}.bkp-pot`);
+  }
+  const kept = lines.filter((l) => l !== NAT_ANCHOR_LINE && l !== RDR_ANCHOR_LINE);
+  ctx.report.print(`auto-magically editing your ${pfFile}`);
+  await ctx.host.writeFile(file, `${[NAT_ANCHOR_LINE, RDR_ANCHOR_LINE, ...kept].join('\n')}\n`);
+  ctx.report.print(`Please, check that your PF configuration file ${pfFile} is still valid and reload it!`);
+  return true;
+}
+
+export async function initPot(ctx: ActionContext, options: InitOptions = {}): Promise<InitResult> {
+  const s = ctx.settings;
+  await syslog(ctx, 'init', options.argv ?? []);
+  const pfFile = options.pfFile ?? (await pfRulesFile(ctx));
+  await requireRoot(ctx);
+  await checkConfiguration(ctx);
+  const created: string[] = [];
+
+  if (await datasetExists(ctx, s.zfsRoot)) {
+    const mp = await datasetMountpoint(ctx, s.zfsRoot);
+    if (mp !== s.fsRoot) {
+      throw new PotError('host-state', `${s.zfsRoot} is an invalid POT root`, {
+        suggestion: `${s.zfsRoot} exists with mountpoint ${mp}: set POT_FS_ROOT=${mp} or POT_ZFS_ROOT to another dataset`,
+      });
+    }
+    info(ctx, `${s.zfsRoot} already present`);
+  } else {
+    debug(ctx, `creating ${s.zfsRoot} file system (mountpoint ${s.fsRoot})`);
+    await mustRun(ctx, 'zfs', ['create', '-o', `mountpoint=${s.fsRoot}`, '-o', 'canmount=off', '-o', 'compression=lz4', '-o', 'atime=off', s.zfsRoot], {
+      mutating: true,
+    });
+    created.push(s.zfsRoot);
+  }
+
+  await ctx.host.mkdirp(s.fsRoot);
+  await ctx.host.chmod(s.fsRoot, 0o750);
+  await mustRun(ctx, 'chown', [`root:${s.group}`, s.fsRoot], { mutating: true });
+
+  for (const sub of ['bases', 'jails', 'fscomp']) {
+    const ds = `${s.zfsRoot}/${sub}`;
+    let planned = false;
+    if (!(await datasetExists(ctx, ds))) {
+      debug(ctx, `creating ${ds}`);
+      await mustRun(ctx, 'zfs', ['create', ds], { mutating: true });
+      created.push(ds);
+      planned = ctx.host.dryRun;
+    }
+    const mounted = (await ctx.host.run('zfs', ['get', '-Ho', 'value', 'mounted', ds])).stdout.trim();
+    if (mounted !== 'yes' && !planned) {
+      debug(ctx, `mounting ${ds}`);
+      await mustRun(ctx, 'zfs', ['mount', ds], { mutating: true });
+    }
+  }
+  const cache = `${s.zfsRoot}/cache`;
+  if (!(await datasetExists(ctx, cache))) {
+    debug(ctx, `creating ${cache} mounted as ${s.cache}`);
+    await mustRun(ctx, 'zfs', ['create', '-o', `mountpoint=${s.cache}`, '-o', 'compression=off', cache], { mutating: true });
+    created.push(cache);
+  } else if ((await datasetMountpoint(ctx, cache)) !== s.cache) {
+    info(ctx, `${cache} exists but is not mounted at ${s.cache} [POT_CACHE]`);
+  }
+
+  await ctx.host.mkdirp(path.join(s.fsRoot, 'bridges'));
+  if (!options.skipSyslog) for (const dir of SYSLOG_DIRS) await ctx.host.mkdirp(ctx.host.hostPath(dir));
+  await ensureTmp(ctx);
+
+  let syslogdChanged = false;
+  if (!options.skipSyslog) {
+    const wanted = syslogdFlags(s);
+    const current = (await ctx.host.run('sysrc', ['-n', 'syslogd_flags'])).stdout.trim();
+    if (current !== wanted) {
+      const rc = ctx.host.hostPath('/etc/rc.conf');
+      if (await ctx.host.exists(rc)) {
+        ctx.report.print('Creating a backup of your /etc/rc.conf');
+        await ctx.host.copyFile(rc, `${rc}.bkp-pot`);
+        ctx.report.print('/etc/rc.conf -> /etc/rc.conf.bkp-pot');
+      }
+      const r = await ctx.host.run('sysrc', ['-q', `syslogd_flags=${wanted}`], { mutating: true });
+      passStderr(ctx, r);
+      syslogdChanged = true;
+    } else {
+      debug(ctx, 'syslogd flags already set');
+    }
+  }
+
+  let pfFileEdited = false;
+  if (pfFile !== '') pfFileEdited = await addPfAnchors(ctx, pfFile);
+  else debug(ctx, 'pf configuration skipped');
+
+  return { created, pfFileEdited, syslogdChanged };
+}

@@ -1,0 +1,155 @@
+/**
+ * The configuration the actions need, read from pot.default.conf and pot.conf.
+ *
+ * pot-core's configuration module (packages/pot-core/src/config) is landing in
+ * parallel; until the actions are switched over to it, this module reads the two
+ * files itself (shell-style `KEY=value` lines, later assignments win), so the
+ * swap is one import. Location: $POT_ETC_DIR, else $POT_PREFIX/etc/pot, else
+ * /usr/local/etc/pot.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PotError } from '../errors/pot-error.js';
+
+export const POT_VERSION = '0.16.0';
+
+export const DEFAULTS: Readonly<Record<string, string>> = {
+  POT_ZFS_ROOT: 'zroot/pot',
+  POT_FS_ROOT: '/opt/pot',
+  POT_CACHE: '/var/cache/pot',
+  POT_TMP: '/tmp',
+  POT_GROUP: 'pot',
+  POT_MKTEMP_SUFFIX: '.XXXXXXXX',
+  POT_HOSTNAME_MAX_LENGTH: '64',
+  POT_NETWORK: '10.192.0.0/10',
+  POT_NETMASK: '255.192.0.0',
+  POT_GATEWAY: '10.192.0.1',
+  POT_EXTIF: 'em0',
+  POT_EXTRA_EXTIF: '',
+  POT_EXTIF_ADDR: '',
+  POT_NETWORK_STACK: 'ipv4',
+  POT_DNS_NAME: 'dns',
+  POT_DNS_IP: '10.192.0.2',
+  POT_ISOLATE_VNET_POTS: 'false',
+  POT_LOG_FACILITY: 'local2',
+  POT_VPN_EXTIF: '',
+  POT_VPN_NETWORKS: '',
+};
+
+export type NetworkStack = 'ipv4' | 'ipv6' | 'dual';
+
+export interface PotSettings {
+  /** Every variable after both files were read. */
+  readonly vars: Readonly<Record<string, string>>;
+  readonly etcDir: string;
+  readonly zfsRoot: string;
+  readonly fsRoot: string;
+  readonly cache: string;
+  readonly tmp: string;
+  readonly group: string;
+  readonly network: string;
+  readonly netmask: string;
+  readonly gateway: string;
+  readonly extif: string;
+  readonly extifAddr: string;
+  readonly extraExtif: readonly string[];
+  readonly stack: NetworkStack;
+  readonly dnsIp: string;
+  readonly logFacility: string;
+  readonly vpnExtif: string;
+  readonly vpnNetworks: readonly string[];
+  /** POT_NETWORK_<if> for an extra interface, '' when unset. */
+  networkOf(iface: string): string;
+}
+
+/** Parses shell-style assignment lines; values keep their words, quotes are removed. */
+export function parseAssignments(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split('\n')) {
+    let line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('export ')) line = line.slice(7).trim();
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
+    if (!m) continue;
+    out[m[1]!] = unquote(m[2]!);
+  }
+  return out;
+}
+
+function unquote(value: string): string {
+  let v = value.trim();
+  if (v.startsWith('"')) {
+    const end = v.indexOf('"', 1);
+    return end < 0 ? v.slice(1) : v.slice(1, end);
+  }
+  if (v.startsWith("'")) {
+    const end = v.indexOf("'", 1);
+    return end < 0 ? v.slice(1) : v.slice(1, end);
+  }
+  const hash = v.search(/\s#/);
+  if (hash >= 0) v = v.slice(0, hash);
+  return v.trim();
+}
+
+export function resolveEtcDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.POT_ETC_DIR) return env.POT_ETC_DIR;
+  if (env.POT_PREFIX) return path.join(env.POT_PREFIX, 'etc', 'pot');
+  return '/usr/local/etc/pot';
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function networkStackOf(value: string | undefined): NetworkStack {
+  return value === 'ipv6' || value === 'dual' ? value : 'ipv4';
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): PotSettings {
+  const etcDir = resolveEtcDir(env);
+  const vars: Record<string, string> = { ...DEFAULTS };
+  for (const name of ['pot.default.conf', 'pot.conf']) {
+    const text = readIfPresent(path.join(etcDir, name));
+    if (text !== undefined) Object.assign(vars, parseAssignments(text));
+  }
+  return settingsFrom(vars, etcDir);
+}
+
+export function settingsFrom(vars: Record<string, string>, etcDir = ''): PotSettings {
+  const get = (k: string): string => vars[k] ?? '';
+  const words = (k: string): string[] => get(k).split(/\s+/).filter((w) => w !== '');
+  return {
+    vars,
+    etcDir,
+    zfsRoot: get('POT_ZFS_ROOT'),
+    fsRoot: get('POT_FS_ROOT'),
+    cache: get('POT_CACHE'),
+    tmp: get('POT_TMP') || '/tmp',
+    group: get('POT_GROUP') || 'pot',
+    network: get('POT_NETWORK'),
+    netmask: get('POT_NETMASK'),
+    gateway: get('POT_GATEWAY'),
+    extif: get('POT_EXTIF'),
+    extifAddr: get('POT_EXTIF_ADDR'),
+    extraExtif: words('POT_EXTRA_EXTIF'),
+    stack: networkStackOf(get('POT_NETWORK_STACK')),
+    dnsIp: get('POT_DNS_IP'),
+    logFacility: get('POT_LOG_FACILITY') || 'local2',
+    vpnExtif: get('POT_VPN_EXTIF'),
+    vpnNetworks: words('POT_VPN_NETWORKS'),
+    networkOf: (iface: string) => get(`POT_NETWORK_${iface}`),
+  };
+}
+
+export function requireSetting(value: string, name: string): string {
+  if (value === '') {
+    throw new PotError('config', `${name} is mandatory`, {
+      suggestion: `set ${name} in pot.conf`,
+    });
+  }
+  return value;
+}
