@@ -116,7 +116,7 @@ async function ipv4Start(ctx: ActionContext, bridgeName: string | undefined, res
   if (!names.includes('pot-nat') || !names.includes('pot-rdr')) {
     const pfFile = (await ctx.host.run('sysrc', ['-n', 'pf_rules'])).stdout.trim() || '/etc/pf.conf';
     debug(ctx, `Pot anchors are missing - load ${pfFile}`);
-    const loaded = await ctx.host.run('pfctl', ['-f', pfFile], { mutating: true });
+    const loaded = await ctx.host.run('pfctl', ['-f', ctx.host.hostPath(pfFile)], { mutating: true });
     passStderr(ctx, loaded);
     if (loaded.exitCode !== 0) {
       throw new PotError('host-command', `pf could not load ${pfFile}`, {
@@ -139,7 +139,9 @@ async function ipv4Start(ctx: ActionContext, bridgeName: string | undefined, res
     for (const line of shown.stdout.split('\n')) if (line !== '') ctx.report.print(line);
   }
   const enabled = await ctx.host.run('pfctl', ['-e'], { mutating: true });
-  if (enabled.exitCode !== 0 && !/already enabled/.test(enabled.stderr)) {
+  if (enabled.exitCode === 0) {
+    passStderr(ctx, enabled);
+  } else if (!/already enabled/.test(enabled.stderr)) {
     passStderr(ctx, enabled);
     throw new PotError('host-command', 'pf could not be enabled');
   }
