@@ -7,7 +7,7 @@
  * file, so switching over is local.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,7 +149,8 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     },
     hostFile(p) {
       const file = path.join(hostRoot, p);
-      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+      if (!existsSync(file)) return undefined;
+      return statSync(file).isDirectory() ? '(directory)' : readFileSync(file, 'utf8');
     },
     normalise,
     cleanup() {
