@@ -99,7 +99,11 @@ export function createActionHost(options: HostOptions = {}): ActionHost {
       }
     },
     async writeFile(file, content) {
-      if (dryRun) return plan(`# write ${file}`);
+      if (dryRun) {
+        plan(`# write ${file}:`);
+        for (const line of content.replace(/\n$/, '').split('\n')) plan(`#   ${line}`);
+        return;
+      }
       await fs.writeFile(file, content);
     },
     async copyFile(from, to) {
