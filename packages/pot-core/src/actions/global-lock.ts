@@ -17,8 +17,20 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Locks this process already holds (re-entrant: a nested call runs inside the outer one). */
+const held = new Map<string, number>();
+
 export async function withGlobalLock<T>(tmpDir: string, fn: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
   const dir = path.join(tmpDir, 'pot-lock-global.d');
+  const depth = held.get(dir) ?? 0;
+  if (depth > 0) {
+    held.set(dir, depth + 1);
+    try {
+      return await fn();
+    } finally {
+      held.set(dir, depth);
+    }
+  }
   const started = Date.now();
   await mkdir(tmpDir, { recursive: true });
   for (;;) {
@@ -41,9 +53,11 @@ export async function withGlobalLock<T>(tmpDir: string, fn: () => Promise<T>, ti
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+  held.set(dir, 1);
   try {
     return await fn();
   } finally {
+    held.delete(dir);
     await rm(dir, { recursive: true, force: true });
   }
 }

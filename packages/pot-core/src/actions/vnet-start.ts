@@ -11,6 +11,7 @@ import type { ActionContext } from './context.js';
 import { debug, ensureTmp, info, passStderr, requireRoot, syslog } from './context.js';
 import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4, parseCidr4 } from './net.js';
 import { readBridge } from './bridges.js';
+import { withGlobalLock } from './global-lock.js';
 
 export interface VnetStartOptions {
   /** A private bridge (`-B`); ignored for the ipv6 stack. */
@@ -128,10 +129,15 @@ async function ipv4Start(ctx: ActionContext, bridgeName: string | undefined, res
   const rules = await natRules(ctx);
   result.natRules = rules;
   await ensureTmp(ctx);
+  // The rules file has a fixed name (as in shell pot); the global lock keeps two
+  // vnet-starts from overwriting each other's file.
   const rulesFile = path.join(s.tmp, 'pot_pf_nat_rules');
-  await ctx.host.writeFile(rulesFile, rules);
-  const loaded = await ctx.host.run('pfctl', ['-a', 'pot-nat', '-f', rulesFile], { mutating: true });
-  await ctx.host.remove(rulesFile);
+  const loaded = await withGlobalLock(s.tmp, async () => {
+    await ctx.host.writeFile(rulesFile, rules);
+    const r = await ctx.host.run('pfctl', ['-a', 'pot-nat', '-f', rulesFile], { mutating: true });
+    await ctx.host.remove(rulesFile);
+    return r;
+  });
   passStderr(ctx, loaded);
   if (loaded.exitCode !== 0) throw new PotError('host-command', 'pf refused the NAT rules of the pot-nat anchor');
   if (ctx.verbosity >= 2) {
