@@ -62,3 +62,21 @@ describe('bin/pot, the /bin/sh wrapper', () => {
     expect(r.stderr).toContain('is missing');
   });
 });
+
+describe('bin/pot finds PREFIX/etc/pot like shell pot', () => {
+  it('exports POT_PREFIX when PREFIX/etc/pot exists next to bin/', async () => {
+    const { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, chmodSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const prefix = mkdtempSync(`${tmpdir()}/pot-prefix-`);
+    mkdirSync(`${prefix}/bin`);
+    mkdirSync(`${prefix}/etc/pot`, { recursive: true });
+    copyFileSync(POT_BIN, `${prefix}/bin/pot`);
+    chmodSync(`${prefix}/bin/pot`, 0o755);
+    writeFileSync(`${prefix}/show-prefix.mjs`, 'process.stdout.write(String(process.env.POT_PREFIX));\n');
+    const r = spawnSync(`${prefix}/bin/pot`, [], {
+      env: { PATH: env.PATH, POT_CLI_MAIN: `${prefix}/show-prefix.mjs` },
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe(prefix);
+  });
+});
