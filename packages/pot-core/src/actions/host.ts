@@ -23,6 +23,27 @@ export interface RunOptions {
   input?: string;
   /** The command changes host state: dry-run prints it instead of running it. */
   mutating?: boolean;
+  /** Text the command reads from a file named in its arguments (shown by dry-run). */
+  reads?: string;
+  /** What dry-run answers for this mutating command (e.g. the bridge name `ifconfig bridge create` prints). */
+  dryRunStdout?: string;
+}
+
+/**
+ * The shape of pot-core's host seam CommandRunner (src/host), typed structurally
+ * so the actions can take one as soon as it is exported.
+ */
+export interface CommandRunnerLike {
+  readonly dryRun: boolean;
+  run(command: {
+    file: string;
+    args: readonly string[];
+    mutating: boolean;
+    input?: string;
+    reads?: string;
+    dryRunStdout?: string;
+  }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  note?(lines: readonly string[]): void;
 }
 
 export interface ActionHost {
@@ -50,6 +71,8 @@ export interface HostOptions {
   dryRun?: boolean;
   /** Where dry-run lines go (default: stdout). */
   print?: (line: string) => void;
+  /** Run commands through this runner (pot-core's host seam) instead of the built-in execa one. */
+  runner?: CommandRunnerLike;
 }
 
 /** Quotes one argument the way sh would need it (for dry-run output). */
@@ -64,6 +87,7 @@ export function formatCommand(command: string, args: readonly string[]): string 
 
 export function createActionHost(options: HostOptions = {}): ActionHost {
   const env = options.env ?? process.env;
+  if (options.runner !== undefined && options.dryRun === undefined) options = { ...options, dryRun: options.runner.dryRun };
   const hostRoot = env.POT_HOST_ROOT ?? env.FAKEBSD_HOSTROOT ?? '';
   const dryRun = options.dryRun ?? false;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -74,9 +98,24 @@ export function createActionHost(options: HostOptions = {}): ActionHost {
   return {
     dryRun,
     async run(command, args, runOptions = {}) {
+      if (options.runner !== undefined) {
+        const { input, reads, dryRunStdout } = runOptions;
+        const r = await options.runner.run({
+          file: command,
+          args,
+          mutating: runOptions.mutating ?? false,
+          ...(input === undefined ? {} : { input }),
+          ...(reads === undefined ? {} : { reads }),
+          ...(dryRunStdout === undefined ? {} : { dryRunStdout }),
+        });
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+      }
       if (dryRun && runOptions.mutating) {
         plan(formatCommand(command, args));
-        return { exitCode: 0, stdout: '', stderr: '' };
+        for (const line of (runOptions.reads ?? runOptions.input ?? '').replace(/\n$/, '').split('\n')) {
+          if (line !== '') plan(`    | ${line}`);
+        }
+        return { exitCode: 0, stdout: runOptions.dryRunStdout ?? '', stderr: '' };
       }
       const result = await execa(command, [...args], {
         env: childEnv,

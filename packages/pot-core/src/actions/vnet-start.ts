@@ -57,13 +57,16 @@ export async function natRules(ctx: ActionContext): Promise<string> {
 }
 
 async function createBridge(ctx: ActionContext, descr: string): Promise<string> {
-  const result = await ctx.host.run('ifconfig', ['bridge', 'create', 'descr', descr, 'group', 'pot'], { mutating: true });
+  const result = await ctx.host.run('ifconfig', ['bridge', 'create', 'descr', descr, 'group', 'pot'], {
+    mutating: true,
+    dryRunStdout: '<new bridge>\n',
+  });
   if (result.exitCode !== 0) {
     passStderr(ctx, result);
     throw new PotError('host-command', `Bridge not created (${descr})`);
   }
   const name = result.stdout.trim();
-  if (name === '' && ctx.host.dryRun) return '<new bridge>';
+  if (name === '') throw new PotError('host-command', `ifconfig bridge create printed no interface name (${descr})`);
   debug(ctx, `Bridge created ${name}`);
   return name;
 }
@@ -134,7 +137,7 @@ async function ipv4Start(ctx: ActionContext, bridgeName: string | undefined, res
   const rulesFile = path.join(s.tmp, 'pot_pf_nat_rules');
   const loaded = await withGlobalLock(s.tmp, async () => {
     await ctx.host.writeFile(rulesFile, rules);
-    const r = await ctx.host.run('pfctl', ['-a', 'pot-nat', '-f', rulesFile], { mutating: true });
+    const r = await ctx.host.run('pfctl', ['-a', 'pot-nat', '-f', rulesFile], { mutating: true, reads: rules });
     await ctx.host.remove(rulesFile);
     return r;
   });
