@@ -139,4 +139,29 @@ describe('pot init', () => {
     expect(r.stdout).toContain('warning racct: kern.racct.enable is not 1');
     expect(r.stdout).toContain('fix: echo kern.racct.enable=1 >> /boot/loader.conf && reboot');
   });
+
+  it('POT_ZFS_ROOT existing with another mountpoint is refused', async () => {
+    host = createFakeHost();
+    host.look('zfs', 'create', '-o', 'mountpoint=/elsewhere', 'zroot/pot');
+    const r = await host.pot('init');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('###>  zroot/pot is an invalid POT root');
+    expect(r.stderr).toContain('exists with mountpoint /elsewhere');
+  });
+
+  it("-p '' skips pf but still sets syslogd", async () => {
+    host = createFakeHost();
+    const r = await host.pot('init', '-p', '');
+    expect(r.code).toBe(0);
+    expect(host.hostFile('/etc/pf.conf')).toBeUndefined();
+    expect(host.hostFile('/etc/rc.conf')).toContain('syslogd_flags=');
+  });
+
+  it('a missing pot group is a configuration error', async () => {
+    host = createFakeHost(['POT_GROUP=potters']);
+    const r = await host.pot('init');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("###>  Group 'potters' is missing, create it or change POT_GROUP");
+    expect(r.stderr).toContain('fix: pw groupadd potters');
+  });
 });
