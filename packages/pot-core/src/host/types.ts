@@ -1,0 +1,256 @@
+/**
+ * The host seam: every effect pot has on the machine goes through a `Host`.
+ * The interface speaks in operations (datasets, jails, interfaces, packet
+ * filter anchors, kernel parameters, ...) and never names a tool: the FreeBSD
+ * driver (./freebsd) maps them to zfs/jail/ifconfig/pfctl/...; a Linux driver
+ * (network namespaces, veth, bridges, nftables) can implement the same interface.
+ *
+ * Conventions: queries answer `undefined`/`false` when the thing does not
+ * exist; mutating operations throw PotError (code `host-command`) when the
+ * host refuses them, unless their result type says otherwise.
+ */
+
+/** An IPv4 or IPv6 address assigned to an interface. */
+export interface InterfaceAddress {
+  readonly family: 'inet' | 'inet6';
+  readonly address: string;
+  readonly prefixLength: number;
+  /** IPv4: dotted netmask. */
+  readonly netmask?: string;
+  readonly broadcast?: string;
+  /** IPv6 scope (`%lo0` of `fe80::1%lo0`), without the `%`. */
+  readonly scope?: string;
+}
+
+export interface BridgeMember {
+  readonly name: string;
+  /** The member is a private port (no traffic with other private ports). */
+  readonly private: boolean;
+}
+
+export interface InterfaceInfo {
+  readonly name: string;
+  readonly flags: readonly string[];
+  readonly up: boolean;
+  readonly mtu?: number;
+  readonly description?: string;
+  readonly ether?: string;
+  readonly addresses: readonly InterfaceAddress[];
+  /** Bridges only. */
+  readonly members: readonly BridgeMember[];
+  readonly groups: readonly string[];
+}
+
+/** An address to set: `prefixLength` (CIDR form) or `netmask` (dotted, IPv4). */
+export interface AddressSpec {
+  readonly family: 'inet' | 'inet6';
+  readonly address: string;
+  readonly prefixLength?: number;
+  readonly netmask?: string;
+  /** Add next to the existing addresses instead of replacing the first one. */
+  readonly alias?: boolean;
+}
+
+export interface NewInterfaceOptions {
+  readonly description?: string;
+  /** Interface group (`pot`). */
+  readonly group?: string;
+}
+
+export interface EpairNames {
+  /** Host side. */
+  readonly a: string;
+  /** Jail side. */
+  readonly b: string;
+}
+
+export interface NetworkOps {
+  /** Every interface visible on the host. */
+  list(): Promise<string[]>;
+  /** The interfaces in a group (`bridge`, `pot`, `epair`). */
+  inGroup(group: string): Promise<string[]>;
+  /** The bridges of the host (any name). */
+  bridges(): Promise<string[]>;
+  exists(name: string): Promise<boolean>;
+  /** Everything known about an interface; undefined when it does not exist. */
+  show(name: string): Promise<InterfaceInfo | undefined>;
+  /** The addresses of one family; undefined when the interface does not exist. */
+  addresses(name: string, family?: 'inet' | 'inet6'): Promise<InterfaceAddress[] | undefined>;
+  /** Creates a bridge; answers its name. */
+  createBridge(options?: NewInterfaceOptions): Promise<string>;
+  /** Creates a virtual ethernet pair; answers both ends' names. */
+  createEpair(options?: NewInterfaceOptions): Promise<EpairNames>;
+  rename(name: string, newName: string): Promise<void>;
+  setAddress(name: string, address: AddressSpec): Promise<void>;
+  removeAddress(name: string, family: 'inet' | 'inet6', address: string): Promise<void>;
+  /** Brings the interface up (`inet6: true` also enables IPv6 on it). */
+  up(name: string, options?: { readonly inet6?: boolean }): Promise<void>;
+  down(name: string): Promise<void>;
+  addMember(bridge: string, member: string, options?: { readonly private?: boolean }): Promise<void>;
+  removeMember(bridge: string, member: string): Promise<void>;
+  /** Moves an interface into a (vnet) jail. */
+  moveToJail(name: string, jail: string): Promise<void>;
+  destroy(name: string): Promise<void>;
+}
+
+export interface DatasetOps {
+  exists(name: string): Promise<boolean>;
+  /** Creates a dataset with properties (in the order given). */
+  create(name: string, properties?: Readonly<Record<string, string>>): Promise<void>;
+  getProperty(name: string, property: string): Promise<string | undefined>;
+  setProperty(name: string, property: string, value: string): Promise<void>;
+  /** The names of every property the dataset knows (used to find e.g. `encryption` support). */
+  propertyNames(name: string): Promise<string[]>;
+  /** The mountpoint property; undefined when the dataset does not exist. */
+  mountpoint(name: string): Promise<string | undefined>;
+  /** Whether the dataset is mounted. */
+  isMounted(name: string): Promise<boolean>;
+  /** Direct children (full names, sorted as the host lists them). */
+  children(name: string): Promise<string[]>;
+  /** Snapshots of the dataset (full `DS@snap` names, oldest first). */
+  snapshots(name: string): Promise<string[]>;
+  snapshot(name: string, snapshot: string, options?: { readonly recursive?: boolean }): Promise<void>;
+  /** Destroys a dataset or a snapshot (`DS@snap`). */
+  destroy(name: string, options?: { readonly recursive?: boolean }): Promise<void>;
+  /** Copies a snapshot into a new dataset (send | receive), leaving out the given properties. */
+  copySnapshot(snapshot: string, target: string, options?: { readonly excludeProperties?: readonly string[] }): Promise<void>;
+  mount(name: string): Promise<void>;
+  unmount(name: string, options?: { readonly force?: boolean }): Promise<void>;
+  rename(name: string, newName: string): Promise<void>;
+}
+
+export interface JailInfo {
+  readonly jid: number;
+  readonly name: string;
+  readonly hostname: string;
+  readonly path: string;
+}
+
+export interface ExecResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface JailStopOptions {
+  /** Command run inside the jail before it stops. */
+  readonly execStop?: string;
+  /** Seconds to wait for processes to exit. */
+  readonly stopTimeout?: number;
+}
+
+export interface JailOps {
+  isRunning(name: string): Promise<boolean>;
+  /** The jail id; undefined when not running. */
+  jid(name: string): Promise<number | undefined>;
+  list(): Promise<JailInfo[]>;
+  /**
+   * Creates a jail from parameters, in order: bare names (`persist`, `vnet`)
+   * or `name=value` strings (values are single arguments; no quoting needed).
+   */
+  start(parameters: readonly string[]): Promise<ExecResult>;
+  /** Removes a running jail; with options, stop settings are passed. */
+  remove(name: string, options?: JailStopOptions): Promise<void>;
+  /** Runs a command inside a jail; the exit status is returned, not thrown. */
+  exec(name: string, argv: readonly string[], options?: { readonly input?: string }): Promise<ExecResult>;
+}
+
+export interface PacketFilterOps {
+  /** The packet filter's kernel module is loaded. */
+  isLoaded(): Promise<boolean>;
+  isEnabled(): Promise<boolean>;
+  /** Loads the main ruleset from a file (replaces every main rule). */
+  loadMain(file: string): Promise<void>;
+  /** Loads rules into an anchor, from a file or from text. */
+  loadAnchor(anchor: string, source: { readonly file: string } | { readonly rules: string }): Promise<void>;
+  /** Removes the nat/rdr rules of an anchor. */
+  flushAnchor(anchor: string): Promise<void>;
+  /** Anchors below `parent` (top-level ones without). */
+  anchors(parent?: string): Promise<string[]>;
+  /** The nat/rdr rules of an anchor as the packet filter prints them (numeric ports with `numeric`). */
+  natRules(anchor: string, options?: { readonly numeric?: boolean }): Promise<string[]>;
+  /** Enables the packet filter; `alreadyEnabled` when it was (not an error). */
+  enable(): Promise<{ alreadyEnabled: boolean; message: string }>;
+}
+
+export interface KernelParamOps {
+  /** undefined when the parameter does not exist. */
+  get(name: string): Promise<string | undefined>;
+  /** Sets a parameter (`verbose` prints old and new values as the host tool does). */
+  set(name: string, value: string, options?: { readonly verbose?: boolean }): Promise<ExecResult>;
+}
+
+export interface KernelModuleOps {
+  isLoaded(name: string): Promise<boolean>;
+  /** Loads a module (no error when it is loaded already). */
+  load(name: string): Promise<void>;
+}
+
+export interface ServiceConfigOps {
+  /** A knob of the service configuration (`pf_rules`); undefined when unset. */
+  get(knob: string, options?: { readonly file?: string }): Promise<string | undefined>;
+  set(knob: string, value: string, options?: { readonly file?: string; readonly quiet?: boolean }): Promise<void>;
+  remove(knob: string, options?: { readonly file?: string }): Promise<void>;
+}
+
+export interface MountEntry {
+  readonly source: string;
+  readonly target: string;
+  readonly type: string;
+  readonly options: readonly string[];
+}
+
+export interface MountOps {
+  /** Mounts a directory onto another (read-only unless `readWrite`). */
+  bind(source: string, target: string, options?: { readonly readOnly?: boolean; readonly options?: string }): Promise<void>;
+  tmpfs(target: string): Promise<void>;
+  /** Special file systems: devices, file descriptors, processes. */
+  special(type: 'devfs' | 'fdescfs' | 'procfs' | 'linprocfs', target: string): Promise<void>;
+  unmount(target: string, options?: { readonly force?: boolean }): Promise<void>;
+  list(): Promise<MountEntry[]>;
+  /** Whether something is mounted on `target`. */
+  isMounted(target: string): Promise<boolean>;
+}
+
+export interface SyslogOps {
+  /** Sends one message to the system log (`facility.priority`, tag). */
+  syslog(message: string, options: { readonly facility: string; readonly priority?: string; readonly tag?: string }): Promise<void>;
+}
+
+/** Files below one root directory (a pot's root or the host root). */
+export interface RootedFiles {
+  /** The root directory. */
+  readonly root: string;
+  /** Where `file` (absolute inside the root) is for this process; symlinks inside the root stay inside it. */
+  resolve(file: string): Promise<string>;
+  read(file: string): Promise<string | undefined>;
+  write(file: string, content: string, options?: { readonly mode?: number }): Promise<void>;
+  exists(file: string): Promise<boolean>;
+  isDirectory(file: string): Promise<boolean>;
+  list(dir: string): Promise<string[]>;
+  mkdirp(dir: string): Promise<void>;
+  remove(file: string): Promise<void>;
+}
+
+export interface FileOps extends RootedFiles {
+  /** Files inside a pot's root (or any directory tree), by paths absolute inside it. */
+  under(root: string): RootedFiles;
+}
+
+export interface Host {
+  /** Which driver: `freebsd` (later `linux`). */
+  readonly platform: string;
+  /** Mutating operations are only printed. */
+  readonly dryRun: boolean;
+  readonly zfs: DatasetOps;
+  readonly jails: JailOps;
+  readonly net: NetworkOps;
+  readonly pf: PacketFilterOps;
+  readonly sysctl: KernelParamOps;
+  readonly kmod: KernelModuleOps;
+  readonly rc: ServiceConfigOps;
+  readonly mounts: MountOps;
+  readonly log: SyslogOps;
+  /** Host files (`/etc/pf.conf`, ...), below the host root. */
+  readonly files: FileOps;
+}
