@@ -71,7 +71,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
 
   // ---------------------------------------------------------------- zfs
   const zfs: DatasetOps = {
-    exists: (name) => probe(q('zfs', ['list', '-o', 'name', '-H', checkName('dataset', name)])),
+    exists: async (name) => probe(q('zfs', ['list', '-o', 'name', '-H', checkName('dataset', name)])),
     async create(name, properties = {}) {
       const args = ['create'];
       for (const [k, v] of Object.entries(properties)) args.push('-o', `${k}=${v}`);
@@ -137,7 +137,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
 
   // ---------------------------------------------------------------- jails
   const jails: JailOps = {
-    isRunning: (name) => probe(q('jls', ['-j', checkName('jail', name)])),
+    isRunning: async (name) => probe(q('jls', ['-j', checkName('jail', name)])),
     async jid(name) {
       const r = await run(q('jls', ['-j', checkName('jail', name), 'jid']));
       if (r.exitCode !== 0) return undefined;
@@ -187,7 +187,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       return r.exitCode === 0 ? parseNameList(r.stdout) : [];
     },
     bridges: () => net.inGroup('bridge'),
-    exists: (name) => probe(q('ifconfig', [ifName(name)])),
+    exists: async (name) => probe(q('ifconfig', [ifName(name)])),
     async show(name) {
       const r = await run(q('ifconfig', [ifName(name)]));
       if (r.exitCode !== 0) return undefined;
@@ -254,7 +254,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
 
   // ---------------------------------------------------------------- kernel modules
   const kmod: KernelModuleOps = {
-    isLoaded: (name) => probe(q('kldstat', ['-q', '-m', checkName('module', name)])),
+    isLoaded: async (name) => probe(q('kldstat', ['-q', '-m', checkName('module', name)])),
     async load(name) {
       await must(e('kldload', ['-n', checkName('module', name)]));
     },
