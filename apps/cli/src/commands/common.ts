@@ -4,7 +4,7 @@
  * `-v`), the translation of commander's errors into UsageError, and the adapter
  * from parsed flags to pot-core's action context.
  */
-import { actions, PotError } from '@pot/core';
+import { actions, createDryRunRunner, createExecaRunner, createFreeBsdHost, PotError } from '@pot/core';
 import { Command, CommanderError } from 'commander';
 import { statSync } from 'node:fs';
 import type { ErrorMode } from '../errors.js';
@@ -72,15 +72,23 @@ export interface ActionOptions {
   silent?: boolean;
 }
 
-/** The CLI-to-core adapter: flags become pot-core's action context. */
+/**
+ * The CLI-to-core adapter: flags become pot-core's action context — the
+ * configuration, the FreeBSD host driver over an execa runner (wrapped by the
+ * dry-run runner for --dry-run, which prints the mutating commands), the
+ * verbosity and where output goes.
+ */
 export function actionContext(ctx: CommandContext, options: ActionOptions): actions.ActionContext {
   const { io } = ctx;
   const settings = actions.loadSettings(io.env);
   const print = options.silent ? () => {} : (line: string) => io.stdout(`${line}\n`);
+  const base = createExecaRunner({ env: io.env });
+  const tools = options.dryRun ? createDryRunRunner(base, { print: (l) => io.stdout(`${l}\n`) }) : base;
   return {
     settings,
     verbosity: 1 + options.verbose,
-    host: actions.createActionHost({ env: io.env, dryRun: options.dryRun ?? false, print: (l) => io.stdout(`${l}\n`) }),
+    host: createFreeBsdHost({ env: io.env, runner: tools }),
+    tools,
     report: { print, diag: (line) => io.stderr(`${line}\n`) },
   };
 }

@@ -1,46 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionContext } from './context.js';
-import type { ActionHost, RunResult } from './host.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CommandResult } from '../host/command.js';
+import { createRecordingRunner } from '../host/runners.js';
+import { createFreeBsdHost } from '../host/freebsd/driver.js';
 import { newNet, prefixForSize, showBridge } from './address-book.js';
 import { configValue } from './config.js';
 import { natRules } from './vnet-start.js';
 import { parseAssignments, settingsFrom, DEFAULTS } from './settings.js';
 import { checkNetworkConfig } from './network-check.js';
 
-/** An in-memory host: files in a map, commands answered by a function, calls recorded. */
-function memoryHost(files: Record<string, string>, answer: (cmd: string, args: readonly string[]) => RunResult = () => ({ exitCode: 0, stdout: '', stderr: '' })) {
-  const calls: string[] = [];
-  const host: ActionHost = {
-    dryRun: false,
-    async run(cmd, args) {
-      calls.push([cmd, ...args].join(' '));
-      return answer(cmd, args);
-    },
-    hostPath: (p) => p,
-    readFile: async (f) => files[f],
-    writeFile: async (f, c) => void (files[f] = c),
-    copyFile: async (a, b) => void (files[b] = files[a] ?? ''),
-    exists: async (f) => f in files || Object.keys(files).some((k) => k.startsWith(`${f}/`)),
-    isDirectory: async (f) => Object.keys(files).some((k) => k.startsWith(`${f}/`)),
-    listDir: async (d) => [...new Set(Object.keys(files).filter((k) => k.startsWith(`${d}/`)).map((k) => k.slice(d.length + 1).split('/')[0]!))].sort(),
-    mkdirp: async () => {},
-    chmod: async () => {},
-    remove: async (f) => void delete files[f],
-    rmdirIfEmpty: async () => false,
-  };
-  return { host, calls, files };
-}
-
-function context(vars: Record<string, string>, files: Record<string, string> = {}, answer?: Parameters<typeof memoryHost>[1]) {
-  const m = memoryHost(files, answer);
+/**
+ * A context on the host seam: the FreeBSD driver over a recording runner that
+ * answers commands from a function, and real files in a temporary directory
+ * (FS root `<tmp>/opt/pot`).
+ */
+function context(vars: Record<string, string>, files: Record<string, string> = {}, answer?: (file: string, args: readonly string[]) => Partial<CommandResult> | undefined) {
+  const root = mkdtempSync(path.join(tmpdir(), 'actions-'));
+  const fsRoot = path.join(root, 'opt', 'pot');
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(fsRoot, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  const runner = createRecordingRunner({ responses: (c) => answer?.(c.file, c.args) ?? { exitCode: 0 } });
   const lines: string[] = [];
   const ctx: ActionContext = {
-    host: m.host,
-    settings: settingsFrom({ ...DEFAULTS, POT_FS_ROOT: '/opt/pot', ...vars }),
+    host: createFreeBsdHost({ runner, hostRoot: root }),
+    tools: runner,
+    settings: settingsFrom({ ...DEFAULTS, ...vars, POT_FS_ROOT: fsRoot }),
     verbosity: 1,
     report: { print: (l) => lines.push(l), diag: (l) => lines.push(`E:${l}`) },
   };
-  return { ctx, ...m, lines };
+  return { ctx, runner, lines, fsRoot };
 }
 
 describe('settings', () => {
@@ -64,20 +58,20 @@ describe('address book (new-net, show -b)', () => {
     expect([1, 2, 3, 6, 7, 14, 15].map(prefixForSize)).toEqual([undefined, 30, 29, 29, 28, 28, 27]);
   });
   it('first free segment skips the gateway, the DNS address, pots and other bridges', async () => {
-    const { ctx } = context({}, { '/opt/pot/bridges/oven': 'net=10.192.0.8/29\ngateway=10.192.0.9\nname=oven\n' });
+    const { ctx } = context({}, { 'bridges/oven': 'net=10.192.0.8/29\ngateway=10.192.0.9\nname=oven\n' });
     expect(await newNet(ctx, 4)).toEqual({ net: '10.192.0.16/29', gateway: '10.192.0.17' });
     expect(await newNet(ctx, 2)).toEqual({ net: '10.192.0.4/30', gateway: '10.192.0.5' });
   });
   it('a pot address makes a segment unavailable; none left gives undefined', async () => {
     const { ctx } = context(
       { POT_NETWORK: '10.192.0.0/28', POT_NETMASK: '255.255.255.240' },
-      { '/opt/pot/jails/web/conf/pot.conf': 'ip=10.192.0.4\nnetwork_type=public-bridge\n' },
+      { 'jails/web/conf/pot.conf': 'ip=10.192.0.4\nnetwork_type=public-bridge\n' },
     );
     expect(await newNet(ctx, 2)).toEqual({ net: '10.192.0.8/30', gateway: '10.192.0.9' });
     expect(await newNet(ctx, 4)).toBeUndefined();
   });
   it('show -b lists network, gateway, pots and broadcast in address order', async () => {
-    const { ctx } = context({}, { '/opt/pot/jails/a/conf/pot.conf': 'ip=10.192.0.19\nnetwork_type=private-bridge\nbridge=stove\n' });
+    const { ctx } = context({}, { 'jails/a/conf/pot.conf': 'ip=10.192.0.19\nnetwork_type=private-bridge\nbridge=stove\n' });
     expect(await showBridge(ctx, { name: 'stove', net: '10.192.0.16/29', gateway: '10.192.0.17' })).toEqual([
       { ip: '10.192.0.16', description: 'stove bridge - network ' },
       { ip: '10.192.0.17', description: 'stove bridge - gateway ' },
@@ -108,7 +102,7 @@ describe('NAT rules', () => {
     );
   });
   it('POT_EXTIF_ADDR is used only when it is on POT_EXTIF', async () => {
-    const answer = () => ({ exitCode: 0, stdout: 'em0: flags=8843\n\tinet 192.168.1.10 netmask 0xffffff00\n', stderr: '' });
+    const answer = () => ({ exitCode: 0, stdout: 'em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 192.168.1.10 netmask 0xffffff00 broadcast 192.168.1.255\n', stderr: '' });
     expect(await natRules(context({ POT_EXTIF_ADDR: '192.168.1.10' }, {}, answer).ctx)).toContain('-> $ext_addr');
     const off = context({ POT_EXTIF_ADDR: '192.168.1.11' }, {}, answer);
     expect(await natRules(off.ctx)).not.toContain('ext_addr');

@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import type { ActionContext } from './context.js';
+import { realFiles } from './context.js';
 import { cidrSize, formatIPv4, inCidr, parseCidr4, parseIPv4, type Cidr4 } from './net.js';
 import { parseAssignments } from './settings.js';
 
@@ -40,13 +41,13 @@ export function parseBridgeFile(fileName: string, text: string): BridgeDef | und
 }
 
 export async function bridgeFiles(ctx: ActionContext): Promise<string[]> {
-  return ctx.host.listDir(path.join(ctx.settings.fsRoot, 'bridges'));
+  return realFiles(ctx).list(path.join(ctx.settings.fsRoot, 'bridges'));
 }
 
 export async function readBridges(ctx: ActionContext): Promise<BridgeDef[]> {
   const out: BridgeDef[] = [];
   for (const file of await bridgeFiles(ctx)) {
-    const text = await ctx.host.readFile(path.join(ctx.settings.fsRoot, 'bridges', file));
+    const text = await realFiles(ctx).read(path.join(ctx.settings.fsRoot, 'bridges', file));
     const def = text === undefined ? undefined : parseBridgeFile(file, text);
     if (def) out.push(def);
   }
@@ -56,8 +57,8 @@ export async function readBridges(ctx: ActionContext): Promise<BridgeDef[]> {
 export async function readPotNets(ctx: ActionContext): Promise<PotNet[]> {
   const jails = path.join(ctx.settings.fsRoot, 'jails');
   const out: PotNet[] = [];
-  for (const name of await ctx.host.listDir(jails)) {
-    const text = await ctx.host.readFile(path.join(jails, name, 'conf', 'pot.conf'));
+  for (const name of await realFiles(ctx).list(jails)) {
+    const text = await realFiles(ctx).read(path.join(jails, name, 'conf', 'pot.conf'));
     if (text === undefined) continue;
     const v = parseAssignments(text);
     out.push({ name, networkType: v.network_type ?? '', ip: v.ip ?? '', bridge: v.bridge ?? '' });

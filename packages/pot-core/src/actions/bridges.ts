@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
-import { info, passStderr, requireRoot, syslog } from './context.js';
+import { info, realFiles, requireRoot, syslog } from './context.js';
 import { newNet, parseBridgeFile, readPotNets, showBridge, type BridgeAddress, type BridgeDef } from './address-book.js';
 import { withGlobalLock } from './global-lock.js';
 import { bridgeWithAddress } from './net.js';
@@ -30,7 +30,7 @@ function bridgeFile(ctx: ActionContext, name: string): string {
 /** The bridge file NAME, parsed; PotError when missing or broken. */
 export async function readBridge(ctx: ActionContext, name: string): Promise<BridgeDef> {
   validateBridgeName(name);
-  const text = await ctx.host.readFile(bridgeFile(ctx, name));
+  const text = await realFiles(ctx).read(bridgeFile(ctx, name));
   if (text === undefined) {
     throw new PotError('not-found', `bridge ${name} not found`, {
       suggestion: `create it with 'pot create-private-bridge -B ${name} -S SIZE'; 'pot list -B' lists the bridges`,
@@ -62,7 +62,7 @@ export async function createPrivateBridge(ctx: ActionContext, options: CreatePri
   }
   await requireRoot(ctx);
   return withGlobalLock(ctx.settings.tmp, async () => {
-    if (await ctx.host.exists(bridgeFile(ctx, name))) {
+    if (await realFiles(ctx).exists(bridgeFile(ctx, name))) {
       throw new PotError('already-exists', `A bridge with name ${name} already exists`, {
         suggestion: `pick another name, or 'pot destroy -B ${name}' first`,
       });
@@ -73,16 +73,16 @@ export async function createPrivateBridge(ctx: ActionContext, options: CreatePri
         suggestion: `no free segment for ${size} hosts is left in POT_NETWORK (${ctx.settings.network}); use a smaller size or destroy unused bridges`,
       });
     }
-    await ctx.host.mkdirp(path.join(ctx.settings.fsRoot, 'bridges'));
-    await ctx.host.writeFile(bridgeFile(ctx, name), `net=${segment.net}\ngateway=${segment.gateway}\nname=${name}\n`);
+    await realFiles(ctx).mkdirp(path.join(ctx.settings.fsRoot, 'bridges'));
+    await realFiles(ctx).write(bridgeFile(ctx, name), `net=${segment.net}\ngateway=${segment.gateway}\nname=${name}\n`);
     return { name, ...segment };
   });
 }
 
 export async function listBridges(ctx: ActionContext): Promise<BridgeDef[]> {
   const out: BridgeDef[] = [];
-  for (const file of await ctx.host.listDir(path.join(ctx.settings.fsRoot, 'bridges'))) {
-    const text = await ctx.host.readFile(bridgeFile(ctx, file));
+  for (const file of await realFiles(ctx).list(path.join(ctx.settings.fsRoot, 'bridges'))) {
+    const text = await realFiles(ctx).read(bridgeFile(ctx, file));
     const def = text === undefined ? undefined : parseBridgeFile(file, text);
     out.push(def ? { ...def, name: file } : { name: file, net: '', gateway: '' });
   }
@@ -111,13 +111,7 @@ export async function destroyBridge(ctx: ActionContext, options: DestroyBridgeOp
   }
   info(ctx, `Destroying bridge ${bridge.name}`);
   const hostBridge = await bridgeWithAddress(ctx, bridge.gateway);
-  if (hostBridge !== undefined) {
-    const result = await ctx.host.run('ifconfig', [hostBridge, 'destroy'], { mutating: true });
-    if (result.exitCode !== 0) {
-      passStderr(ctx, result);
-      throw new PotError('host-command', `the host bridge ${hostBridge} of ${bridge.name} could not be destroyed`);
-    }
-  }
-  await ctx.host.remove(bridgeFile(ctx, bridge.name));
+  if (hostBridge !== undefined) await ctx.host.net.destroy(hostBridge);
+  await realFiles(ctx).remove(bridgeFile(ctx, bridge.name));
   return hostBridge === undefined ? {} : { hostBridge };
 }

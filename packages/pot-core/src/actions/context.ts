@@ -1,24 +1,31 @@
 /**
- * What every action gets: the host, the configuration, the verbosity and a
- * reporter. Actions never write to the terminal themselves and never exit; they
- * return results or throw PotError, the CLI prints and sets the exit code.
+ * What every action gets: pot-core's host seam (`Host`: datasets, interfaces,
+ * pf, sysctl, rc.conf, syslog, host files), the command runner beneath it for
+ * the few steps the Host has no operation for (`id -u`, `getent group`,
+ * `chown`), the configuration, the verbosity and a reporter. Actions never
+ * write to the terminal themselves and never exit; they return results or throw
+ * PotError, the CLI prints and sets the exit code.
  */
+import { promises as fs } from 'node:fs';
 import { PotError } from '../errors/pot-error.js';
-import type { ActionHost, RunResult } from './host.js';
-import { formatCommand } from './host.js';
+import type { CommandResult, CommandRunner } from '../host/command.js';
+import { commandError, formatArgv } from '../host/command.js';
+import type { Host, RootedFiles } from '../host/types.js';
 import type { PotSettings } from './settings.js';
 
 export interface Reporter {
   /** A line of the command's normal output (stdout). */
   print(line: string): void;
-  /** Diagnostics passed through from host commands (stderr). */
+  /** Diagnostics passed through from host tools (stderr). */
   diag(line: string): void;
 }
 
 export interface ActionContext {
-  host: ActionHost;
+  host: Host;
+  /** The runner beneath `host` (same dry-run mode), for steps the Host has no operation for. */
+  tools: CommandRunner;
   settings: PotSettings;
-  /** 1 by default, +1 per -v (shell pot's _POT_VERBOSITY). */
+  /** 1 by default, +1 per -v (shell pot's _POT_VERBOSITY); 0 is quiet. */
   verbosity: number;
   report: Reporter;
 }
@@ -31,36 +38,35 @@ export function debug(ctx: ActionContext, msg: string): void {
   if (ctx.verbosity >= 2) ctx.report.print(`=====>  ${msg}`);
 }
 
-/** Passes a host command's stderr through (pot never hides it either). */
-export function passStderr(ctx: ActionContext, result: RunResult): void {
-  for (const line of result.stderr.split('\n')) if (line !== '') ctx.report.diag(line);
+/** Passes a host tool's diagnostics through (pot never hid them either). */
+export function passStderr(ctx: ActionContext, text: string): void {
+  for (const line of text.split('\n')) if (line.trim() !== '') ctx.report.diag(line);
 }
 
-/** Runs a host command and fails with a PotError when it fails. */
-export async function mustRun(
+/** Runs a tool the Host has no operation for; fails with a PotError when it fails. */
+export async function tool(
   ctx: ActionContext,
-  command: string,
+  file: string,
   args: readonly string[],
-  options: { input?: string; mutating?: boolean } = {},
-): Promise<RunResult> {
-  const result = await ctx.host.run(command, args, options);
-  if (result.exitCode !== 0) {
-    throw new PotError('host-command', `${formatCommand(command, args)} failed (exit ${result.exitCode})`, {
-      details: result.stderr.trim() === '' ? [] : [{ path: command, message: result.stderr.trim() }],
-    });
-  }
+  options: { mutating?: boolean; check?: boolean } = {},
+): Promise<CommandResult> {
+  const command = { file, args, mutating: options.mutating ?? false };
+  const result = await ctx.tools.run(command);
+  if ((options.check ?? true) && result.exitCode !== 0) throw commandError(command, result);
   return result;
 }
 
-/** `logger -p FACILITY.info -t pot 'pot-CMD ARGS'` as shell pot does for every mutating command. */
+/** `logger -p FACILITY.info -t pot 'pot-CMD ARGS'`, as shell pot does for every command that changes the host. */
 export async function syslog(ctx: ActionContext, command: string, argv: readonly string[]): Promise<void> {
-  await ctx.host.run('logger', ['-p', `${ctx.settings.logFacility}.info`, '-t', 'pot', `pot-${command} ${argv.join(' ')}`], {
-    mutating: true,
-  });
+  try {
+    await ctx.host.log.syslog(`pot-${command} ${argv.join(' ')}`, { facility: ctx.settings.logFacility, tag: 'pot' });
+  } catch {
+    // a missing syslog never stops pot
+  }
 }
 
 export async function requireRoot(ctx: ActionContext): Promise<void> {
-  const result = await ctx.host.run('id', ['-u']);
+  const result = await tool(ctx, 'id', ['-u'], { check: false });
   if (result.stdout.trim() !== '0') {
     throw new PotError('unsupported', "This operation needs 'root' privileges", {
       suggestion: 'run pot as root (or with sudo/doas)',
@@ -68,11 +74,38 @@ export async function requireRoot(ctx: ActionContext): Promise<void> {
   }
 }
 
+/** Files by their real path (POT_FS_ROOT, POT_TMP): the file system root of this process. */
+export function realFiles(ctx: ActionContext): RootedFiles {
+  return ctx.host.files.under('/');
+}
+
 /** POT_TMP exists (created when missing). */
 export async function ensureTmp(ctx: ActionContext): Promise<void> {
   try {
-    await ctx.host.mkdirp(ctx.settings.tmp);
+    await realFiles(ctx).mkdirp(ctx.settings.tmp);
   } catch (cause) {
     throw new PotError('host-state', `The POT_TMP directory ${ctx.settings.tmp} is not available`, { cause });
   }
+}
+
+/** chmod (the Host has no operation for modes of existing directories). */
+export async function chmod(ctx: ActionContext, file: string, mode: number): Promise<void> {
+  if (ctx.host.dryRun) {
+    ctx.tools.note?.([formatArgv('chmod', [mode.toString(8), file])]);
+    return;
+  }
+  await fs.chmod(file, mode);
+}
+
+/** Copies a file inside one rooted tree. */
+export async function copyFile(files: RootedFiles, from: string, to: string): Promise<void> {
+  const content = await files.read(from);
+  if (content !== undefined) await files.write(to, content);
+}
+
+/** Removes a directory when it is empty; true when it was removed. */
+export async function rmdirIfEmpty(files: RootedFiles, dir: string): Promise<boolean> {
+  if (!(await files.isDirectory(dir)) || (await files.list(dir)).length > 0) return false;
+  await files.remove(dir);
+  return true;
 }

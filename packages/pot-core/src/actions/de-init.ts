@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
-import { debug, info, mustRun, passStderr, requireRoot, syslog } from './context.js';
+import { debug, info, realFiles, requireRoot, rmdirIfEmpty, syslog } from './context.js';
 import { syslogdFlags } from './config.js';
 import { NAT_ANCHOR_LINE, pfRulesFile, RDR_ANCHOR_LINE, SYSLOG_DIRS } from './init.js';
 
@@ -17,7 +17,7 @@ export interface DeInitOptions {
   pfFile?: string | undefined;
   /** Leave syslogd's configuration alone (`-m`). */
   skipSyslog?: boolean;
-  /** Stops one running pot. Default: `jail -r NAME`. */
+  /** Stops one running pot. Default: removes its jail (`jail -r NAME`). */
   stopPot?: (ctx: ActionContext, name: string) => Promise<void>;
   argv?: readonly string[];
 }
@@ -29,24 +29,24 @@ export interface DeInitResult {
 
 export async function runningPots(ctx: ActionContext): Promise<string[]> {
   const out: string[] = [];
-  for (const name of await ctx.host.listDir(path.join(ctx.settings.fsRoot, 'jails'))) {
-    if ((await ctx.host.run('jls', ['-j', name])).exitCode === 0) out.push(name);
+  for (const name of await realFiles(ctx).list(path.join(ctx.settings.fsRoot, 'jails'))) {
+    if (name.startsWith('-') || /\s/.test(name)) continue;
+    if (await ctx.host.jails.isRunning(name)) out.push(name);
   }
   return out;
 }
 
 async function defaultStop(ctx: ActionContext, name: string): Promise<void> {
-  await mustRun(ctx, 'jail', ['-r', name], { mutating: true });
+  await ctx.host.jails.remove(name);
 }
 
 export async function removePfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
-  const file = ctx.host.hostPath(pfFile);
-  const text = await ctx.host.readFile(file);
+  const text = await ctx.host.files.read(pfFile);
   if (text === undefined) return false;
   const lines = text.split('\n');
   const kept = lines.filter((l) => l !== NAT_ANCHOR_LINE && l !== RDR_ANCHOR_LINE);
   if (kept.length === lines.length) return false;
-  await ctx.host.writeFile(file, kept.join('\n'));
+  await ctx.host.files.write(pfFile, kept.join('\n'));
   return true;
 }
 
@@ -69,34 +69,26 @@ export async function deInitPot(ctx: ActionContext, options: DeInitOptions = {})
   }
 
   let destroyed = false;
-  const exists = await ctx.host.run('zfs', ['list', '-o', 'name', '-H', s.zfsRoot]);
-  if (exists.exitCode !== 0) {
+  if (!(await ctx.host.zfs.exists(s.zfsRoot))) {
     info(ctx, `no root dataset found (${s.zfsRoot})`);
   } else {
     info(ctx, `Deinstall pot (${s.zfsRoot})`);
-    const args = ['destroy', '-r', ...(ctx.verbosity >= 2 ? ['-v'] : []), s.zfsRoot];
-    const r = await mustRun(ctx, 'zfs', args, { mutating: true });
-    for (const line of r.stdout.split('\n')) if (line !== '') ctx.report.print(line);
+    await ctx.host.zfs.destroy(s.zfsRoot, { recursive: true });
     destroyed = true;
   }
   ctx.report.print('zfs datasets have been removed');
 
-  await ctx.host.remove(path.join(s.fsRoot, 'bridges'));
-  await ctx.host.rmdirIfEmpty(s.fsRoot);
+  const files = realFiles(ctx);
+  await files.remove(path.join(s.fsRoot, 'bridges'));
+  await rmdirIfEmpty(files, s.fsRoot);
 
-  if (pfFile !== '') {
-    if (await removePfAnchors(ctx, pfFile)) {
-      ctx.report.print('pf configuration file should be clean');
-      ctx.report.print(`  - please check ${pfFile} and reload it`);
-    }
+  if (pfFile !== '' && (await removePfAnchors(ctx, pfFile))) {
+    ctx.report.print('pf configuration file should be clean');
+    ctx.report.print(`  - please check ${pfFile} and reload it`);
   }
   if (!options.skipSyslog) {
-    const current = (await ctx.host.run('sysrc', ['-n', 'syslogd_flags'])).stdout.trim();
-    if (current === syslogdFlags(s)) {
-      const r = await ctx.host.run('sysrc', ['-x', 'syslogd_flags'], { mutating: true });
-      passStderr(ctx, r);
-    }
-    for (const dir of SYSLOG_DIRS) await ctx.host.rmdirIfEmpty(ctx.host.hostPath(dir));
+    if ((await ctx.host.rc.get('syslogd_flags')) === syslogdFlags(s)) await ctx.host.rc.remove('syslogd_flags');
+    for (const dir of SYSLOG_DIRS) await rmdirIfEmpty(ctx.host.files, dir);
   }
   ctx.report.print('check your rc.conf for potential leftovers variable like:');
   ctx.report.print('  pot_enable');

@@ -16,8 +16,7 @@ export interface Finding {
 }
 
 async function sysctlValue(ctx: ActionContext, oid: string): Promise<string | undefined> {
-  const r = await ctx.host.run('sysctl', ['-n', oid]);
-  return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  return (await ctx.host.sysctl.get(oid))?.trim();
 }
 
 export async function doctor(ctx: ActionContext): Promise<Finding[]> {
@@ -25,9 +24,9 @@ export async function doctor(ctx: ActionContext): Promise<Finding[]> {
   const out: Finding[] = [];
 
   const pool = s.zfsRoot.split('/')[0] ?? '';
-  const zpool = pool === '' ? { exitCode: 1 } : await ctx.host.run('zfs', ['list', '-H', '-o', 'name', pool]);
+  const poolFound = pool !== '' && !pool.startsWith('-') && (await ctx.host.zfs.exists(pool));
   out.push(
-    zpool.exitCode === 0
+    poolFound
       ? { check: 'zfs-pool', severity: 'ok', message: `ZFS pool ${pool} present` }
       : {
           check: 'zfs-pool',
@@ -49,8 +48,8 @@ export async function doctor(ctx: ActionContext): Promise<Finding[]> {
         },
   );
 
-  const pfDevice = await ctx.host.exists(ctx.host.hostPath('/dev/pf'));
-  const pfModule = pfDevice || (await ctx.host.exists(ctx.host.hostPath('/boot/kernel/pf.ko')));
+  const pfDevice = await ctx.host.files.exists('/dev/pf');
+  const pfModule = pfDevice || (await ctx.host.files.exists('/boot/kernel/pf.ko'));
   out.push(
     pfModule
       ? { check: 'pf', severity: 'ok', message: pfDevice ? 'pf is loaded' : 'pf is loadable (/boot/kernel/pf.ko)' }
@@ -74,7 +73,7 @@ export async function doctor(ctx: ActionContext): Promise<Finding[]> {
         },
   );
 
-  const ifaces = (await ctx.host.run('ifconfig', ['-l'])).stdout.split(/\s+/).filter((w) => w !== '');
+  const ifaces = await ctx.host.net.list().catch(() => [] as string[]);
   if (ifaces.some((i) => i.startsWith('vtnet')) || s.extif.startsWith('vtnet')) {
     const lro = await sysctlValue(ctx, 'hw.vtnet.lro_disable');
     out.push(

@@ -1,5 +1,4 @@
 // pot-core's decisions for init, de-init, vnet-start, private bridges, doctor and config.
-export * from './host.js';
 export * from './settings.js';
 export * from './context.js';
 export * from './net.js';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
-import { debug, ensureTmp, info, mustRun, passStderr, requireRoot, syslog } from './context.js';
+import { chmod, copyFile, debug, ensureTmp, info, realFiles, requireRoot, syslog, tool } from './context.js';
 import { syslogdFlags } from './config.js';
 import { checkInterfaces, checkNetworkConfig } from './network-check.js';
 
@@ -30,17 +30,7 @@ export interface InitResult {
 }
 
 export async function pfRulesFile(ctx: ActionContext): Promise<string> {
-  const r = await ctx.host.run('sysrc', ['-n', 'pf_rules']);
-  return r.stdout.trim() || '/etc/pf.conf';
-}
-
-async function datasetExists(ctx: ActionContext, name: string): Promise<boolean> {
-  const r = await ctx.host.run('zfs', ['list', '-o', 'name', '-H', name]);
-  return r.exitCode === 0 && r.stdout.trim() === name;
-}
-
-async function datasetMountpoint(ctx: ActionContext, name: string): Promise<string> {
-  return (await ctx.host.run('zfs', ['list', '-H', '-o', 'mountpoint', name])).stdout.trim();
+  return (await ctx.host.rc.get('pf_rules')) || '/etc/pf.conf';
 }
 
 /** Shell pot's checks of the configuration, done before anything changes. */
@@ -48,7 +38,7 @@ export async function checkConfiguration(ctx: ActionContext): Promise<void> {
   const s = ctx.settings;
   if (s.zfsRoot === '') throw new PotError('config', 'POT_ZFS_ROOT is mandatory', { suggestion: 'set POT_ZFS_ROOT in pot.conf' });
   if (s.fsRoot === '') throw new PotError('config', 'POT_FS_ROOT is mandatory', { suggestion: 'set POT_FS_ROOT in pot.conf' });
-  const group = await ctx.host.run('getent', ['group', s.group]);
+  const group = await tool(ctx, 'getent', ['group', s.group], { check: false });
   if (group.exitCode !== 0) {
     throw new PotError('config', `Group '${s.group}' is missing, create it or change POT_GROUP`, {
       suggestion: `pw groupadd ${s.group}`,
@@ -72,8 +62,8 @@ export async function checkConfiguration(ctx: ActionContext): Promise<void> {
 
 /** Adds pot's anchors to the pf rules file exactly once; true when the file changed. */
 export async function addPfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
-  const file = ctx.host.hostPath(pfFile);
-  const text = await ctx.host.readFile(file);
+  const files = ctx.host.files;
+  const text = await files.read(pfFile);
   const lines = text === undefined ? [] : text.split('\n');
   if (text !== undefined && text.endsWith('\n')) lines.pop();
   const count = (l: string) => lines.filter((x) => x === l).length;
@@ -83,26 +73,27 @@ export async function addPfAnchors(ctx: ActionContext, pfFile: string): Promise<
   }
   if (text !== undefined) {
     ctx.report.print(`Creating a backup of your ${pfFile}`);
-    await ctx.host.copyFile(file, `${file}.bkp-pot`);
+    await copyFile(files, pfFile, `${pfFile}.bkp-pot`);
     ctx.report.print(`${pfFile} -> ${pfFile}.bkp-pot`);
   }
   const kept = lines.filter((l) => l !== NAT_ANCHOR_LINE && l !== RDR_ANCHOR_LINE);
   ctx.report.print(`auto-magically editing your ${pfFile}`);
-  await ctx.host.writeFile(file, `${[NAT_ANCHOR_LINE, RDR_ANCHOR_LINE, ...kept].join('\n')}\n`);
+  await files.write(pfFile, `${[NAT_ANCHOR_LINE, RDR_ANCHOR_LINE, ...kept].join('\n')}\n`);
   ctx.report.print(`Please, check that your PF configuration file ${pfFile} is still valid and reload it!`);
   return true;
 }
 
 export async function initPot(ctx: ActionContext, options: InitOptions = {}): Promise<InitResult> {
   const s = ctx.settings;
+  const { zfs } = ctx.host;
   await syslog(ctx, 'init', options.argv ?? []);
   const pfFile = options.pfFile ?? (await pfRulesFile(ctx));
   await requireRoot(ctx);
   await checkConfiguration(ctx);
   const created: string[] = [];
 
-  if (await datasetExists(ctx, s.zfsRoot)) {
-    const mp = await datasetMountpoint(ctx, s.zfsRoot);
+  if (await zfs.exists(s.zfsRoot)) {
+    const mp = await zfs.mountpoint(s.zfsRoot);
     if (mp !== s.fsRoot) {
       throw new PotError('host-state', `${s.zfsRoot} is an invalid POT root`, {
         suggestion: `${s.zfsRoot} exists with mountpoint ${mp}: set POT_FS_ROOT=${mp} or POT_ZFS_ROOT to another dataset`,
@@ -111,57 +102,52 @@ export async function initPot(ctx: ActionContext, options: InitOptions = {}): Pr
     info(ctx, `${s.zfsRoot} already present`);
   } else {
     debug(ctx, `creating ${s.zfsRoot} file system (mountpoint ${s.fsRoot})`);
-    await mustRun(ctx, 'zfs', ['create', '-o', `mountpoint=${s.fsRoot}`, '-o', 'canmount=off', '-o', 'compression=lz4', '-o', 'atime=off', s.zfsRoot], {
-      mutating: true,
-    });
+    await zfs.create(s.zfsRoot, { mountpoint: s.fsRoot, canmount: 'off', compression: 'lz4', atime: 'off' });
     created.push(s.zfsRoot);
   }
 
-  await ctx.host.mkdirp(s.fsRoot);
-  await ctx.host.chmod(s.fsRoot, 0o750);
-  await mustRun(ctx, 'chown', [`root:${s.group}`, s.fsRoot], { mutating: true });
+  await realFiles(ctx).mkdirp(s.fsRoot);
+  await chmod(ctx, s.fsRoot, 0o750);
+  await tool(ctx, 'chown', [`root:${s.group}`, s.fsRoot], { mutating: true });
 
   for (const sub of ['bases', 'jails', 'fscomp']) {
     const ds = `${s.zfsRoot}/${sub}`;
     let planned = false;
-    if (!(await datasetExists(ctx, ds))) {
+    if (!(await zfs.exists(ds))) {
       debug(ctx, `creating ${ds}`);
-      await mustRun(ctx, 'zfs', ['create', ds], { mutating: true });
+      await zfs.create(ds);
       created.push(ds);
       planned = ctx.host.dryRun;
     }
-    const mounted = (await ctx.host.run('zfs', ['get', '-Ho', 'value', 'mounted', ds])).stdout.trim();
-    if (mounted !== 'yes' && !planned) {
+    if (!(await zfs.isMounted(ds)) && !planned) {
       debug(ctx, `mounting ${ds}`);
-      await mustRun(ctx, 'zfs', ['mount', ds], { mutating: true });
+      await zfs.mount(ds);
     }
   }
   const cache = `${s.zfsRoot}/cache`;
-  if (!(await datasetExists(ctx, cache))) {
+  if (!(await zfs.exists(cache))) {
     debug(ctx, `creating ${cache} mounted as ${s.cache}`);
-    await mustRun(ctx, 'zfs', ['create', '-o', `mountpoint=${s.cache}`, '-o', 'compression=off', cache], { mutating: true });
+    await zfs.create(cache, { mountpoint: s.cache, compression: 'off' });
     created.push(cache);
-  } else if ((await datasetMountpoint(ctx, cache)) !== s.cache) {
+  } else if ((await zfs.mountpoint(cache)) !== s.cache) {
     info(ctx, `${cache} exists but is not mounted at ${s.cache} [POT_CACHE]`);
   }
 
-  await ctx.host.mkdirp(path.join(s.fsRoot, 'bridges'));
-  if (!options.skipSyslog) for (const dir of SYSLOG_DIRS) await ctx.host.mkdirp(ctx.host.hostPath(dir));
+  await realFiles(ctx).mkdirp(path.join(s.fsRoot, 'bridges'));
+  if (!options.skipSyslog) for (const dir of SYSLOG_DIRS) await ctx.host.files.mkdirp(dir);
   await ensureTmp(ctx);
 
   let syslogdChanged = false;
   if (!options.skipSyslog) {
     const wanted = syslogdFlags(s);
-    const current = (await ctx.host.run('sysrc', ['-n', 'syslogd_flags'])).stdout.trim();
+    const current = await ctx.host.rc.get('syslogd_flags');
     if (current !== wanted) {
-      const rc = ctx.host.hostPath('/etc/rc.conf');
-      if (await ctx.host.exists(rc)) {
+      if (await ctx.host.files.exists('/etc/rc.conf')) {
         ctx.report.print('Creating a backup of your /etc/rc.conf');
-        await ctx.host.copyFile(rc, `${rc}.bkp-pot`);
+        await copyFile(ctx.host.files, '/etc/rc.conf', '/etc/rc.conf.bkp-pot');
         ctx.report.print('/etc/rc.conf -> /etc/rc.conf.bkp-pot');
       }
-      const r = await ctx.host.run('sysrc', ['-q', `syslogd_flags=${wanted}`], { mutating: true });
-      passStderr(ctx, r);
+      await ctx.host.rc.set('syslogd_flags', wanted, { quiet: true });
       syslogdChanged = true;
     } else {
       debug(ctx, 'syslogd flags already set');

@@ -1,8 +1,5 @@
 /**
- * Small IPv4 helpers and the host's bridges as ifconfig(8) shows them.
- *
- * The address-book side (new-net, show) belongs to the potnet library; see
- * bridges.ts for how it is reached.
+ * Small IPv4 helpers and the host's bridges as the host seam reports them.
  */
 import type { ActionContext } from './context.js';
 
@@ -48,42 +45,36 @@ export function isValidIPv4(text: string): boolean {
   return parseIPv4(text) !== undefined;
 }
 
-/** Names of the host's bridges (`ifconfig -g bridge`). */
-export async function hostBridges(ctx: ActionContext): Promise<string[]> {
-  const result = await ctx.host.run('ifconfig', ['-g', 'bridge']);
-  if (result.exitCode !== 0) return [];
-  return result.stdout.split(/\s+/).filter((w) => w !== '');
-}
-
 /** The bridge whose IPv4 address is `gateway` (public or private bridge). */
 export async function bridgeWithAddress(ctx: ActionContext, gateway: string): Promise<string | undefined> {
-  for (const bridge of await hostBridges(ctx)) {
-    const result = await ctx.host.run('ifconfig', [bridge, 'inet']);
-    const addrs = [...result.stdout.matchAll(/^\s*inet\s+(\S+)/gm)].map((m) => m[1]);
-    if (addrs.includes(gateway)) return bridge;
+  for (const bridge of await ctx.host.net.bridges()) {
+    const addrs = (await ctx.host.net.addresses(bridge, 'inet')) ?? [];
+    if (addrs.some((a) => a.address === gateway)) return bridge;
   }
   return undefined;
 }
 
 /** The bridge that has `member` among its members (the IPv6 bridge holds POT_EXTIF). */
 export async function bridgeWithMember(ctx: ActionContext, member: string): Promise<string | undefined> {
-  for (const bridge of await hostBridges(ctx)) {
-    const result = await ctx.host.run('ifconfig', [bridge]);
-    if (new RegExp(`^\\s*member: ${member.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`, 'm').test(result.stdout)) {
-      return bridge;
-    }
+  for (const bridge of await ctx.host.net.bridges()) {
+    const shown = await ctx.host.net.show(bridge);
+    if (shown?.members.some((m) => m.name === member)) return bridge;
   }
   return undefined;
 }
 
 export async function interfaceExists(ctx: ActionContext, iface: string): Promise<boolean> {
-  if (iface === '') return false;
-  return (await ctx.host.run('ifconfig', [iface])).exitCode === 0;
+  if (iface === '' || iface.startsWith('-') || /\s/.test(iface)) return false;
+  return ctx.host.net.exists(iface);
 }
 
 /** The IPv4 address is configured on the interface. */
 export async function interfaceHasAddress(ctx: ActionContext, iface: string, addr: string): Promise<boolean> {
-  const result = await ctx.host.run('ifconfig', [iface]);
-  if (result.exitCode !== 0) return false;
-  return [...result.stdout.matchAll(/^\s*inet\s+(\S+)/gm)].some((m) => m[1] === addr);
+  if (!(await interfaceExistsQuietly(iface))) return false;
+  const addrs = await ctx.host.net.addresses(iface);
+  return (addrs ?? []).some((a) => a.family === 'inet' && a.address === addr);
+}
+
+async function interfaceExistsQuietly(iface: string): Promise<boolean> {
+  return iface !== '' && !iface.startsWith('-') && !/\s/.test(iface);
 }

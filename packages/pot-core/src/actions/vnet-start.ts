@@ -5,13 +5,11 @@
  * IPv6: a bridge holding POT_EXTIF. Every step looks first, so running it again
  * changes nothing.
  */
-import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
 import { debug, ensureTmp, info, passStderr, requireRoot, syslog } from './context.js';
 import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4, parseCidr4 } from './net.js';
 import { readBridge } from './bridges.js';
-import { withGlobalLock } from './global-lock.js';
 
 export interface VnetStartOptions {
   /** A private bridge (`-B`); ignored for the ipv6 stack. */
@@ -27,7 +25,7 @@ export interface VnetStartResult {
   natRules?: string;
 }
 
-/** The text loaded into the `pot-nat` anchor, and whether POT_EXTIF_ADDR was used. */
+/** The text loaded into the `pot-nat` anchor. */
 export async function natRules(ctx: ActionContext): Promise<string> {
   const s = ctx.settings;
   let extAddr = '';
@@ -56,104 +54,59 @@ export async function natRules(ctx: ActionContext): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
-async function createBridge(ctx: ActionContext, descr: string): Promise<string> {
-  const result = await ctx.host.run('ifconfig', ['bridge', 'create', 'descr', descr, 'group', 'pot'], {
-    mutating: true,
-    dryRunStdout: '<new bridge>\n',
-  });
-  if (result.exitCode !== 0) {
-    passStderr(ctx, result);
-    throw new PotError('host-command', `Bridge not created (${descr})`);
-  }
-  const name = result.stdout.trim();
-  if (name === '') throw new PotError('host-command', `ifconfig bridge create printed no interface name (${descr})`);
+async function createBridge(ctx: ActionContext, description: string): Promise<string> {
+  const name = await ctx.host.net.createBridge({ description, group: 'pot' });
   debug(ctx, `Bridge created ${name}`);
   return name;
 }
 
-async function configure(ctx: ActionContext, bridge: string, args: string[]): Promise<void> {
-  const result = await ctx.host.run('ifconfig', [bridge, ...args], { mutating: true });
-  if (result.exitCode !== 0) {
-    passStderr(ctx, result);
-    throw new PotError('host-command', `Error during bridge configuration (${bridge} ${args.join(' ')})`);
-  }
-}
-
 async function ipv4Start(ctx: ActionContext, bridgeName: string | undefined, result: VnetStartResult): Promise<void> {
   const s = ctx.settings;
+  const { net, pf } = ctx.host;
   // The private bridge is checked before anything changes (shell pot: after, and exit 0).
   const privateBridge = bridgeName === undefined ? undefined : await readBridge(ctx, bridgeName);
 
-  if (ctx.verbosity >= 2) {
-    const r = await ctx.host.run('sysctl', ['net.inet.ip.forwarding=1'], { mutating: true });
-    for (const line of r.stdout.split('\n')) if (line !== '') ctx.report.print(line);
-  } else {
-    await ctx.host.run('sysctl', ['-qn', 'net.inet.ip.forwarding=1'], { mutating: true });
-  }
+  const fwd = await ctx.host.sysctl.set('net.inet.ip.forwarding', '1', { verbose: ctx.verbosity >= 2 });
+  if (ctx.verbosity >= 2) for (const line of fwd.stdout.split('\n')) if (line !== '') ctx.report.print(line);
 
-  if (privateBridge === undefined) {
-    let bridge = await bridgeWithAddress(ctx, s.gateway);
-    if (bridge === undefined) {
-      bridge = await createBridge(ctx, 'pot public bridge');
-      await configure(ctx, bridge, ['inet', s.gateway, 'netmask', s.netmask]);
-      debug(ctx, `Bridge ${bridge} configured with IP ${s.gateway} netmask ${s.netmask}`);
-    } else {
-      debug(ctx, `Bridge ${bridge} already present`);
-    }
-    result.ipv4Bridge = bridge;
+  const gateway = privateBridge?.gateway ?? s.gateway;
+  let bridge = await bridgeWithAddress(ctx, gateway);
+  if (bridge !== undefined) {
+    debug(ctx, `Bridge ${bridge} already present`);
+  } else if (privateBridge === undefined) {
+    bridge = await createBridge(ctx, 'pot public bridge');
+    await net.setAddress(bridge, { family: 'inet', address: s.gateway, netmask: s.netmask });
+    debug(ctx, `Bridge ${bridge} configured with IP ${s.gateway} netmask ${s.netmask}`);
   } else {
-    let bridge = await bridgeWithAddress(ctx, privateBridge.gateway);
-    if (bridge === undefined) {
-      bridge = await createBridge(ctx, 'pot private bridge');
-      const prefix = parseCidr4(privateBridge.net)?.prefix;
-      await configure(ctx, bridge, ['inet', `${privateBridge.gateway}/${prefix}`]);
-      debug(ctx, `Bridge ${bridge} configured with IP ${privateBridge.gateway}/${prefix}`);
-    } else {
-      debug(ctx, `Bridge ${bridge} already present`);
-    }
-    result.ipv4Bridge = bridge;
+    bridge = await createBridge(ctx, 'pot private bridge');
+    const prefixLength = parseCidr4(privateBridge.net)!.prefix;
+    await net.setAddress(bridge, { family: 'inet', address: privateBridge.gateway, prefixLength });
+    debug(ctx, `Bridge ${bridge} configured with IP ${privateBridge.gateway}/${prefixLength}`);
   }
+  result.ipv4Bridge = bridge;
 
-  await ctx.host.run('kldload', ['-n', 'pf'], { mutating: true });
-  const anchors = await ctx.host.run('pfctl', ['-s', 'Anchors']);
-  const names = anchors.stdout.split('\n').map((l) => l.trim());
-  if (!names.includes('pot-nat') || !names.includes('pot-rdr')) {
-    const pfFile = (await ctx.host.run('sysrc', ['-n', 'pf_rules'])).stdout.trim() || '/etc/pf.conf';
+  await ctx.host.kmod.load('pf');
+  const anchors = await pf.anchors();
+  if (!anchors.includes('pot-nat') || !anchors.includes('pot-rdr')) {
+    const pfFile = (await ctx.host.rc.get('pf_rules')) || '/etc/pf.conf';
     debug(ctx, `Pot anchors are missing - load ${pfFile}`);
-    const loaded = await ctx.host.run('pfctl', ['-f', ctx.host.hostPath(pfFile)], { mutating: true });
-    passStderr(ctx, loaded);
-    if (loaded.exitCode !== 0) {
+    try {
+      await pf.loadMain(await ctx.host.files.resolve(pfFile));
+    } catch (cause) {
       throw new PotError('host-command', `pf could not load ${pfFile}`, {
+        cause,
         suggestion: `run 'pot init' to add pot's anchors to ${pfFile}, then check it with 'pfctl -nf ${pfFile}'`,
       });
     }
   }
 
+  // The rules go to pf on stdin: no temporary file that concurrent starts could overwrite.
   const rules = await natRules(ctx);
   result.natRules = rules;
-  await ensureTmp(ctx);
-  // The rules file has a fixed name (as in shell pot); the global lock keeps two
-  // vnet-starts from overwriting each other's file.
-  const rulesFile = path.join(s.tmp, 'pot_pf_nat_rules');
-  const loaded = await withGlobalLock(s.tmp, async () => {
-    await ctx.host.writeFile(rulesFile, rules);
-    const r = await ctx.host.run('pfctl', ['-a', 'pot-nat', '-f', rulesFile], { mutating: true, reads: rules });
-    await ctx.host.remove(rulesFile);
-    return r;
-  });
-  passStderr(ctx, loaded);
-  if (loaded.exitCode !== 0) throw new PotError('host-command', 'pf refused the NAT rules of the pot-nat anchor');
-  if (ctx.verbosity >= 2) {
-    const shown = await ctx.host.run('pfctl', ['-s', 'nat', '-a', 'pot-nat']);
-    for (const line of shown.stdout.split('\n')) if (line !== '') ctx.report.print(line);
-  }
-  const enabled = await ctx.host.run('pfctl', ['-e'], { mutating: true });
-  if (enabled.exitCode === 0) {
-    passStderr(ctx, enabled);
-  } else if (!/already enabled/.test(enabled.stderr)) {
-    passStderr(ctx, enabled);
-    throw new PotError('host-command', 'pf could not be enabled');
-  }
+  await pf.loadAnchor('pot-nat', { rules });
+  if (ctx.verbosity >= 2) for (const line of await pf.natRules('pot-nat')) ctx.report.print(line);
+  const enabled = await pf.enable();
+  if (!enabled.alreadyEnabled) passStderr(ctx, enabled.message);
 }
 
 async function ipv6Start(ctx: ActionContext, result: VnetStartResult): Promise<void> {
@@ -161,8 +114,8 @@ async function ipv6Start(ctx: ActionContext, result: VnetStartResult): Promise<v
   let bridge = await bridgeWithMember(ctx, s.extif);
   if (bridge === undefined) {
     bridge = await createBridge(ctx, 'pot ipv6 bridge');
-    await configure(ctx, bridge, ['inet6', 'up']);
-    await configure(ctx, bridge, ['addm', s.extif]);
+    await ctx.host.net.up(bridge, { inet6: true });
+    await ctx.host.net.addMember(bridge, s.extif);
     debug(ctx, `Bridge ${bridge} inet6 up, member ${s.extif}`);
   } else {
     debug(ctx, `Bridge ${bridge} already present`);
