@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
-import { formatArgv, type CommandRunner } from './command.js';
+import { commandError, formatArgv, type CommandRunner } from './command.js';
 import type { FileOps, RootedFiles } from './types.js';
 
 const MAX_LINKS = 40;
@@ -116,6 +116,44 @@ export function createRootedFiles(root: string, options: RootedFilesOptions): Ro
         return;
       }
       await fs.rm(await resolve(file), { recursive: true, force: true });
+    },
+    async copy(from, to) {
+      const content = await self.read(from);
+      if (content === undefined) return false;
+      if (runner.dryRun) {
+        note([formatArgv('cp', [shown(from), shown(to)])]);
+        return true;
+      }
+      const mode = (await fs.stat(await resolve(from))).mode & 0o7777;
+      await self.write(to, content, { mode });
+      return true;
+    },
+    async chmod(file, mode) {
+      if (runner.dryRun) {
+        note([formatArgv('chmod', [mode.toString(8), shown(file)])]);
+        return;
+      }
+      await fs.chmod(await resolve(file), mode);
+    },
+    async chown(file, owner) {
+      // the host root '/' keeps the path as given (as shell pot's log shows it); other roots resolve links inside them
+      const target = root === '/' || root === '' ? path.resolve('/', file) : await resolve(file);
+      const command = { file: 'chown', args: [owner, target], mutating: true };
+      const result = await runner.run(command);
+      if (result.exitCode !== 0) throw commandError(command, result);
+    },
+    async rmdirIfEmpty(dir) {
+      if (!(await self.isDirectory(dir)) || (await self.list(dir)).length > 0) return false;
+      if (runner.dryRun) {
+        note([formatArgv('rmdir', [shown(dir)])]);
+        return true;
+      }
+      try {
+        await fs.rmdir(await resolve(dir));
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
   return self;

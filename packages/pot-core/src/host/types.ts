@@ -230,11 +230,26 @@ export interface RootedFiles {
   list(dir: string): Promise<string[]>;
   mkdirp(dir: string): Promise<void>;
   remove(file: string): Promise<void>;
+  /** Copies a file inside this root (false when `from` does not exist). */
+  copy(from: string, to: string): Promise<boolean>;
+  chmod(file: string, mode: number): Promise<void>;
+  /** Changes owner and group (`root`, `root:pot`). */
+  chown(file: string, owner: string): Promise<void>;
+  /** Removes a directory only when it is empty; true when it was removed. */
+  rmdirIfEmpty(dir: string): Promise<boolean>;
 }
 
 export interface FileOps extends RootedFiles {
   /** Files inside a pot's root (or any directory tree), by paths absolute inside it. */
   under(root: string): RootedFiles;
+}
+
+/** Users, groups and the machine's identity. */
+export interface SystemOps {
+  /** The effective user id of pot's own process tree (0 = root). */
+  uid(): Promise<number>;
+  groupExists(name: string): Promise<boolean>;
+  hostname(): Promise<string>;
 }
 
 export interface Host {
@@ -253,4 +268,5 @@ export interface Host {
   readonly log: SyslogOps;
   /** Host files (`/etc/pf.conf`, ...), below the host root. */
   readonly files: FileOps;
+  readonly system: SystemOps;
 }

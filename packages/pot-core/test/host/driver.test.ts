@@ -248,6 +248,35 @@ describe('host files', () => {
     expect(await inPot.list('/etc')).toEqual(['escape', 'hosts']);
   });
 
+  it('copies, chmods, chowns and removes empty directories; dry-run only announces them', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pot-hostroot-'));
+    const rec = createRecordingRunner();
+    const host = createFreeBsdHost({ runner: rec, hostRoot: root });
+    await host.files.mkdirp('/etc/empty');
+    await host.files.write('/etc/rc.conf', 'a="b"\n', { mode: 0o640 });
+    expect(await host.files.copy('/etc/rc.conf', '/etc/rc.conf.bkp-pot')).toBe(true);
+    expect(await host.files.copy('/etc/none', '/etc/x')).toBe(false);
+    expect(readFileSync(path.join(root, 'etc/rc.conf.bkp-pot'), 'utf8')).toBe('a="b"\n');
+    await host.files.chmod('/etc/rc.conf', 0o600);
+    await host.files.under('/').chown('/opt/pot', 'root:pot');
+    expect(rec.commands.map((c) => formatLogLines(c.command))).toEqual([['E chown root:pot /opt/pot']]);
+    expect(await host.files.rmdirIfEmpty('/etc')).toBe(false);
+    expect(await host.files.rmdirIfEmpty('/etc/empty')).toBe(true);
+    expect(await host.files.exists('/etc/empty')).toBe(false);
+
+    const printed: string[] = [];
+    const dry = createFreeBsdHost({ runner: createDryRunRunner(undefined, { print: (l) => printed.push(l) }), hostRoot: root });
+    await dry.files.copy('/etc/rc.conf', '/etc/rc.conf.2');
+    await dry.files.chmod('/etc/rc.conf', 0o644);
+    await dry.files.under('/').chown('/opt/pot', 'root:pot');
+    expect(printed).toEqual([
+      `cp ${root}/etc/rc.conf ${root}/etc/rc.conf.2`,
+      `chmod 644 ${root}/etc/rc.conf`,
+      'chown root:pot /opt/pot',
+    ]);
+    expect(await host.files.exists('/etc/rc.conf.2')).toBe(false);
+  });
+
   it('uses POT_HOST_ROOT from the environment and a safe default PATH', () => {
     const host = createFreeBsdHost({ env: { POT_HOST_ROOT: '/srv/fake' }, runner: createRecordingRunner() });
     expect(host.files.root).toBe('/srv/fake');

@@ -183,6 +183,11 @@ describe.skipIf(stubsAvailable() === undefined)('FreeBSD driver against the fake
     expect(await host.files.read('/etc/rc.conf')).toContain('syslogd_flags="-b 127.0.0.1"');
     await host.log.syslog('pot-start web', { facility: 'local2' });
 
+    expect(await host.system.uid()).toBe(0);
+    expect(await host.system.groupExists('pot')).toBe(true);
+    expect(await host.system.groupExists('nogroup-here')).toBe(false);
+    expect(await host.system.hostname()).toBe('host.example.org');
+
     const effects = fake.effects();
     expect(effects).toContain(
       `E jail -c allow.set_hostname=false mount.devfs name=web host.hostname=web.host.example.org path=@WORK@/jails/web/m persist vnet vnet.interface=epair0b 'exec.start=sh -c '\\''sleep 1234&'\\'''`,

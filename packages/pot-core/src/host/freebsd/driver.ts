@@ -22,6 +22,7 @@ import type {
   PacketFilterOps,
   ServiceConfigOps,
   SyslogOps,
+  SystemOps,
 } from '../types.js';
 import { lines, parseAnchors, parseIfconfig, parseJls, parseMount, parseNameList, parsePfEnabled, parseZfsRows } from './parse.js';
 
@@ -360,6 +361,20 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     },
   };
 
+  // ---------------------------------------------------------------- users, groups, identity
+  const system: SystemOps = {
+    async uid() {
+      const r = await must(q('id', ['-u']));
+      const n = Number.parseInt(r.stdout.trim(), 10);
+      if (Number.isNaN(n)) throw new PotError('host-command', `id -u answered ${JSON.stringify(r.stdout.trim())}`);
+      return n;
+    },
+    groupExists: async (name) => probe(q('getent', ['group', checkName('group', name)])),
+    async hostname() {
+      return (await must(q('hostname', []))).stdout.trim();
+    },
+  };
+
   return {
     platform: 'freebsd',
     get dryRun() {
@@ -375,5 +390,6 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     mounts,
     log,
     files,
+    system,
   };
 }
