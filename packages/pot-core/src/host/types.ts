@@ -151,6 +151,8 @@ export interface JailOps {
   start(parameters: readonly string[]): Promise<ExecResult>;
   /** Removes a running jail; with options, stop settings are passed. */
   remove(name: string, options?: JailStopOptions): Promise<void>;
+  /** Signals (TERM) the processes of a jail whose command line matches an extended regular expression; false when none matched. */
+  killMatching(name: string, pattern: string): Promise<boolean>;
   /** Runs a command inside a jail; the exit status is returned, not thrown. */
   exec(name: string, argv: readonly string[], options?: { readonly input?: string }): Promise<ExecResult>;
 }
@@ -174,8 +176,8 @@ export interface PacketFilterOps {
 }
 
 export interface KernelParamOps {
-  /** undefined when the parameter does not exist. */
-  get(name: string): Promise<string | undefined>;
+  /** undefined when the parameter does not exist (`quiet`: the host tool prints no diagnostic either). */
+  get(name: string, options?: { readonly quiet?: boolean }): Promise<string | undefined>;
   /** Sets a parameter (`verbose` prints old and new values as the host tool does). */
   set(name: string, value: string, options?: { readonly verbose?: boolean }): Promise<ExecResult>;
 }

@@ -98,6 +98,8 @@ describe('FreeBSD driver: the argv shell pot issues', () => {
     await host.rc.set('syslogd_flags', '-b 127.0.0.1 -b 10.192.0.1 -a 10.192.0.0/10', { quiet: true });
     await host.jails.start(['name=web', 'persist', 'vnet', 'vnet.interface=epair0b', "exec.start=sh -c 'sleep 1234&'"]);
     await host.jails.exec('web', ['sh', '/etc/rc']);
+    await host.jails.killMatching('web', '^sleep 1234$');
+    await host.sysctl.get('kern.racct.enable', { quiet: true });
     await host.jails.remove('web', { stopTimeout: 10 });
     await host.net.destroy('p46b02cb5b7257');
     await host.pf.flushAnchor('pot-rdr/web');
@@ -132,6 +134,8 @@ describe('FreeBSD driver: the argv shell pot issues', () => {
       "E sysrc -q 'syslogd_flags=-b 127.0.0.1 -b 10.192.0.1 -a 10.192.0.0/10'",
       "E jail -c name=web persist vnet vnet.interface=epair0b 'exec.start=sh -c '\\''sleep 1234&'\\'''",
       'E jexec web sh /etc/rc',
+      "E pkill -f -j web '^sleep 1234$'",
+      'Q sysctl -qn kern.racct.enable',
       'E jail -f- -q -r web',
       '    | web {',
       '    |   stop.timeout=10;',

@@ -164,6 +164,12 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       conf.push('}');
       await must(e('jail', ['-f-', '-q', '-r', name], { input: `${conf.join('\n')}\n` }));
     },
+    async killMatching(name, pattern) {
+      const command = e('pkill', ['-f', '-j', checkName('jail', name), pattern]);
+      const r = await run(command);
+      if (r.exitCode > 1) throw commandError(command, r);
+      return r.exitCode === 0;
+    },
     async exec(name, argv, opts = {}) {
       return out(await run(e('jexec', [checkName('jail', name), ...argv], opts.input === undefined ? {} : { input: opts.input })));
     },
@@ -305,8 +311,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
 
   // ---------------------------------------------------------------- sysctl
   const sysctl: KernelParamOps = {
-    async get(name) {
-      const r = await run(q('sysctl', ['-n', checkName('sysctl', name)]));
+    async get(name, opts = {}) {
+      const r = await run(q('sysctl', [opts.quiet === true ? '-qn' : '-n', checkName('sysctl', name)]));
       return r.exitCode === 0 ? r.stdout.replace(/\n$/, '') : undefined;
     },
     async set(name, value, opts = {}) {
