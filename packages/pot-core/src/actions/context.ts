@@ -1,15 +1,12 @@
 /**
  * What every action gets: pot-core's host seam (`Host`: datasets, interfaces,
- * pf, sysctl, rc.conf, syslog, host files), the command runner beneath it for
- * the few steps the Host has no operation for (`id -u`, `getent group`,
- * `chown`), the configuration, the verbosity and a reporter. Actions never
+ * pf, sysctl, rc.conf, syslog, users, host files), the command runner beneath
+ * it, the configuration, the verbosity and a reporter. Actions never
  * write to the terminal themselves and never exit; they return results or throw
  * PotError, the CLI prints and sets the exit code.
  */
-import { promises as fs } from 'node:fs';
 import { PotError } from '../errors/pot-error.js';
-import type { CommandResult, CommandRunner } from '../host/command.js';
-import { commandError, formatArgv } from '../host/command.js';
+import type { CommandRunner } from '../host/command.js';
 import type { Host, RootedFiles } from '../host/types.js';
 import type { PotSettings } from './settings.js';
 
@@ -22,7 +19,7 @@ export interface Reporter {
 
 export interface ActionContext {
   host: Host;
-  /** The runner beneath `host` (same dry-run mode), for steps the Host has no operation for. */
+  /** The runner beneath `host` (same dry-run mode). */
   tools: CommandRunner;
   settings: PotSettings;
   /** 1 by default, +1 per -v (shell pot's _POT_VERBOSITY); 0 is quiet. */
@@ -43,19 +40,6 @@ export function passStderr(ctx: ActionContext, text: string): void {
   for (const line of text.split('\n')) if (line.trim() !== '') ctx.report.diag(line);
 }
 
-/** Runs a tool the Host has no operation for; fails with a PotError when it fails. */
-export async function tool(
-  ctx: ActionContext,
-  file: string,
-  args: readonly string[],
-  options: { mutating?: boolean; check?: boolean } = {},
-): Promise<CommandResult> {
-  const command = { file, args, mutating: options.mutating ?? false };
-  const result = await ctx.tools.run(command);
-  if ((options.check ?? true) && result.exitCode !== 0) throw commandError(command, result);
-  return result;
-}
-
 /** `logger -p FACILITY.info -t pot 'pot-CMD ARGS'`, as shell pot does for every command that changes the host. */
 export async function syslog(ctx: ActionContext, command: string, argv: readonly string[]): Promise<void> {
   try {
@@ -66,8 +50,7 @@ export async function syslog(ctx: ActionContext, command: string, argv: readonly
 }
 
 export async function requireRoot(ctx: ActionContext): Promise<void> {
-  const result = await tool(ctx, 'id', ['-u'], { check: false });
-  if (result.stdout.trim() !== '0') {
+  if ((await ctx.host.system.uid()) !== 0) {
     throw new PotError('unsupported', "This operation needs 'root' privileges", {
       suggestion: 'run pot as root (or with sudo/doas)',
     });
@@ -86,26 +69,4 @@ export async function ensureTmp(ctx: ActionContext): Promise<void> {
   } catch (cause) {
     throw new PotError('host-state', `The POT_TMP directory ${ctx.settings.tmp} is not available`, { cause });
   }
-}
-
-/** chmod (the Host has no operation for modes of existing directories). */
-export async function chmod(ctx: ActionContext, file: string, mode: number): Promise<void> {
-  if (ctx.host.dryRun) {
-    ctx.tools.note?.([formatArgv('chmod', [mode.toString(8), file])]);
-    return;
-  }
-  await fs.chmod(file, mode);
-}
-
-/** Copies a file inside one rooted tree. */
-export async function copyFile(files: RootedFiles, from: string, to: string): Promise<void> {
-  const content = await files.read(from);
-  if (content !== undefined) await files.write(to, content);
-}
-
-/** Removes a directory when it is empty; true when it was removed. */
-export async function rmdirIfEmpty(files: RootedFiles, dir: string): Promise<boolean> {
-  if (!(await files.isDirectory(dir)) || (await files.list(dir)).length > 0) return false;
-  await files.remove(dir);
-  return true;
 }

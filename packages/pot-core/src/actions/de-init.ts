@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
-import { debug, info, realFiles, requireRoot, rmdirIfEmpty, syslog } from './context.js';
+import { debug, info, realFiles, requireRoot, syslog } from './context.js';
 import { syslogdFlags } from './config.js';
 import { NAT_ANCHOR_LINE, pfRulesFile, RDR_ANCHOR_LINE, SYSLOG_DIRS } from './init.js';
 
@@ -80,7 +80,7 @@ export async function deInitPot(ctx: ActionContext, options: DeInitOptions = {})
 
   const files = realFiles(ctx);
   await files.remove(path.join(s.fsRoot, 'bridges'));
-  await rmdirIfEmpty(files, s.fsRoot);
+  await files.rmdirIfEmpty(s.fsRoot);
 
   if (pfFile !== '' && (await removePfAnchors(ctx, pfFile))) {
     ctx.report.print('pf configuration file should be clean');
@@ -88,7 +88,7 @@ export async function deInitPot(ctx: ActionContext, options: DeInitOptions = {})
   }
   if (!options.skipSyslog) {
     if ((await ctx.host.rc.get('syslogd_flags')) === syslogdFlags(s)) await ctx.host.rc.remove('syslogd_flags');
-    for (const dir of SYSLOG_DIRS) await rmdirIfEmpty(ctx.host.files, dir);
+    for (const dir of SYSLOG_DIRS) await ctx.host.files.rmdirIfEmpty(dir);
   }
   ctx.report.print('check your rc.conf for potential leftovers variable like:');
   ctx.report.print('  pot_enable');

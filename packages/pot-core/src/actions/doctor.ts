@@ -16,7 +16,7 @@ export interface Finding {
 }
 
 async function sysctlValue(ctx: ActionContext, oid: string): Promise<string | undefined> {
-  return (await ctx.host.sysctl.get(oid))?.trim();
+  return (await ctx.host.sysctl.get(oid, { quiet: true }))?.trim();
 }
 
 export async function doctor(ctx: ActionContext): Promise<Finding[]> {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
-import { chmod, copyFile, debug, ensureTmp, info, realFiles, requireRoot, syslog, tool } from './context.js';
+import { debug, ensureTmp, info, realFiles, requireRoot, syslog } from './context.js';
 import { syslogdFlags } from './config.js';
 import { checkInterfaces, checkNetworkConfig } from './network-check.js';
 
@@ -38,8 +38,7 @@ export async function checkConfiguration(ctx: ActionContext): Promise<void> {
   const s = ctx.settings;
   if (s.zfsRoot === '') throw new PotError('config', 'POT_ZFS_ROOT is mandatory', { suggestion: 'set POT_ZFS_ROOT in pot.conf' });
   if (s.fsRoot === '') throw new PotError('config', 'POT_FS_ROOT is mandatory', { suggestion: 'set POT_FS_ROOT in pot.conf' });
-  const group = await tool(ctx, 'getent', ['group', s.group], { check: false });
-  if (group.exitCode !== 0) {
+  if (!(await ctx.host.system.groupExists(s.group))) {
     throw new PotError('config', `Group '${s.group}' is missing, create it or change POT_GROUP`, {
       suggestion: `pw groupadd ${s.group}`,
     });
@@ -73,7 +72,7 @@ export async function addPfAnchors(ctx: ActionContext, pfFile: string): Promise<
   }
   if (text !== undefined) {
     ctx.report.print(`Creating a backup of your ${pfFile}`);
-    await copyFile(files, pfFile, `${pfFile}.bkp-pot`);
+    await files.copy(pfFile, `${pfFile}.bkp-pot`);
     ctx.report.print(`${pfFile} -> ${pfFile}.bkp-pot`);
   }
   const kept = lines.filter((l) => l !== NAT_ANCHOR_LINE && l !== RDR_ANCHOR_LINE);
@@ -107,8 +106,8 @@ export async function initPot(ctx: ActionContext, options: InitOptions = {}): Pr
   }
 
   await realFiles(ctx).mkdirp(s.fsRoot);
-  await chmod(ctx, s.fsRoot, 0o750);
-  await tool(ctx, 'chown', [`root:${s.group}`, s.fsRoot], { mutating: true });
+  await realFiles(ctx).chmod(s.fsRoot, 0o750);
+  await realFiles(ctx).chown(s.fsRoot, `root:${s.group}`);
 
   for (const sub of ['bases', 'jails', 'fscomp']) {
     const ds = `${s.zfsRoot}/${sub}`;
@@ -144,7 +143,7 @@ export async function initPot(ctx: ActionContext, options: InitOptions = {}): Pr
     if (current !== wanted) {
       if (await ctx.host.files.exists('/etc/rc.conf')) {
         ctx.report.print('Creating a backup of your /etc/rc.conf');
-        await copyFile(ctx.host.files, '/etc/rc.conf', '/etc/rc.conf.bkp-pot');
+        await ctx.host.files.copy('/etc/rc.conf', '/etc/rc.conf.bkp-pot');
         ctx.report.print('/etc/rc.conf -> /etc/rc.conf.bkp-pot');
       }
       await ctx.host.rc.set('syslogd_flags', wanted, { quiet: true });
