@@ -83,12 +83,11 @@ export function actionContext(ctx: CommandContext, options: ActionOptions): acti
   const settings = actions.loadSettings(io.env);
   const print = options.silent ? () => {} : (line: string) => io.stdout(`${line}\n`);
   const base = createExecaRunner({ env: io.env });
-  const tools = options.dryRun ? createDryRunRunner(base, { print: (l) => io.stdout(`${l}\n`) }) : base;
+  const runner = options.dryRun ? createDryRunRunner(base, { print: (l) => io.stdout(`${l}\n`) }) : base;
   return {
     settings,
     verbosity: 1 + options.verbose,
-    host: createFreeBsdHost({ env: io.env, runner: tools }),
-    tools,
+    host: createFreeBsdHost({ env: io.env, runner }),
     report: { print, diag: (line) => io.stderr(`${line}\n`) },
   };
 }

@@ -29,7 +29,6 @@ function context(vars: Record<string, string>, files: Record<string, string> = {
   const lines: string[] = [];
   const ctx: ActionContext = {
     host: createFreeBsdHost({ runner, hostRoot: root }),
-    tools: runner,
     settings: settingsFrom({ ...DEFAULTS, ...vars, POT_FS_ROOT: fsRoot }),
     verbosity: 1,
     report: { print: (l) => lines.push(l), diag: (l) => lines.push(`E:${l}`) },

@@ -1,12 +1,11 @@
 /**
  * What every action gets: pot-core's host seam (`Host`: datasets, interfaces,
- * pf, sysctl, rc.conf, syslog, users, host files), the command runner beneath
- * it, the configuration, the verbosity and a reporter. Actions never
+ * pf, sysctl, rc.conf, syslog, users, host files), the configuration, the
+ * verbosity and a reporter. Actions never
  * write to the terminal themselves and never exit; they return results or throw
  * PotError, the CLI prints and sets the exit code.
  */
 import { PotError } from '../errors/pot-error.js';
-import type { CommandRunner } from '../host/command.js';
 import type { Host, RootedFiles } from '../host/types.js';
 import type { PotSettings } from './settings.js';
 
@@ -19,8 +18,6 @@ export interface Reporter {
 
 export interface ActionContext {
   host: Host;
-  /** The runner beneath `host` (same dry-run mode). */
-  tools: CommandRunner;
   settings: PotSettings;
   /** 1 by default, +1 per -v (shell pot's _POT_VERBOSITY); 0 is quiet. */
   verbosity: number;
