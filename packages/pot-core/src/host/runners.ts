@@ -134,7 +134,7 @@ export interface RecordingRunner extends CommandRunner {
   readonly commands: RecordedCommand[];
   /** Notes (file effects) in order. */
   readonly notes: string[][];
-  /** The mutating commands' plan lines, as dry-run prints them. */
+  /** The mutating commands' plan lines and the notes (file effects), in order, as dry-run prints them. */
   plan(): string[];
   clear(): void;
 }
@@ -142,6 +142,7 @@ export interface RecordingRunner extends CommandRunner {
 export function createRecordingRunner(options: RecordingRunnerOptions = {}): RecordingRunner {
   const commands: RecordedCommand[] = [];
   const notes: string[][] = [];
+  const planned: string[] = [];
   const dryRun = options.dryRun ?? false;
   const answer = (command: HostCommand): Partial<CommandResult> | undefined => {
     const responses = options.responses;
@@ -175,18 +176,21 @@ export function createRecordingRunner(options: RecordingRunnerOptions = {}): Rec
         result = { exitCode: 0, stdout: command.dryRunStdout ?? '', stderr: '' };
       }
       commands.push({ command, result });
+      if (command.mutating) planned.push(...formatPlan(command));
       return result;
     },
     note(lines) {
       notes.push([...lines]);
+      planned.push(...lines);
       options.delegate?.note?.(lines);
     },
     plan() {
-      return commands.filter((c) => c.command.mutating).flatMap((c) => formatPlan(c.command));
+      return [...planned];
     },
     clear() {
       commands.length = 0;
       notes.length = 0;
+      planned.length = 0;
     },
   };
   return runner;

@@ -219,6 +219,20 @@ describe('dry-run', () => {
     expect(queries.commands.map((c) => c.command.file)).toContain('ifconfig');
   });
 
+  it('keeps file effects in the plan, in order', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pot-host-'));
+    const printed: string[] = [];
+    const steps = async (h: Host): Promise<void> => {
+      await h.files.write('/etc/pf.conf', 'nat-anchor pot-nat\n');
+      await h.pf.loadMain(path.join(dir, 'etc/pf.conf'));
+    };
+    await steps(createFreeBsdHost({ runner: createRecordingRunner(), dryRun: true, print: (l) => printed.push(l), hostRoot: dir }));
+    const rec = createRecordingRunner({ dryRun: true });
+    await steps(createFreeBsdHost({ runner: rec, hostRoot: dir }));
+    expect(printed).toEqual(rec.plan());
+    expect(printed).toEqual([`# write ${dir}/etc/pf.conf:`, '#   nat-anchor pot-nat', `pfctl -f ${dir}/etc/pf.conf`]);
+  });
+
   it('announces file writes instead of performing them', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pot-host-'));
     const printed: string[] = [];
