@@ -1,2 +1,28 @@
-/** The potnet version this package is a drop-in replacement for. */
+/**
+ * potnet: pot's network allocator as a library. Load the configuration
+ * (`loadSystemConfig`), read the pots and bridges once (`readInventory`), and
+ * ask an `AddressBook` what is taken, what is next, where a bridge fits.
+ */
 export const POTNET_COMPAT_VERSION = '0.5.0';
+
+export { parseShellAssignments } from './shell-assignments.js';
+export type { ConfDiagnostic, ShellAssignments } from './shell-assignments.js';
+export { type Family, type Ip, parseIp, parseIpv4, parseIpv6, formatIp, compareIp, sameIp } from './ip.js';
+export { type IpNet, parseIpNet, networkOf, broadcastOf, netmaskOf, contains, hostRange, sizeOf, formatIpNet, formatNetwork } from './ipnet.js';
+export { type SystemConfig, type LoadOptions, loadSystemConfig, systemConfigFromTexts, parsePotnetConf, locatePotPrefix, findPotExecutable } from './system-config.js';
+export {
+  type Inventory,
+  type InventoryDiagnostic,
+  type PotEntry,
+  type BridgeEntry,
+  type NetworkType,
+  readInventory,
+  readPots,
+  readBridges,
+  potFromConf,
+  bridgeFromConf,
+  MAX_BRIDGE_ADDRESSES,
+} from './inventory.js';
+export { AddressBook, type AddressEntry, networkSizeBits } from './address-book.js';
+export { checkSystemConfig, type ConfigFinding } from './config-check.js';
+export { PotnetError } from './potnet-error.js';

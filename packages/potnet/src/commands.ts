@@ -1,0 +1,161 @@
+/**
+ * The subcommands of the potnet binary: each turns a parsed request into the
+ * original's stdout bytes and exit code. Messages meant for people go to
+ * stderr; lines the original printed as `Error: …` are thrown as PotnetError.
+ */
+import { AddressBook } from './address-book.js';
+import { checkSystemConfig } from './config-check.js';
+import { debugDump } from './debug-dump.js';
+import { type Family, formatIp, type Ip } from './ip.js';
+import { broadcastOf, formatIpNet, formatNetwork, networkOf } from './ipnet.js';
+import { readInventory } from './inventory.js';
+import { PotnetError } from './potnet-error.js';
+import { loadSystemConfig, type SystemConfig } from './system-config.js';
+
+export type PotnetRequest =
+  | { command: 'show' | 'next' | 'etc-hosts'; bridge: string | undefined }
+  | { command: 'validate'; ip: Ip; bridge: string | undefined }
+  | { command: 'ipcheck'; ip: Ip; family: Family | undefined }
+  | { command: 'new-net'; hosts: number }
+  | { command: 'config-check' };
+
+export interface RunOptions {
+  /** 0: warnings, 1+: -v, negative: -q. */
+  verbosity: number;
+}
+
+class Output {
+  private readonly lines: string[] = [];
+  constructor(readonly verbosity: number) {}
+  line(text: string): void {
+    this.lines.push(text);
+  }
+  /** A message for people (stderr), shown unless -qq. */
+  tell(text: string): void {
+    if (this.verbosity > -2) process.stderr.write(`potnet: ${text}\n`);
+  }
+  /**
+   * Where the original printed nothing and exited 0 (unknown bridge, exhausted
+   * pool, no subnet), we explain and exit 1 — except under -qq, where there is
+   * no explanation to give and the original's silent 0 is kept.
+   */
+  failure(text: string): number {
+    this.tell(text);
+    return this.verbosity > -2 ? 1 : 0;
+  }
+  flush(): void {
+    if (this.lines.length > 0) process.stdout.write(`${this.lines.join('\n')}\n`);
+  }
+}
+
+function openBook(config: SystemConfig, out: Output): AddressBook {
+  const inventory = readInventory(config.fsRoot);
+  if (out.verbosity > 0) {
+    for (const d of inventory.diagnostics) process.stderr.write(`potnet: warning: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
+  }
+  return new AddressBook(config, inventory);
+}
+
+function show(book: AddressBook, out: Output): void {
+  const net = book.config.network;
+  out.line('Network topology:');
+  out.line(`\tnetwork : ${formatNetwork(net)}`);
+  out.line(`\tmin addr: ${formatIp(networkOf(net))}`);
+  out.line(`\tmax addr: ${formatIp(broadcastOf(net))}`);
+  out.line('\nAddresses already taken:');
+  for (const e of book.entries()) out.line(`\t${formatIp(e.ip)}\t${e.label ?? ''}`);
+  if (out.verbosity > 0) out.line(`\nDebug information\n${debugDump(book.config)}`);
+}
+
+function unknownBridge(name: string, out: Output): number {
+  return out.failure(`bridge ${name} not found (no valid file in the bridges directory has name=${name})`);
+}
+
+function bridgeCommand(request: { command: 'show' | 'next' | 'etc-hosts'; bridge: string }, book: AddressBook, out: Output): number {
+  const bridge = book.bridge(request.bridge);
+  if (!bridge) return unknownBridge(request.bridge, out);
+  if (request.command === 'show') {
+    for (const e of book.bridgeEntries(bridge)) out.line(`\t${formatIp(e.ip)}\t${e.label ?? ''}`);
+  } else if (request.command === 'etc-hosts') {
+    for (const h of book.etcHosts(bridge)) out.line(`${formatIp(h.ip)} ${h.name}`);
+  } else {
+    const free = book.nextInBridge(bridge);
+    if (!free) {
+      return out.failure(`no free address left in bridge ${bridge.name} (${formatIpNet(bridge.network)})`);
+    }
+    out.line(out.verbosity > 0 ? `${formatIp(free)} available` : formatIp(free));
+  }
+  return 0;
+}
+
+function next(book: AddressBook, out: Output): number {
+  const { free, usedBefore } = book.next();
+  if (out.verbosity > 0) {
+    const family = book.config.network.addr.family;
+    for (const iv of usedBefore) for (let v = iv.start; v <= iv.end; v++) out.line(`${formatIp({ family, value: v })} already used`);
+  }
+  if (!free) {
+    return out.failure(`no free address left in ${formatNetwork(book.config.network)}`);
+  }
+  out.line(out.verbosity > 0 ? `${formatIp(free)} available` : formatIp(free));
+  return 0;
+}
+
+function newNet(hosts: number, book: AddressBook, out: Output): number {
+  if (hosts <= 1) {
+    out.tell(`A network with size ${hosts} is too small`);
+    return 1;
+  }
+  const found = book.newNet(hosts);
+  if (!found) {
+    return out.failure(`no free subnet for ${hosts} hosts in ${formatNetwork(book.config.network)}`);
+  }
+  out.line(`net=${formatIpNet(found.network)}`);
+  out.line(`gateway=${formatIp(found.gateway)}`);
+  return 0;
+}
+
+function configCheck(config: SystemConfig, out: Output): number {
+  const findings = checkSystemConfig(config);
+  for (const f of findings) out.tell(`${f.field}: ${f.message}`);
+  return findings.some((f) => f.fatal) ? 1 : 0;
+}
+
+function dispatch(request: PotnetRequest, config: SystemConfig, out: Output): number {
+  switch (request.command) {
+    case 'ipcheck':
+      return request.family === undefined || request.ip.family === request.family ? 0 : 1;
+    case 'config-check':
+      return configCheck(config, out);
+    case 'new-net':
+      return newNet(request.hosts, openBook(config, out), out);
+    case 'validate': {
+      const book = openBook(config, out);
+      if (request.bridge === undefined) book.validate(request.ip);
+      else book.validateInBridge(request.bridge, request.ip);
+      return 0;
+    }
+    default: {
+      const book = openBook(config, out);
+      if (request.bridge !== undefined) return bridgeCommand({ command: request.command, bridge: request.bridge }, book, out);
+      if (request.command === 'show') show(book, out);
+      else if (request.command === 'etc-hosts') for (const h of book.etcHosts()) out.line(`${formatIp(h.ip)} ${h.name}`);
+      else return next(book, out);
+      return 0;
+    }
+  }
+}
+
+/** Runs one request; returns the exit code. PotnetError escapes for the `Error:` line. */
+export function runPotnet(request: PotnetRequest, options: RunOptions): number {
+  const out = new Output(options.verbosity);
+  const config = loadSystemConfig();
+  try {
+    return dispatch(request, config, out);
+  } catch (error) {
+    if (error instanceof PotnetError && error.detail && options.verbosity > -2) process.stderr.write(`potnet: ${error.detail}\n`);
+    throw error;
+  } finally {
+    out.flush();
+  }
+}

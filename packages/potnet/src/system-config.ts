@@ -1,0 +1,170 @@
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { type Ip, parseIp } from './ip.js';
+import { contains, type IpNet, parseIpNet } from './ipnet.js';
+import { PotnetError } from './potnet-error.js';
+
+/** The part of pot's configuration potnet works with. */
+export interface SystemConfig {
+  zfsRoot: string;
+  fsRoot: string;
+  network: IpNet;
+  netmask: Ip;
+  gateway: Ip;
+  extIf: string;
+  dns?: { potName: string; ip: Ip };
+}
+
+interface PartialConfig {
+  zfsRoot?: string;
+  fsRoot?: string;
+  network?: IpNet;
+  netmask?: Ip;
+  gateway?: Ip;
+  extIf?: string;
+  dnsName?: string;
+  dnsIp?: Ip;
+}
+
+/** Rust's str::trim: Unicode White_Space, which (unlike JS's trim) excludes U+FEFF. */
+const RUST_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+
+/**
+ * Rust's str::lines: split at \n, drop one \r before it, no empty last line.
+ * A last line without \n keeps its \r, as in Rust.
+ */
+export function rustLines(text: string): string[] {
+  const lines = text.split('\n');
+  const last = lines.pop() as string;
+  const out = lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  if (last !== '') out.push(last);
+  return out;
+}
+
+/** The original's value rule: between the first and second `=`, up to the first space. */
+export function firstValueToken(line: string): string | undefined {
+  const parts = line.split('=');
+  if (parts.length < 2) return undefined;
+  return (parts[1] as string).split(' ')[0];
+}
+
+type Setter = (conf: PartialConfig, token: string | undefined) => void;
+
+const KEYS: ReadonlyArray<[string, Setter]> = [
+  ['POT_ZFS_ROOT=', (c, t) => (c.zfsRoot = t)],
+  ['POT_FS_ROOT=', (c, t) => (c.fsRoot = t)],
+  ['POT_EXTIF=', (c, t) => (c.extIf = t)],
+  ['POT_DNS_NAME=', (c, t) => (c.dnsName = t)],
+  ['POT_NETWORK=', (c, t) => (c.network = t === undefined ? undefined : parseIpNet(t))],
+  ['POT_NETMASK=', (c, t) => (c.netmask = t === undefined ? undefined : parseIp(t))],
+  ['POT_GATEWAY=', (c, t) => (c.gateway = t === undefined ? undefined : parseIp(t))],
+  ['POT_DNS_IP=', (c, t) => (c.dnsIp = t === undefined ? undefined : parseIp(t))],
+];
+
+/**
+ * Reads one configuration file the way the Rust potnet does, so its answers
+ * stay byte-identical: quotes are kept as part of the value, a value that does
+ * not parse unsets the key, `export` lines are not seen.
+ */
+export function parsePotnetConf(text: string): PartialConfig {
+  const conf: PartialConfig = {};
+  for (const raw of rustLines(text)) {
+    const line = raw.replace(RUST_WHITESPACE, '');
+    if (line.startsWith('#')) continue;
+    for (const [prefix, set] of KEYS) if (line.startsWith(prefix)) set(conf, firstValueToken(line));
+  }
+  return conf;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readUtf8(file: string): string | undefined {
+  try {
+    return utf8.decode(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where `which pot` finds pot: the first executable regular file named pot on PATH. */
+export function findPotExecutable(pathVariable = process.env.PATH ?? ''): string | undefined {
+  for (const dir of pathVariable.split(':')) {
+    if (dir === '') continue;
+    const candidate = path.join(dir, 'pot');
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here: keep looking, as which(1) does
+    }
+  }
+  return undefined;
+}
+
+/** PREFIX as the original finds it: two directories above the `pot` on PATH. */
+export function locatePotPrefix(pathVariable?: string): string | undefined {
+  const pot = findPotExecutable(pathVariable);
+  return pot === undefined ? undefined : path.dirname(path.dirname(pot));
+}
+
+function merge(base: PartialConfig, over: PartialConfig): PartialConfig {
+  const merged: PartialConfig = { ...base };
+  for (const key of Object.keys(over) as (keyof PartialConfig)[]) {
+    if (over[key] !== undefined) (merged as Record<string, unknown>)[key] = over[key];
+  }
+  return merged;
+}
+
+export interface LoadOptions {
+  /** The install prefix (the directory holding etc/pot); default: found through `pot` on PATH. */
+  prefix?: string;
+  /** The etc/pot directory itself; wins over `prefix`. */
+  etcDir?: string;
+  /** PATH used to find `pot`; default process.env.PATH. */
+  path?: string;
+}
+
+function etcDirectory(options: LoadOptions): string | undefined {
+  if (options.etcDir !== undefined) return options.etcDir;
+  const prefix = options.prefix ?? locatePotPrefix(options.path);
+  return prefix === undefined ? undefined : path.join(prefix, 'etc', 'pot');
+}
+
+function combine(defaults: PartialConfig, textOfPotConf: string | undefined): PartialConfig {
+  if (textOfPotConf === undefined) return defaults;
+  const user = parsePotnetConf(textOfPotConf);
+  const merged = merge(defaults, user);
+  // A DNS address that only the defaults set is dropped when it is outside the
+  // user's network, as the original does.
+  if (user.dnsIp === undefined && merged.dnsIp !== undefined) {
+    if (merged.network === undefined) return {};
+    if (!contains(merged.network, merged.dnsIp)) delete merged.dnsIp;
+  }
+  return merged;
+}
+
+function complete(conf: PartialConfig): SystemConfig {
+  const { zfsRoot, fsRoot, network, netmask, gateway, extIf, dnsName, dnsIp } = conf;
+  if (zfsRoot === undefined || fsRoot === undefined || network === undefined || netmask === undefined || gateway === undefined || extIf === undefined || dnsName === undefined) {
+    throw new PotnetError('System configuration incomplete');
+  }
+  return { zfsRoot, fsRoot, network, netmask, gateway, extIf, ...(dnsIp === undefined ? {} : { dns: { potName: dnsName, ip: dnsIp } }) };
+}
+
+/**
+ * pot's configuration as potnet reads it: PREFIX/etc/pot/pot.default.conf,
+ * then pot.conf. Throws PotnetError('System configuration incomplete') when a
+ * required value is missing, as the original does for every subcommand.
+ */
+export function loadSystemConfig(options: LoadOptions = {}): SystemConfig {
+  const dir = etcDirectory(options);
+  const defaultsText = dir === undefined ? undefined : readUtf8(path.join(dir, 'pot.default.conf'));
+  if (defaultsText === undefined || dir === undefined) return complete({});
+  return complete(combine(parsePotnetConf(defaultsText), readUtf8(path.join(dir, 'pot.conf'))));
+}
+
+/** The same from texts, for callers that hold the files already. */
+export function systemConfigFromTexts(defaultsText: string, potConfText?: string): SystemConfig {
+  return complete(combine(parsePotnetConf(defaultsText), potConfText));
+}
