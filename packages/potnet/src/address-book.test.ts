@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AddressBook, formatIp, formatIpNet, networkSizeBits, readInventory, systemConfigFromTexts } from './index.js';
+import { parseIp } from './ip.js';
+
+function layout(potConf: string, pots: Record<string, string>, bridges: Record<string, string>): AddressBook {
+  const root = mkdtempSync(path.join(tmpdir(), 'potnet-book-'));
+  for (const [name, text] of Object.entries(pots)) {
+    mkdirSync(path.join(root, 'jails', name, 'conf'), { recursive: true });
+    writeFileSync(path.join(root, 'jails', name, 'conf', 'pot.conf'), text);
+  }
+  mkdirSync(path.join(root, 'bridges'), { recursive: true });
+  for (const [file, text] of Object.entries(bridges)) writeFileSync(path.join(root, 'bridges', file), text);
+  const config = systemConfigFromTexts(`POT_ZFS_ROOT=zroot/pot\nPOT_FS_ROOT=${root}\nPOT_EXTIF=em0\nPOT_DNS_NAME=dns\n${potConf}`);
+  return new AddressBook(config, readInventory(config.fsRoot));
+}
+
+const v4 = 'POT_NETWORK=10.192.0.0/10\nPOT_NETMASK=255.192.0.0\nPOT_GATEWAY=10.192.0.1\n';
+const v6 = 'POT_NETWORK=fd00::/48\nPOT_NETMASK=ffff:ffff:ffff::\nPOT_GATEWAY=fd00::1\n';
+const ip = (t: string) => parseIp(t) ?? (() => { throw new Error(t); })();
+
+describe('AddressBook', () => {
+  it('finds the next address after a run of taken ones and across a bridge range', () => {
+    const book = layout(v4, { a: 'network_type=public-bridge\nip=10.192.0.2\n' }, { br: 'name=br\nnet=10.192.0.0/28\ngateway=10.192.0.1\n' });
+    expect(book.next().free && formatIp(book.next().free!)).toBe('10.192.0.16');
+    expect(book.isTaken(ip('10.192.0.9'))).toBe(true);
+  });
+
+  it('answers at once on an IPv6 /64 private bridge (the original never finishes)', () => {
+    const book = layout(v6, { p: 'network_type=private-bridge\nip=fd00:0:0:1::2\n' }, { br6: 'name=br6\nnet=fd00:0:0:1::/120\ngateway=fd00:0:0:1::1\n' });
+    const started = performance.now();
+    expect(formatIp(book.next().free!)).toBe('fd00::2');
+    expect(formatIp(book.nextInBridge(book.bridge('br6')!)!)).toBe('fd00:0:0:1::3');
+    const net = book.newNet(5)!;
+    expect(formatIpNet(net.network)).toBe('fd00::8/125');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('new-net sizes like the original and gives 65535 hosts a /15', () => {
+    expect([2, 5, 6, 7, 14, 300].map(networkSizeBits)).toEqual([2, 3, 3, 4, 4, 9]);
+    const book = layout(v4, {}, {});
+    const found = book.newNet(65535)!;
+    expect(`${formatIpNet(found.network)} ${formatIp(found.gateway)}`).toBe('10.194.0.0/15 10.194.0.1');
+  });
+
+  it('new-net skips every subnet that holds a taken address', () => {
+    const book = layout(v4, { a: 'network_type=public-bridge\nip=10.192.0.9\n' }, { br: 'name=br\nnet=10.192.0.16/29\ngateway=10.192.0.17\n' });
+    expect(formatIpNet(book.newNet(5)!.network)).toBe('10.192.0.24/29');
+  });
+
+  it('validates like potnet validate, with the original error texts', () => {
+    const book = layout(v4, { a: 'network_type=private-bridge\nip=10.192.1.3\n' }, { br1: 'name=br1\nnet=10.192.1.0/28\ngateway=10.192.1.1\n' });
+    expect(() => book.validate(ip('10.192.1.7'))).toThrow('Address already in use');
+    expect(() => book.validate(ip('192.168.0.1'))).toThrow('Address outside the network');
+    expect(() => book.validateInBridge('br1', ip('10.192.1.3'))).toThrow('Ip already used');
+    expect(() => book.validateInBridge('br1', ip('10.192.2.3'))).toThrow('Ip outside the bridge network');
+    expect(() => book.validateInBridge('nope', ip('10.192.1.5'))).toThrow('bridge nope not found');
+    expect(() => book.validateInBridge('br1', ip('10.192.1.5'))).not.toThrow();
+  });
+
+  it('lists etc-hosts entries per bridge and for the public bridge', () => {
+    const book = layout(
+      v4,
+      { web: 'network_type=public-bridge\nip=10.192.0.3\n', p1: 'network_type=private-bridge\nip=10.192.1.3\n', inh: 'network_type=inherit\n' },
+      { br1: 'name=br1\nnet=10.192.1.0/28\ngateway=10.192.1.1\n' },
+    );
+    expect(book.etcHosts().map((h) => h.name)).toEqual(['web']);
+    expect(book.etcHosts(book.bridge('br1')).map((h) => `${formatIp(h.ip)} ${h.name}`)).toEqual(['10.192.1.3 p1']);
+  });
+
+  it('skips a malformed pot with a diagnostic naming the file and line', () => {
+    const book = layout(v4, { bad: 'network_type=public-bridge\nip="10.192.0.3"\n' }, {});
+    expect(book.inventory.pots).toHaveLength(0);
+    expect(book.inventory.diagnostics[0]).toMatchObject({ line: 2 });
+    expect(book.inventory.diagnostics[0]?.file).toMatch(/jails\/bad\/conf\/pot\.conf$/);
+  });
+});
