@@ -133,7 +133,7 @@ function potKeys(bytes: Buffer): PotKeys {
   return keys;
 }
 
-type PotResult = PotEntry | InventoryDiagnostic;
+export type PotResult = PotEntry | InventoryDiagnostic;
 
 function addressOf(name: string, networkType: NetworkType, field: [string, number], file: string): PotResult {
   const ip = parseIp(field[0]);
@@ -189,31 +189,52 @@ export function bridgesDirectory(fsRoot: string): string {
   return fsRoot.endsWith('/') ? `${fsRoot}bridges` : `${fsRoot}/bridges`;
 }
 
-/** Every pot under FS_ROOT/jails, in ascending name order; each file read once. */
-export function readPots(fsRoot: string, diagnostics: InventoryDiagnostic[]): PotEntry[] {
+/** A pot directory to read: its name and its pot.conf. */
+export interface PotDir {
+  name: string;
+  file: string;
+}
+
+/** The pot directories under FS_ROOT/jails (directories, not links), in ascending name order. */
+export function listPotDirs(fsRoot: string, diagnostics: InventoryDiagnostic[]): PotDir[] {
   const dir = jailsDirectory(fsRoot);
-  const pots: PotEntry[] = [];
+  const dirs: PotDir[] = [];
   for (const entry of sortedEntries(dir)) {
     if (!entry.isDirectory()) continue;
-    const file = `${dir}/${entry.name.toString('latin1')}/conf/pot.conf`;
     if (!isUtf8(entry.name)) {
-      diagnostics.push({ file, message: 'pot skipped: its name is not valid UTF-8' });
+      diagnostics.push({ file: `${dir}/${entry.name.toString('latin1')}/conf/pot.conf`, message: 'pot skipped: its name is not valid UTF-8' });
       continue;
     }
     const name = entry.name.toString('utf8');
-    const confFile = `${dir}/${name}/conf/pot.conf`;
-    const bytes = readWhole(confFile);
-    if (bytes === undefined) continue;
-    if (!isUtf8(bytes)) {
-      diagnostics.push({ file: confFile, message: `pot ${name} skipped: pot.conf is not valid UTF-8` });
-      continue;
-    }
-    const result = potFromConf(name, bytes, confFile);
+    dirs.push({ name, file: `${dir}/${name}/conf/pot.conf` });
+  }
+  return dirs;
+}
+
+/** Reads the pot.conf of each directory once; undefined where the original skips silently. */
+export function readPotDirs(dirs: readonly PotDir[]): Array<PotResult | undefined> {
+  return dirs.map(({ name, file }) => {
+    const bytes = readWhole(file);
+    if (bytes === undefined) return undefined;
+    if (!isUtf8(bytes)) return { file, message: `pot ${name} skipped: pot.conf is not valid UTF-8` };
+    return potFromConf(name, bytes, file);
+  });
+}
+
+/** Splits read results into pots and diagnostics, keeping directory order. */
+export function collectPots(results: ReadonlyArray<PotResult | undefined>, diagnostics: InventoryDiagnostic[]): PotEntry[] {
+  const pots: PotEntry[] = [];
+  for (const result of results) {
     if (result === undefined) continue;
     if ('message' in result) diagnostics.push(result);
     else pots.push(result);
   }
   return pots;
+}
+
+/** Every pot under FS_ROOT/jails, in ascending name order; each file read once. */
+export function readPots(fsRoot: string, diagnostics: InventoryDiagnostic[]): PotEntry[] {
+  return collectPots(readPotDirs(listPotDirs(fsRoot, diagnostics)), diagnostics);
 }
 
 /** Every valid bridge file under FS_ROOT/bridges (regular files only), in name order. */
