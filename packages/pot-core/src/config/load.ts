@@ -1,0 +1,124 @@
+/**
+ * Loading pot's configuration: PREFIX/etc/pot/pot.default.conf, then
+ * PREFIX/etc/pot/pot.conf (later assignments win), each read by potnet's
+ * shell-assignment reader (quotes, comments, `export`; nothing executed).
+ *
+ * Where:
+ * - `options.etcDir`, else env POT_ETC_DIR: the etc/pot directory itself;
+ * - else `options.prefix`, else env POT_PREFIX, else /usr/local: PREFIX/etc/pot.
+ * POT_HOST_ROOT (the host seam's root for host files such as /etc/pf.conf) is
+ * not used here: the configuration belongs to pot's install prefix.
+ *
+ * A missing pot.default.conf (shell pot: fatal) falls back to the copy shipped
+ * with this package (share/pot.default.conf), noted as a warning diagnostic.
+ * Unsupported or unparseable content (expansions, commands) is an error: a
+ * PotError('config') naming file and line.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ConfDiagnostic, parseShellAssignments } from 'potnet';
+import { PotError } from '../errors/pot-error.js';
+import { type ConfigFinding, checkConfig } from './check.js';
+import { configFromValues, type PotConfig } from './schema.js';
+
+export interface LoadPotConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The install prefix (PREFIX/etc/pot). */
+  prefix?: string;
+  /** The etc/pot directory (wins over prefix). */
+  etcDir?: string;
+  /** Values that win over both files (tests, command-line overrides). */
+  overrides?: Readonly<Record<string, string>>;
+  /** false: return error diagnostics instead of throwing (e.g. for `pot doctor`). Default true. */
+  throwOnError?: boolean;
+}
+
+export interface ConfigSource {
+  file: string;
+  role: 'defaults' | 'bundled-defaults' | 'user';
+  /** Whether the file was read. */
+  found: boolean;
+  /** Variables this file set. */
+  variables: string[];
+}
+
+export interface LoadedPotConfig {
+  config: PotConfig;
+  /** Merged string values (defaults, files, overrides). */
+  values: Map<string, string>;
+  /** checkConfig's findings. */
+  findings: ConfigFinding[];
+  /** What the reader reported (file, line). */
+  diagnostics: ConfDiagnostic[];
+  sources: ConfigSource[];
+  etcDir: string;
+}
+
+/** The pot.default.conf shipped with @pot/core. */
+export function bundledDefaultsPath(): string {
+  return fileURLToPath(new URL('../../share/pot.default.conf', import.meta.url));
+}
+
+export function resolveEtcDir(options: Pick<LoadPotConfigOptions, 'env' | 'prefix' | 'etcDir'> = {}): string {
+  const env = options.env ?? process.env;
+  if (options.etcDir) return options.etcDir;
+  if (env.POT_ETC_DIR) return env.POT_ETC_DIR;
+  return path.join(options.prefix || env.POT_PREFIX || '/usr/local', 'etc', 'pot');
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code === 'EACCES') return undefined; // shell pot reads pot.conf only "if readable"
+    throw e;
+  }
+}
+
+export function formatDiagnostic(d: ConfDiagnostic): string {
+  return `${d.file}:${d.line}: ${d.message}`;
+}
+
+export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConfig {
+  const etcDir = resolveEtcDir(options);
+  const values = new Map<string, string>();
+  const diagnostics: ConfDiagnostic[] = [];
+  const sources: ConfigSource[] = [];
+
+  const read = (file: string, role: ConfigSource['role']): boolean => {
+    const text = readIfPresent(file);
+    if (text === undefined) {
+      sources.push({ file, role, found: false, variables: [] });
+      return false;
+    }
+    const parsed = parseShellAssignments(text, file);
+    diagnostics.push(...parsed.diagnostics);
+    for (const [k, v] of parsed.values) values.set(k, v);
+    sources.push({ file, role, found: true, variables: [...parsed.values.keys()] });
+    return true;
+  };
+
+  const defaultsFile = path.join(etcDir, 'pot.default.conf');
+  if (!read(defaultsFile, 'defaults')) {
+    const bundled = bundledDefaultsPath();
+    read(bundled, 'bundled-defaults');
+    diagnostics.push({ file: defaultsFile, line: 0, severity: 'warning', message: `not found; using the defaults shipped with pot (${bundled})` });
+  }
+  read(path.join(etcDir, 'pot.conf'), 'user');
+  for (const [k, v] of Object.entries(options.overrides ?? {})) values.set(k, v);
+
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 && options.throwOnError !== false) {
+    const first = errors[0]!;
+    throw new PotError('config', `${formatDiagnostic(first)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, {
+      suggestion: 'pot reads its configuration files as plain VARIABLE=value assignments and executes nothing: write literal values (no $VAR, ${VAR}, $(...) or backticks)',
+      details: errors.map((d) => ({ path: `${d.file}:${d.line}`, message: d.message })),
+    });
+  }
+
+  const config = configFromValues(values);
+  return { config, values, findings: checkConfig(config), diagnostics, sources, etcDir };
+}

@@ -1,0 +1,215 @@
+/**
+ * Cross-process locks without native addons, for Linux and FreeBSD.
+ *
+ * A lock is a file created atomically with link(2) from a temporary file that
+ * already holds the owner's pid (so nobody ever sees an empty lock file).
+ * link fails with EEXIST while another process holds the lock; the waiter
+ * retries with a growing delay (bounded) until `timeoutMs`, then throws
+ * PotError('busy'). A lock whose owner pid is dead is stale and is broken —
+ * under a short-lived "breaker" file, re-checking the owner, so two waiters
+ * never both break it and remove a fresh lock by mistake.
+ *
+ * Shell pot used `lockf -k /tmp/pot-lock-file` (global, around allocating
+ * commands) and `lockf POT_TMP/pot-lock-NAME` (only around status changes).
+ * lockf(1) leaves those files behind, empty; our lock files carry a `.lock`
+ * suffix so such leftovers are never mistaken for a held lock.
+ *
+ * Within one process, a lock is re-entrant along one async call chain
+ * (AsyncLocalStorage): a nested withLock of a lock already held by the
+ * caller runs directly (as shell pot's `_POT_RECURSIVE`), while unrelated
+ * concurrent tasks of the same process still exclude each other.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PotError } from '../errors/pot-error.js';
+
+export interface LockOptions {
+  /** Give up after this long (default 60 s; 0 = one attempt). */
+  timeoutMs?: number;
+  /** First retry delay (default 10 ms); doubles up to `maxPollMs`. */
+  pollMs?: number;
+  /** Longest retry delay (default 250 ms). */
+  maxPollMs?: number;
+  /** A lock file without a readable owner older than this is stale (default 30 s). */
+  staleAfterMs?: number;
+  /** What the lock protects, for the "busy" message (e.g. "the global pot lock"). */
+  what?: string;
+}
+
+export interface LockHandle {
+  readonly file: string;
+  /** Whether this handle took the lock (false: re-entrant use of a lock the caller holds). */
+  readonly acquired: boolean;
+  release(): Promise<void>;
+}
+
+export interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function ownerText(): string {
+  return `pid=${process.pid}\nhost=${os.hostname()}\nsince=${new Date().toISOString()}\n`;
+}
+
+/** The owner recorded in a lock file, or undefined when unreadable or missing. */
+export async function readLockOwner(file: string): Promise<LockOwner | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const field = (k: string): string | undefined => new RegExp(`^${k}=(.*)$`, 'm').exec(text)?.[1];
+  const pid = Number(field('pid'));
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  return { pid, host: field('host') ?? '', since: field('since') ?? '' };
+}
+
+async function tryCreate(file: string): Promise<boolean> {
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
+  await fs.writeFile(tmp, ownerText(), { mode: 0o644 });
+  try {
+    await fs.link(tmp, file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+/** Whether the lock at `file` is stale: its owner is dead (same host), or it is ownerless and old. */
+async function isStale(file: string, staleAfterMs: number): Promise<boolean> {
+  const owner = await readLockOwner(file);
+  if (owner !== undefined) {
+    if (owner.host !== '' && owner.host !== os.hostname()) return false;
+    return !isAlive(owner.pid);
+  }
+  try {
+    const st = await fs.stat(file);
+    return Date.now() - st.mtimeMs > staleAfterMs;
+  } catch {
+    return false; // gone: the next attempt will take it
+  }
+}
+
+/** Removes a stale lock under a breaker file, re-checking staleness once the breaker is held. */
+async function breakStale(file: string, staleAfterMs: number): Promise<void> {
+  const breaker = `${file}.break`;
+  if (!(await tryCreate(breaker))) {
+    // another waiter is breaking it; a breaker left by a dead process is itself stale
+    const owner = await readLockOwner(breaker);
+    if (owner !== undefined && !isAlive(owner.pid)) await fs.rm(breaker, { force: true });
+    return;
+  }
+  try {
+    if (await isStale(file, staleAfterMs)) await fs.rm(file, { force: true });
+  } finally {
+    await fs.rm(breaker, { force: true });
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function acquireLock(file: string, options: LockOptions = {}): Promise<LockHandle> {
+  const resolved = path.resolve(file);
+  if (held.getStore()?.has(resolved)) {
+    return { file: resolved, acquired: false, release: async () => undefined };
+  }
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxPoll = options.maxPollMs ?? 250;
+  const staleAfterMs = options.staleAfterMs ?? 30_000;
+  let delay = options.pollMs ?? 10;
+  const started = Date.now();
+  await fs.mkdir(path.dirname(resolved), { recursive: true });
+  for (;;) {
+    if (await tryCreate(resolved)) break;
+    if (await isStale(resolved, staleAfterMs)) {
+      await breakStale(resolved, staleAfterMs);
+      continue;
+    }
+    if (Date.now() - started >= timeoutMs) {
+      const owner = await readLockOwner(resolved);
+      const by = owner === undefined ? '' : ` (held by pid ${owner.pid}${owner.host ? ` on ${owner.host}` : ''} since ${owner.since})`;
+      throw new PotError('busy', `${options.what ?? `the lock ${resolved}`} is busy${by}`, {
+        suggestion: `another pot command is running; try again when it is done (if none is, remove ${resolved})`,
+      });
+    }
+    await sleep(Math.min(delay, Math.max(1, timeoutMs - (Date.now() - started))) * (0.5 + Math.random()));
+    delay = Math.min(delay * 2, maxPoll);
+  }
+  let released = false;
+  return {
+    file: resolved,
+    acquired: true,
+    release: async () => {
+      if (released) return;
+      released = true;
+      const owner = await readLockOwner(resolved);
+      if (owner?.pid === process.pid) await fs.rm(resolved, { force: true });
+    },
+  };
+}
+
+/** Runs `fn` holding the lock `file`; re-entrant along the caller's async chain. */
+export async function withLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const handle = await acquireLock(file, options);
+  if (!handle.acquired) return fn();
+  const outer = held.getStore() ?? new Set<string>();
+  try {
+    return await held.run(new Set([...outer, handle.file]), fn);
+  } finally {
+    await handle.release();
+  }
+}
+
+/** Where locks live: `POT_LOCK_DIR` when set; the global lock defaults to /tmp (as shell pot's). */
+export interface LockPaths {
+  /** Directory of the global lock (default: env POT_LOCK_DIR, else /tmp). */
+  globalDir?: string;
+  /** POT_TMP: directory of the per-pot locks (default: env POT_LOCK_DIR, else POT_TMP, else /tmp). */
+  potTmp?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const GLOBAL_LOCK_NAME = 'pot-lock-file.lock';
+
+export function globalLockPath(paths: LockPaths = {}): string {
+  const env = paths.env ?? process.env;
+  return path.join(paths.globalDir ?? (env.POT_LOCK_DIR || '/tmp'), GLOBAL_LOCK_NAME);
+}
+
+export function potLockPath(potName: string, paths: LockPaths = {}): string {
+  const env = paths.env ?? process.env;
+  if (potName === '' || potName.includes('/') || potName.includes('\0')) {
+    throw new PotError('invalid-name', `${JSON.stringify(potName)} cannot name a lock file`, { suggestion: 'validate the pot name first' });
+  }
+  return path.join(env.POT_LOCK_DIR || paths.potTmp || '/tmp', `pot-lock-${potName}.lock`);
+}
+
+/** Serialises allocating commands (addresses, host ports, bridge segments). */
+export function withGlobalLock<T>(fn: () => Promise<T>, paths: LockPaths & LockOptions = {}): Promise<T> {
+  return withLock(globalLockPath(paths), fn, { what: 'the global pot lock', ...paths });
+}
+
+/** Guards every change to one pot's files (pot.conf, fscomp.conf, status). */
+export function withPotLock<T>(potName: string, fn: () => Promise<T>, paths: LockPaths & LockOptions = {}): Promise<T> {
+  return withLock(potLockPath(potName, paths), fn, { what: `the lock of pot ${potName}`, ...paths });
+}
