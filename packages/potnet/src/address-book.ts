@@ -73,6 +73,7 @@ export class AddressBook {
     const points = [...this.points.values()].sort((a, b) => compareIp(a.ip, b.ip));
     for (const family of [4, 6] as const) {
       const own = points.filter((p) => p.ip.family === family);
+      const labels = new BridgeLabeller(this.inventory.bridges, family);
       let i = 0;
       for (const interval of this.takenIntervals(family)) {
         for (let v = interval.start; v <= interval.end; v++) {
@@ -81,16 +82,11 @@ export class AddressBook {
             i++;
             yield point;
           } else {
-            const ip: Ip = { family, value: v };
-            yield { ip, label: `${this.firstBridgeWithHost(ip)?.name ?? ''} bridge - allocated address` };
+            yield { ip: { family, value: v }, label: `${labels.at(v)} bridge - allocated address` };
           }
         }
       }
     }
-  }
-
-  private firstBridgeWithHost(ip: Ip): BridgeEntry | undefined {
-    return this.inventory.bridges.find((b) => inHosts(b.network, ip));
   }
 
   /** The first free host address of POT_NETWORK, and the taken ones before it. */
@@ -174,6 +170,35 @@ export class AddressBook {
       candidate = start + ((conflict.end + 1n - start + step - 1n) / step) * step;
     }
     return undefined;
+  }
+}
+
+/**
+ * Names the bridge an address belongs to while `entries()` walks addresses in
+ * ascending order: bridges sorted by first host, a small set of open ones,
+ * the first in directory order winning where bridges overlap (as the
+ * original's or_insert does). Linear in addresses plus bridges.
+ */
+class BridgeLabeller {
+  private readonly sorted: Array<{ name: string; order: number; first: bigint; last: bigint }>;
+  private next = 0;
+  private open: Array<{ name: string; order: number; first: bigint; last: bigint }> = [];
+
+  constructor(bridges: readonly BridgeEntry[], family: Family) {
+    this.sorted = bridges
+      .map((b, order) => ({ name: b.name, order, ...hostRange(b.network), family: b.network.addr.family }))
+      .filter((b) => b.family === family)
+      .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  }
+
+  at(value: bigint): string {
+    while (this.next < this.sorted.length && (this.sorted[this.next] as { first: bigint }).first <= value) {
+      this.open.push(this.sorted[this.next++] as (typeof this.sorted)[number]);
+    }
+    if (this.open.length > 4) this.open = this.open.filter((b) => b.last >= value);
+    let best: (typeof this.open)[number] | undefined;
+    for (const b of this.open) if (b.last >= value && (!best || b.order < best.order)) best = b;
+    return best?.name ?? '';
   }
 }
 
