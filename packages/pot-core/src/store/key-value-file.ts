@@ -79,11 +79,19 @@ export class KeyValueFile {
   /**
    * Sets `key` to the raw value: the first `key=` line is replaced in place
    * (keeping the order), later duplicates are removed, a missing key is appended.
+   * `position: 'end'` does what shell pot's set-* commands do instead (delete
+   * every `key=` line, append one at the end), for byte-identical results.
    */
-  set(key: string, rawValue: string): this {
+  set(key: string, rawValue: string, options: { position?: 'in-place' | 'end' } = {}): this {
     assertLine(key, rawValue);
-    const first = this.lines.findIndex((l) => l.key === key);
     const line = { raw: `${key}=${rawValue}`, key, value: rawValue };
+    if (options.position === 'end') {
+      // shell pot's update: `sed -i '' /^key=/d` then `echo key=value >>`
+      this.delete(key);
+      this.lines.push(line);
+      return this;
+    }
+    const first = this.lines.findIndex((l) => l.key === key);
     if (first < 0) {
       this.lines.push(line);
       return this;
