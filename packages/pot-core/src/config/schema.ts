@@ -108,9 +108,9 @@ export interface PotConfig {
   vars: Readonly<Record<string, string>>;
 }
 
-export const potConfigSchema = rawSchema.transform((v): PotConfig => {
-  const vars: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v)) vars[k] = String(val);
+export const potConfigSchema = z.record(z.string(), z.string()).transform((raw): PotConfig => {
+  const v = rawSchema.parse(raw);
+  const vars: Readonly<Record<string, string>> = { ...raw };
   const vpnNetworks = words(v.POT_VPN_NETWORKS);
   return {
     zfsRoot: v.POT_ZFS_ROOT,
