@@ -78,6 +78,36 @@ function readIfPresent(file: string): string | undefined {
   }
 }
 
+/** The variables potnet reads from the same files (spec §2.1). */
+export const POTNET_VARIABLES: readonly string[] = ['POT_ZFS_ROOT', 'POT_FS_ROOT', 'POT_EXTIF', 'POT_DNS_NAME', 'POT_NETWORK', 'POT_NETMASK', 'POT_GATEWAY', 'POT_DNS_IP'];
+
+/**
+ * potnet does not source the files: it takes `KEY=` lines and the first
+ * space-separated word after the first `=`, quotes included, and does not see
+ * `export KEY=` lines. A value the shell reads differently from potnet is a
+ * warning with file and line (pot and potnet would disagree).
+ */
+export function potnetReadability(text: string, file: string): ConfDiagnostic[] {
+  const out: ConfDiagnostic[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    const m = /^(export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/.exec(line);
+    if (!m || !POTNET_VARIABLES.includes(m[2]!)) return;
+    const key = m[2]!;
+    const shell = parseShellAssignments(line, file).values.get(key);
+    if (shell === undefined) return; // already an error of the shell reader
+    if (m[1] !== undefined) {
+      out.push({ file, line: index + 1, severity: 'warning', message: `potnet does not read "export ${key}=" lines; write ${key}=${shell}` });
+      return;
+    }
+    const token = (line.split('=')[1] ?? '').split(' ')[0] ?? '';
+    if (token !== shell) {
+      out.push({ file, line: index + 1, severity: 'warning', message: `potnet reads ${key} as "${token}", pot as "${shell}"; write ${key}=${shell} (no quotes, spaces or comments on the line)` });
+    }
+  });
+  return out;
+}
+
 export function formatDiagnostic(d: ConfDiagnostic): string {
   return `${d.file}:${d.line}: ${d.message}`;
 }
@@ -95,7 +125,7 @@ export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConf
       return false;
     }
     const parsed = parseShellAssignments(text, file);
-    diagnostics.push(...parsed.diagnostics);
+    diagnostics.push(...parsed.diagnostics, ...potnetReadability(text, file));
     for (const [k, v] of parsed.values) values.set(k, v);
     sources.push({ file, role, found: true, variables: [...parsed.values.keys()] });
     return true;

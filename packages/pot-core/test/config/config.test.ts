@@ -60,7 +60,11 @@ describe('loadPotConfig', () => {
       ].join('\n') + '\n',
     );
     const loaded = loadPotConfig({ etcDir: dir });
-    expect(loaded.diagnostics).toEqual([]);
+    // pot reads all of it; potnet would miss the export line and cut "my\ dns"
+    expect(loaded.diagnostics.map((d) => [d.line, d.severity])).toEqual([
+      [4, 'warning'],
+      [9, 'warning'],
+    ]);
     const c = loaded.config;
     expect(c.zfsRoot).toBe('tank/pot');
     expect(c.fsRoot).toBe('/pot');
@@ -237,5 +241,17 @@ describe('checkConfig', () => {
     expect(error?.message).toMatch(/\(and 2 more configuration errors\)/);
     expect(error?.details.map((d) => d.path)).toEqual(['POT_NETMASK', 'POT_GATEWAY', 'POT_VPN_NETWORKS']);
     expect(assertConfig(findings({ POT_MKTEMP_SUFFIX: '.t' }))).toHaveLength(1);
+  });
+});
+
+describe('values potnet reads differently', () => {
+  it('warns with file and line when quotes, export or a comment change what potnet sees', () => {
+    const dir = etc('POT_NETWORK="10.192.0.0/10"\nexport POT_EXTIF=em0\nPOT_GATEWAY=10.192.0.1 # gw\nPOT_GROUP="pot"\nPOT_DNS_IP=10.192.0.2\n');
+    const loaded = loadPotConfig({ etcDir: dir });
+    const file = path.join(dir, 'pot.conf');
+    expect(loaded.diagnostics).toEqual([
+      { file, line: 1, severity: 'warning', message: 'potnet reads POT_NETWORK as ""10.192.0.0/10"", pot as "10.192.0.0/10"; write POT_NETWORK=10.192.0.0/10 (no quotes, spaces or comments on the line)' },
+      { file, line: 2, severity: 'warning', message: 'potnet does not read "export POT_EXTIF=" lines; write POT_EXTIF=em0' },
+    ]);
   });
 });
