@@ -37,6 +37,36 @@ export interface LockOptions {
   staleAfterMs?: number;
   /** What the lock protects, for the "busy" message (e.g. "the global pot lock"). */
   what?: string;
+  /** Environment looked at for locks inherited from a parent pot process (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Locks handed down to child processes (hooks, flavours, nested pot commands),
+ * like shell pot's `_POT_RECURSIVE`: `POT_HELD_LOCKS=PID:PATH;PID:PATH…`. A
+ * child re-enters a listed lock only while the file still names that pid as
+ * its owner, so a leaked variable cannot open a lock someone else took since.
+ */
+export const HELD_LOCKS_ENV = 'POT_HELD_LOCKS';
+
+/** The environment entry to give child processes so they re-enter the locks the caller holds. */
+export function heldLocksEnv(): Record<string, string> {
+  const own = [...(held.getStore() ?? [])].map((f) => `${process.pid}:${f}`);
+  const inherited = (process.env[HELD_LOCKS_ENV] ?? '').split(';').filter((e) => e !== '');
+  const all = [...new Set([...inherited, ...own])];
+  return all.length === 0 ? {} : { [HELD_LOCKS_ENV]: all.join(';') };
+}
+
+async function inheritedFromParent(file: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const entries = (env[HELD_LOCKS_ENV] ?? '').split(';').filter((e) => e !== '');
+  for (const entry of entries) {
+    const colon = entry.indexOf(':');
+    if (colon < 0 || entry.slice(colon + 1) !== file) continue;
+    const pid = Number(entry.slice(0, colon));
+    const owner = await readLockOwner(file);
+    if (owner !== undefined && owner.pid === pid && owner.host === os.hostname() && isAlive(pid)) return true;
+  }
+  return false;
 }
 
 export interface LockHandle {
@@ -130,7 +160,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 export async function acquireLock(file: string, options: LockOptions = {}): Promise<LockHandle> {
   const resolved = path.resolve(file);
-  if (held.getStore()?.has(resolved)) {
+  if (held.getStore()?.has(resolved) || (await inheritedFromParent(resolved, options.env ?? process.env))) {
     return { file: resolved, acquired: false, release: async () => undefined };
   }
   const timeoutMs = options.timeoutMs ?? 60_000;

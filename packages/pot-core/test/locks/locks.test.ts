@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock, globalLockPath, potLockPath, readLockOwner, withLock } from '../../src/locks/locks.js';
+import { acquireLock, globalLockPath, heldLocksEnv, HELD_LOCKS_ENV, potLockPath, readLockOwner, withLock } from '../../src/locks/locks.js';
 import { PotStore } from '../../src/store/store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -105,6 +105,26 @@ describe('locks in one process', () => {
       });
     await Promise.all([task('a'), task('b')]);
     expect([log.join(' ')]).toContainEqual(expect.stringMatching(/^(a\+ a- b\+ b-|b\+ b- a\+ a-)$/));
+  });
+
+  it('child processes re-enter locks their parent holds (POT_HELD_LOCKS)', async () => {
+    const file = path.join(tmp(), 'x.lock');
+    expect(heldLocksEnv()).toEqual({});
+    await withLock(file, async () => {
+      expect(heldLocksEnv()[HELD_LOCKS_ENV]).toBe(`${process.pid}:${file}`);
+    });
+    // the parent holds the lock; a child sees the parent's pid in its environment
+    const parent = await acquireLock(file);
+    const child = await acquireLock(file, { env: { [HELD_LOCKS_ENV]: `${process.pid}:${file}` }, timeoutMs: 0 });
+    expect(child.acquired).toBe(false);
+    await child.release();
+    expect(existsSync(file)).toBe(true);
+    await expect(acquireLock(file, { env: { [HELD_LOCKS_ENV]: `1:${file}` }, timeoutMs: 0 })).rejects.toMatchObject({ code: 'busy' });
+    await parent.release();
+    // once released, the leaked variable grants nothing: the lock is taken for real
+    const after = await acquireLock(file, { env: { [HELD_LOCKS_ENV]: `99999999:${file}` }, timeoutMs: 0 });
+    expect(after.acquired).toBe(true);
+    await after.release();
   });
 
   it('lock paths', () => {
