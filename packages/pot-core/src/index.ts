@@ -17,3 +17,4 @@ export type { NameKind, NameProblem, NameRule } from './names/index.js';
 export * as locks from './locks/index.js';
 export { acquireLock, withLock, withGlobalLock, withPotLock, globalLockPath, potLockPath } from './locks/index.js';
 export type { LockOptions, LockHandle, LockPaths } from './locks/index.js';
+export { heldLocksEnv, HELD_LOCKS_ENV, readLockOwner } from './locks/index.js';
