@@ -103,7 +103,7 @@ function problem(kind: NameKind, name: string, rule: NameRule, what: string, sug
     name,
     rule,
     message: `${JSON.stringify(name)} is not a valid ${kind} name: ${what}`,
-    suggestion: suggestion ?? `use ${ALLOWED_TEXT[kind]}, starting with a letter or a digit, at most ${MAX_NAME_LENGTH[kind]} characters`,
+    suggestion: suggestion ?? `use ${ALLOWED_TEXT[kind]}, not starting with "-", at most ${MAX_NAME_LENGTH[kind]} characters`,
   };
 }
 
