@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const STUBS = path.join(here, 'fakebsd');
+export const STUBS = path.resolve(here, '../../../testing/fake-freebsd');
 export const POT_BIN = path.resolve(here, '..', 'bin', 'pot');
 const NODE_DIR = path.dirname(process.execPath);
 

@@ -2,7 +2,7 @@
  * The fake FreeBSD host for the host seam's integration test.
  *
  * Stop-gap until @pot/fake-freebsd (testing/fake-freebsd) lands: boots the
- * oracle's bash stand-ins (the in-repo copy under apps/cli/test/fakebsd, which
+ * oracle's bash stand-ins (the in-repo package testing/fake-freebsd, which
  * keeps host files below FAKEBSD_HOSTROOT) into a temporary state directory.
  * Everything the test needs from a fake host is in this file.
  */
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const STUB_DIRS = [path.resolve(here, '../../../../apps/cli/test/fakebsd'), '/work/shared/pot-shell-golden/stubs'];
+const STUB_DIRS = [path.resolve(here, '../../../../testing/fake-freebsd')];
 
 export interface TestFakeHost {
   env: NodeJS.ProcessEnv;
