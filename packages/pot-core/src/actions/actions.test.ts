@@ -118,18 +118,3 @@ describe('network configuration check', () => {
     expect(checkNetworkConfig(context({}).ctx)).toEqual([]);
   });
 });
-
-describe('global lock', () => {
-  it('is re-entrant within a process and serialises others', async () => {
-    const { withGlobalLock } = await import('./global-lock.js');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(`${tmpdir()}/lock-`);
-    const order: string[] = [];
-    await withGlobalLock(dir, async () => {
-      await withGlobalLock(dir, async () => void order.push('nested'));
-      order.push('outer');
-    });
-    expect(order).toEqual(['nested', 'outer']);
-  });
-});

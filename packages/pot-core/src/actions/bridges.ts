@@ -8,7 +8,7 @@ import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
 import { info, realFiles, requireRoot, syslog } from './context.js';
 import { newNet, parseBridgeFile, readPotNets, showBridge, type BridgeAddress, type BridgeDef } from './address-book.js';
-import { withGlobalLock } from './global-lock.js';
+import { withGlobalLock } from '../locks/index.js';
 import { bridgeWithAddress } from './net.js';
 
 const BRIDGE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
@@ -61,7 +61,9 @@ export async function createPrivateBridge(ctx: ActionContext, options: CreatePri
     });
   }
   await requireRoot(ctx);
-  return withGlobalLock(ctx.settings.tmp, async () => {
+  // The lock sits in POT_TMP (/tmp by default, as shell pot's), so separate
+  // installations (and parallel tests) do not wait for each other.
+  return withGlobalLock(async () => {
     if (await realFiles(ctx).exists(bridgeFile(ctx, name))) {
       throw new PotError('already-exists', `A bridge with name ${name} already exists`, {
         suggestion: `pick another name, or 'pot destroy -B ${name}' first`,
@@ -76,7 +78,7 @@ export async function createPrivateBridge(ctx: ActionContext, options: CreatePri
     await realFiles(ctx).mkdirp(path.join(ctx.settings.fsRoot, 'bridges'));
     await realFiles(ctx).write(bridgeFile(ctx, name), `net=${segment.net}\ngateway=${segment.gateway}\nname=${name}\n`);
     return { name, ...segment };
-  });
+  }, { globalDir: ctx.settings.tmp });
 }
 
 export async function listBridges(ctx: ActionContext): Promise<BridgeDef[]> {

@@ -10,4 +10,3 @@ export * from './init.js';
 export * from './de-init.js';
 export * from './doctor.js';
 export * from './network-check.js';
-export { withGlobalLock } from './global-lock.js';
