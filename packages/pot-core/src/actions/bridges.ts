@@ -9,19 +9,8 @@ import type { ActionContext } from './context.js';
 import { info, realFiles, requireRoot, syslog } from './context.js';
 import { newNet, parseBridgeFile, readPotNets, showBridge, type BridgeAddress, type BridgeDef } from './address-book.js';
 import { withGlobalLock } from '../locks/index.js';
+import { validateBridgeName } from '../names/index.js';
 import { bridgeWithAddress } from './net.js';
-
-const BRIDGE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
-
-/** Bridge names become file names and interface descriptions: letters, digits, `_`, `-`. */
-export function validateBridgeName(name: string): string {
-  if (!BRIDGE_NAME.test(name)) {
-    throw new PotError('invalid-name', `${JSON.stringify(name)} is not a valid bridge name`, {
-      suggestion: 'use letters, digits, "_" and "-" (up to 63 characters, not starting with "-" or "_")',
-    });
-  }
-  return name;
-}
 
 function bridgeFile(ctx: ActionContext, name: string): string {
   return path.join(ctx.settings.fsRoot, 'bridges', name);
@@ -29,7 +18,7 @@ function bridgeFile(ctx: ActionContext, name: string): string {
 
 /** The bridge file NAME, parsed; PotError when missing or broken. */
 export async function readBridge(ctx: ActionContext, name: string): Promise<BridgeDef> {
-  validateBridgeName(name);
+  validateBridgeName(name, { purpose: 'existing' });
   const text = await realFiles(ctx).read(bridgeFile(ctx, name));
   if (text === undefined) {
     throw new PotError('not-found', `bridge ${name} not found`, {
