@@ -9,7 +9,7 @@ import { createFreeBsdHost } from '../host/freebsd/driver.js';
 import { newNet, prefixForSize, showBridge } from './address-book.js';
 import { configValue } from './config.js';
 import { natRules } from './vnet-start.js';
-import { parseAssignments, settingsFrom, DEFAULTS } from './settings.js';
+import { settingsFrom, DEFAULTS } from './settings.js';
 import { checkNetworkConfig } from './network-check.js';
 
 /**
@@ -37,11 +37,6 @@ function context(vars: Record<string, string>, files: Record<string, string> = {
 }
 
 describe('settings', () => {
-  it('reads shell-style assignments: quotes, comments, export, later wins', () => {
-    expect(
-      parseAssignments('# c\nPOT_A=1\nexport POT_B="x y"\nPOT_C=\'z\'\nPOT_D=v # note\nPOT_A=2\nnot an assignment\n'),
-    ).toEqual({ POT_A: '2', POT_B: 'x y', POT_C: 'z', POT_D: 'v' });
-  });
   it('an unknown network stack is ipv4', () => {
     expect(settingsFrom({ POT_NETWORK_STACK: 'both' }).stack).toBe('ipv4');
   });

@@ -9,7 +9,7 @@ import { AddressBook, bridgeFromConf, formatIp, formatIpNet, networkSizeBits, pa
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
 import { realFiles } from './context.js';
-import { parseAssignments } from './settings.js';
+import { PotConf } from '../store/index.js';
 
 export interface BridgeDef {
   name: string;
@@ -62,8 +62,8 @@ export async function readPotNets(ctx: ActionContext): Promise<PotNet[]> {
   for (const name of await realFiles(ctx).list(jails)) {
     const text = await realFiles(ctx).read(path.join(jails, name, 'conf', 'pot.conf'));
     if (text === undefined) continue;
-    const v = parseAssignments(text);
-    out.push({ name, networkType: v.network_type ?? '', ip: v.ip ?? '', bridge: v.bridge ?? '' });
+    const conf = PotConf.parse(text);
+    out.push({ name, networkType: conf.get('network_type') ?? '', ip: conf.get('ip') ?? '', bridge: conf.get('bridge') ?? '' });
   }
   return out;
 }

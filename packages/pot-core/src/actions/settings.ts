@@ -1,15 +1,10 @@
 /**
- * The configuration the actions need, read from pot.default.conf and pot.conf.
- *
- * pot-core's configuration module (packages/pot-core/src/config) is landing in
- * parallel; until the actions are switched over to it, this module reads the two
- * files itself (shell-style `KEY=value` lines, later assignments win), so the
- * swap is one import. Location: $POT_ETC_DIR, else $POT_PREFIX/etc/pot, else
- * /usr/local/etc/pot.
+ * The configuration the actions need, as flat settings over the values pot-core's
+ * configuration loader read from pot.default.conf and pot.conf (POT_ETC_DIR,
+ * else POT_PREFIX/etc/pot, else /usr/local/etc/pot).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
+import { loadPotConfig } from '../config/index.js';
 
 export const POT_VERSION = '0.16.0';
 
@@ -62,61 +57,18 @@ export interface PotSettings {
   networkOf(iface: string): string;
 }
 
-/** Parses shell-style assignment lines; values keep their words, quotes are removed. */
-export function parseAssignments(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split('\n')) {
-    let line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('export ')) line = line.slice(7).trim();
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line);
-    if (!m) continue;
-    out[m[1]!] = unquote(m[2]!);
-  }
-  return out;
-}
-
-function unquote(value: string): string {
-  let v = value.trim();
-  if (v.startsWith('"')) {
-    const end = v.indexOf('"', 1);
-    return end < 0 ? v.slice(1) : v.slice(1, end);
-  }
-  if (v.startsWith("'")) {
-    const end = v.indexOf("'", 1);
-    return end < 0 ? v.slice(1) : v.slice(1, end);
-  }
-  const hash = v.search(/\s#/);
-  if (hash >= 0) v = v.slice(0, hash);
-  return v.trim();
-}
-
-export function resolveEtcDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.POT_ETC_DIR) return env.POT_ETC_DIR;
-  if (env.POT_PREFIX) return path.join(env.POT_PREFIX, 'etc', 'pot');
-  return '/usr/local/etc/pot';
-}
-
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 export function networkStackOf(value: string | undefined): NetworkStack {
   return value === 'ipv6' || value === 'dual' ? value : 'ipv4';
 }
 
+/**
+ * pot.default.conf then pot.conf, read by pot-core's configuration loader (the
+ * one shell-assignment parser, potnet's); unsupported content such as `$VAR`
+ * is a 'config' PotError naming file and line.
+ */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): PotSettings {
-  const etcDir = resolveEtcDir(env);
-  const vars: Record<string, string> = { ...DEFAULTS };
-  for (const name of ['pot.default.conf', 'pot.conf']) {
-    const text = readIfPresent(path.join(etcDir, name));
-    if (text !== undefined) Object.assign(vars, parseAssignments(text));
-  }
-  return settingsFrom(vars, etcDir);
+  const loaded = loadPotConfig({ env });
+  return settingsFrom({ ...DEFAULTS, ...Object.fromEntries(loaded.values) }, loaded.etcDir);
 }
 
 export function settingsFrom(vars: Record<string, string>, etcDir = ''): PotSettings {
