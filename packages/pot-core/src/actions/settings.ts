@@ -4,32 +4,12 @@
  * else POT_PREFIX/etc/pot, else /usr/local/etc/pot).
  */
 import { PotError } from '../errors/pot-error.js';
-import { loadPotConfig } from '../config/index.js';
+import { loadPotConfig, POT_DEFAULTS } from '../config/index.js';
 
 export const POT_VERSION = '0.16.0';
 
-export const DEFAULTS: Readonly<Record<string, string>> = {
-  POT_ZFS_ROOT: 'zroot/pot',
-  POT_FS_ROOT: '/opt/pot',
-  POT_CACHE: '/var/cache/pot',
-  POT_TMP: '/tmp',
-  POT_GROUP: 'pot',
-  POT_MKTEMP_SUFFIX: '.XXXXXXXX',
-  POT_HOSTNAME_MAX_LENGTH: '64',
-  POT_NETWORK: '10.192.0.0/10',
-  POT_NETMASK: '255.192.0.0',
-  POT_GATEWAY: '10.192.0.1',
-  POT_EXTIF: 'em0',
-  POT_EXTRA_EXTIF: '',
-  POT_EXTIF_ADDR: '',
-  POT_NETWORK_STACK: 'ipv4',
-  POT_DNS_NAME: 'dns',
-  POT_DNS_IP: '10.192.0.2',
-  POT_ISOLATE_VNET_POTS: 'false',
-  POT_LOG_FACILITY: 'local2',
-  POT_VPN_EXTIF: '',
-  POT_VPN_NETWORKS: '',
-};
+/** pot.default.conf's values (one table: pot-core's configuration schema owns it). */
+export const DEFAULTS: Readonly<Record<string, string>> = POT_DEFAULTS;
 
 export type NetworkStack = 'ipv4' | 'ipv6' | 'dual';
 
