@@ -77,3 +77,27 @@ describe('AddressBook', () => {
     expect(book.inventory.diagnostics[0]?.file).toMatch(/jails\/bad\/conf\/pot\.conf$/);
   });
 });
+
+describe('the potnet binary', () => {
+  it('ends quietly when its reader closes the pipe early (potnet show | head -1)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const bin = fileURLToPath(new URL('../bin/potnet', import.meta.url));
+    const root = mkdtempSync(path.join(tmpdir(), 'potnet-pipe-'));
+    mkdirSync(path.join(root, 'prefix', 'bin'), { recursive: true });
+    mkdirSync(path.join(root, 'prefix', 'etc', 'pot'), { recursive: true });
+    writeFileSync(path.join(root, 'prefix', 'bin', 'pot'), '#!/bin/sh\n', { mode: 0o755 });
+    writeFileSync(
+      path.join(root, 'prefix', 'etc', 'pot', 'pot.default.conf'),
+      `POT_ZFS_ROOT=zroot/pot\nPOT_FS_ROOT=${root}\nPOT_EXTIF=em0\nPOT_DNS_NAME=dns\n${v4}`,
+    );
+    mkdirSync(path.join(root, 'bridges'));
+    writeFileSync(path.join(root, 'bridges', 'big'), 'name=big\nnet=10.200.0.0/16\ngateway=10.200.0.1\n');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" show | head -1`], {
+      env: { PATH: `${path.join(root, 'prefix', 'bin')}:/usr/bin:/bin` },
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toBe('Network topology:\n');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});

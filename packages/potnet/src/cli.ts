@@ -102,6 +102,13 @@ function main(argv: string[]): number {
   return runPotnet(parsed.request, { verbosity: (parsed.verbose % 256) - Math.min(parsed.quiet % 256, 2) });
 }
 
+// A reader that stops early (`potnet show | head`) closes the pipe: end
+// quietly, as a C program killed by SIGPIPE would, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(141);
+});
+
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
