@@ -149,8 +149,8 @@ function dispatch(request: PotnetRequest, config: SystemConfig, out: Output): nu
 /** Runs one request; returns the exit code. PotnetError escapes for the `Error:` line. */
 export function runPotnet(request: PotnetRequest, options: RunOptions): number {
   const out = new Output(options.verbosity);
-  const config = loadSystemConfig();
   try {
+    const config = loadSystemConfig();
     return dispatch(request, config, out);
   } catch (error) {
     if (error instanceof PotnetError && error.detail && options.verbosity > -2) process.stderr.write(`potnet: ${error.detail}\n`);

@@ -61,3 +61,16 @@ describe('pot.conf and bridge files', () => {
     expect(bridgeFromConf('name=huge\nnet=fd00::/64\ngateway=fd00::1\n', 'b')).toMatchObject({ message: 'bridge huge skipped: more than 2^24 addresses' });
   });
 });
+
+describe('an incomplete configuration', () => {
+  it('says what is missing, beside the original error text', () => {
+    try {
+      systemConfigFromTexts('POT_ZFS_ROOT=zroot/pot\nPOT_NETWORK="10.0.0.0/24"\n');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toBe('System configuration incomplete');
+      expect((error as { detail?: string }).detail).toContain('POT_NETWORK');
+      expect((error as { detail?: string }).detail).toContain('POT_FS_ROOT');
+    }
+  });
+});

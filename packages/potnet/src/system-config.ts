@@ -144,10 +144,34 @@ function combine(defaults: PartialConfig, textOfPotConf: string | undefined): Pa
   return merged;
 }
 
-function complete(conf: PartialConfig): SystemConfig {
+const REQUIRED: ReadonlyArray<[keyof PartialConfig, string]> = [
+  ['zfsRoot', 'POT_ZFS_ROOT'],
+  ['fsRoot', 'POT_FS_ROOT'],
+  ['network', 'POT_NETWORK'],
+  ['netmask', 'POT_NETMASK'],
+  ['gateway', 'POT_GATEWAY'],
+  ['extIf', 'POT_EXTIF'],
+  ['dnsName', 'POT_DNS_NAME'],
+];
+
+/** Where the configuration came from, for the message when it is incomplete. */
+type Origin = { etcDir: string | undefined } | 'texts';
+
+/** What to tell a person when the configuration is incomplete: where we looked, what is missing. */
+function incompleteDetail(conf: PartialConfig, origin: Origin): string {
+  if (origin !== 'texts' && origin.etcDir === undefined) {
+    return 'no executable `pot` on PATH: potnet reads PREFIX/etc/pot/pot.default.conf and pot.conf, PREFIX being two directories above it';
+  }
+  const missing = REQUIRED.filter(([key]) => conf[key] === undefined).map(([, name]) => name);
+  const where = origin === 'texts' ? 'the configuration given' : `${origin.etcDir}/pot.default.conf and pot.conf`;
+  if (missing.length === REQUIRED.length && origin !== 'texts') return `${origin.etcDir}/pot.default.conf cannot be read (missing, unreadable or not UTF-8)`;
+  return `missing or not valid in ${where}: ${missing.join(', ')} (values are read up to the first space; quotes are kept)`;
+}
+
+function complete(conf: PartialConfig, origin: Origin): SystemConfig {
   const { zfsRoot, fsRoot, network, netmask, gateway, extIf, dnsName, dnsIp } = conf;
   if (zfsRoot === undefined || fsRoot === undefined || network === undefined || netmask === undefined || gateway === undefined || extIf === undefined || dnsName === undefined) {
-    throw new PotnetError('System configuration incomplete');
+    throw new PotnetError('System configuration incomplete', 1, incompleteDetail(conf, origin));
   }
   return { zfsRoot, fsRoot, network, netmask, gateway, extIf, ...(dnsIp === undefined ? {} : { dns: { potName: dnsName, ip: dnsIp } }) };
 }
@@ -160,11 +184,11 @@ function complete(conf: PartialConfig): SystemConfig {
 export function loadSystemConfig(options: LoadOptions = {}): SystemConfig {
   const dir = etcDirectory(options);
   const defaultsText = dir === undefined ? undefined : readUtf8(path.join(dir, 'pot.default.conf'));
-  if (defaultsText === undefined || dir === undefined) return complete({});
-  return complete(combine(parsePotnetConf(defaultsText), readUtf8(path.join(dir, 'pot.conf'))));
+  if (defaultsText === undefined || dir === undefined) return complete({}, { etcDir: dir });
+  return complete(combine(parsePotnetConf(defaultsText), readUtf8(path.join(dir, 'pot.conf'))), { etcDir: dir });
 }
 
 /** The same from texts, for callers that hold the files already. */
 export function systemConfigFromTexts(defaultsText: string, potConfText?: string): SystemConfig {
-  return complete(combine(parsePotnetConf(defaultsText), potConfText));
+  return complete(combine(parsePotnetConf(defaultsText), potConfText), 'texts');
 }
