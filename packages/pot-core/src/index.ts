@@ -18,3 +18,6 @@ export * as locks from './locks/index.js';
 export { acquireLock, withLock, withGlobalLock, withPotLock, globalLockPath, potLockPath } from './locks/index.js';
 export type { LockOptions, LockHandle, LockPaths } from './locks/index.js';
 export { heldLocksEnv, HELD_LOCKS_ENV, readLockOwner } from './locks/index.js';
+export * as ports from './ports/index.js';
+export { parsePortSpec, parseStoredPortSpecs, formatPortSpecs, assignHostPorts, hostPortRange, lowestFreePort, rdrRules } from './ports/index.js';
+export type { PortSpec, PortProtocol, PortRange, ExportedPort, RdrTarget } from './ports/index.js';

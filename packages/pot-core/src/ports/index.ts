@@ -1,0 +1,2 @@
+export * from './port-spec.js';
+export * from './rdr-rules.js';
