@@ -21,3 +21,5 @@ export { heldLocksEnv, HELD_LOCKS_ENV, readLockOwner } from './locks/index.js';
 export * as ports from './ports/index.js';
 export { parsePortSpec, parseStoredPortSpecs, formatPortSpecs, assignHostPorts, hostPortRange, lowestFreePort, rdrRules } from './ports/index.js';
 export type { PortSpec, PortProtocol, PortRange, ExportedPort, RdrTarget } from './ports/index.js';
+export { decideNetwork } from './network/index.js';
+export type { NetworkRequest, NetworkDecision, NetworkContext } from './network/index.js';
