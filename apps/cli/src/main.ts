@@ -14,6 +14,7 @@ import { createPrivateBridge } from './commands/create-private-bridge.js';
 import { deInit } from './commands/de-init.js';
 import { destroy } from './commands/destroy.js';
 import { doctor } from './commands/doctor.js';
+import { exportPorts } from './commands/export-ports.js';
 import { info } from './commands/info.js';
 import { init } from './commands/init.js';
 import { list } from './commands/list.js';
@@ -21,7 +22,7 @@ import { version } from './commands/version.js';
 import { vnetStart } from './commands/vnet-start.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, createPrivateBridge, list, info, destroy, doctor].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, createPrivateBridge, list, info, destroy, doctor, exportPorts].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

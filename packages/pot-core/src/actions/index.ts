@@ -10,3 +10,4 @@ export * from './init.js';
 export * from './de-init.js';
 export * from './doctor.js';
 export * from './network-check.js';
+export * from './export-ports.js';
