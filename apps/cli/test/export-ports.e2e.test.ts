@@ -1,21 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeHost, type FakeHost } from './fake-host.js';
+import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
-
-/** A pot as `pot create` leaves it (pot.conf of the golden export-ports scenario), without running create. */
-function fakePot(h: FakeHost, name: string, network: string, ip = '10.192.0.3', stack = 'ipv4'): string {
-  h.look('zfs', 'create', `zroot/pot/jails/${name}`);
-  const conf = path.join(h.fsRoot, 'jails', name, 'conf', 'pot.conf');
-  mkdirSync(path.dirname(conf), { recursive: true });
-  const lines = ['pot.level=1', 'pot.type=multi', 'pot.base=13.1', 'pot.potbase=', 'pot.dns=inherit', 'pot.cmd=sh /etc/rc', `host.hostname="${name}.host.example.org"`, 'osrelease="13.1-RELEASE"', `pot.stack=${stack}`, `network_type=${network}`, `vnet=${network === 'inherit' ? 'false' : 'true'}`];
-  if (network !== 'inherit') lines.push(`ip=${ip}`);
-  writeFileSync(conf, `${lines.join('\n')}\n`);
-  return conf;
-}
 
 describe('pot export-ports', () => {
   it('records the specs in pot.conf, replacing earlier ones (golden export-ports: logger only)', async () => {

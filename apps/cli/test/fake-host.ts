@@ -185,3 +185,14 @@ export function goldenEffects(scenario: string): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+/** A pot as `pot create` leaves it (pot.conf of the golden export-ports scenario), without running create. */
+export function fakePot(h: FakeHost, name: string, network: string, ip = '10.192.0.3', stack = 'ipv4'): string {
+  h.look('zfs', 'create', `zroot/pot/jails/${name}`);
+  const conf = path.join(h.fsRoot, 'jails', name, 'conf', 'pot.conf');
+  mkdirSync(path.dirname(conf), { recursive: true });
+  const lines = ['pot.level=1', 'pot.type=multi', 'pot.base=13.1', 'pot.potbase=', 'pot.dns=inherit', 'pot.cmd=sh /etc/rc', `host.hostname="${name}.host.example.org"`, 'osrelease="13.1-RELEASE"', `pot.stack=${stack}`, `network_type=${network}`, `vnet=${network === 'inherit' ? 'false' : 'true'}`];
+  if (network !== 'inherit') lines.push(`ip=${ip}`);
+  writeFileSync(conf, `${lines.join('\n')}\n`);
+  return conf;
+}

@@ -14,7 +14,7 @@ const help = `pot list [-hpbfFa] [-qv] [--json]
   -F list available flavours
   -B list available bridges (network type)
   -a list everything (incompatible with -q)
-  --json print the list as JSON (with -B)
+  --json print the list as JSON (pots or -B)
 `;
 
 const Options = z.object({
@@ -29,6 +29,15 @@ const Options = z.object({
   a: z.boolean().optional(),
   json: z.boolean().optional(),
 });
+
+async function listPots(ctx: Parameters<PotCommand['run']>[1], actx: actions.ActionContext, o: z.infer<typeof Options>): Promise<number> {
+  const pots = await actions.listPots(actx, { verbose: o.v > 0 && !o.q });
+  if (o.json) ctx.io.stdout(`${JSON.stringify(pots)}\n`);
+  else if (o.q) for (const p of pots) ctx.io.stdout(`${p.name}\n`);
+  else if (pots.length === 0) ctx.io.stdout('No pot created yet...\n');
+  else for (const p of pots) ctx.io.stdout(actions.formatPotSummary(p));
+  return 0;
+}
 
 export const list: PotCommand = {
   name: 'list',
@@ -54,7 +63,8 @@ export const list: PotCommand = {
     if (o.a && o.q) throw new UsageError('Options -a and -q are incompatible', help);
     const actx = actionContext(ctx, { verbose: o.v });
     requireFsRoot(actx.settings);
-    if (!o.B) throw notImplemented(`pot list ${kinds.length === 0 ? '(pots)' : `-${kinds[0]}`}`);
+    if (kinds.length === 0 || o.p) return listPots(ctx, actx, o);
+    if (!o.B) throw notImplemented(`pot list -${kinds[0]}`);
     const bridges = await actions.listBridges(actx);
     if (o.json) ctx.io.stdout(`${JSON.stringify(bridges)}\n`);
     else for (const b of bridges) ctx.io.stdout(o.q ? `${b.name}\n` : `bridge: ${b.name}\n`);

@@ -11,3 +11,4 @@ export * from './de-init.js';
 export * from './doctor.js';
 export * from './network-check.js';
 export * from './export-ports.js';
+export * from './pots.js';
