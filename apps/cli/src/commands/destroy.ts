@@ -53,6 +53,11 @@ export const destroy: PotCommand = {
     if (targets.length > 1) throw new UsageError('-b, -p, -f and -B cannot be used at the same time', help);
     const actx = actionContext(ctx, { verbose: o.q ? -1 : o.v, dryRun: o.dryRun ?? false });
     requireFsRoot(actx.settings);
+    if (o.p !== undefined) {
+      await actions.syslog(actx, 'destroy', args);
+      await actions.destroyPot(actx, { pot: o.p, force: o.F ?? false, recursive: o.r ?? false });
+      return 0;
+    }
     if (o.B === undefined) throw notImplemented(`pot destroy -${targets[0]}`);
     if (o.F || o.r) actions.info(actx, '-F and -r are ignored for bridges');
     await actions.destroyBridge(actx, { name: o.B, argv: args });

@@ -12,3 +12,4 @@ export * from './doctor.js';
 export * from './network-check.js';
 export * from './export-ports.js';
 export * from './pots.js';
+export * from './destroy-pot.js';

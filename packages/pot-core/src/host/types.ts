@@ -110,8 +110,8 @@ export interface DatasetOps {
   /** Snapshots of the dataset (full `DS@snap` names, oldest first). */
   snapshots(name: string): Promise<string[]>;
   snapshot(name: string, snapshot: string, options?: { readonly recursive?: boolean }): Promise<void>;
-  /** Destroys a dataset or a snapshot (`DS@snap`). */
-  destroy(name: string, options?: { readonly recursive?: boolean }): Promise<void>;
+  /** Destroys a dataset or a snapshot (`DS@snap`); `force` unmounts busy file systems first. */
+  destroy(name: string, options?: { readonly recursive?: boolean; readonly force?: boolean }): Promise<void>;
   /** Copies a snapshot into a new dataset (send | receive), leaving out the given properties. */
   copySnapshot(snapshot: string, target: string, options?: { readonly excludeProperties?: readonly string[] }): Promise<void>;
   mount(name: string): Promise<void>;

@@ -118,7 +118,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       await must(e('zfs', ['snapshot', ...(opts.recursive === true ? ['-r'] : []), `${checkName('dataset', name)}@${snap}`]));
     },
     async destroy(name, opts = {}) {
-      await must(e('zfs', ['destroy', ...(opts.recursive === true ? ['-r'] : []), checkName('dataset', name)]));
+      await must(e('zfs', ['destroy', ...(opts.force === true ? ['-f'] : []), ...(opts.recursive === true ? ['-r'] : []), checkName('dataset', name)]));
     },
     async copySnapshot(snapshot, target, opts = {}) {
       const exclude = (opts.excludeProperties ?? []).flatMap((p) => ['-x', p]);

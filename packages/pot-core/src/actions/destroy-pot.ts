@@ -1,0 +1,65 @@
+/**
+ * `pot destroy -p NAME [-F] [-r]` (spec §1.3): a stopped pot's datasets,
+ * directory, log configuration and status file. Pots built on it
+ * (`pot.potbase=NAME`) go first with -r, or stop the destruction.
+ */
+import path from 'node:path';
+import { PotError } from '../errors/pot-error.js';
+import { validatePotName } from '../names/index.js';
+import { PotStore } from '../store/index.js';
+import type { ActionContext } from './context.js';
+import { info, realFiles, requireRoot } from './context.js';
+
+export interface DestroyPotOptions {
+  pot: string;
+  /** -F: destroy a pot whose configuration is missing or corrupted, as long as its dataset exists. */
+  force?: boolean;
+  /** -r: destroy the pots built on this one first. */
+  recursive?: boolean;
+}
+
+async function dependants(store: PotStore, pot: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of await store.listPots()) {
+    if (name !== pot && (await store.readPotConf(name))?.get('pot.potbase') === pot) out.push(name);
+  }
+  return out;
+}
+
+async function removeLeftovers(ctx: ActionContext, pot: string): Promise<void> {
+  await realFiles(ctx).remove(path.join(ctx.settings.fsRoot, 'jails', pot));
+  for (const file of [`/usr/local/etc/syslog.d/${pot}.conf`, `/usr/local/etc/newsyslog.conf.d/${pot}.conf`, `/var/log/pot/${pot}.log`]) {
+    await ctx.host.files.remove(file);
+  }
+  await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_status_${pot}`));
+}
+
+export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions): Promise<void> {
+  const { pot } = options;
+  validatePotName(pot, { purpose: 'existing' });
+  const store = new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp });
+  const dataset = `${ctx.settings.zfsRoot}/jails/${pot}`;
+  const conf = await store.readPotConf(pot);
+  const hasDataset = await ctx.host.zfs.exists(dataset);
+  if (conf === undefined || !hasDataset) {
+    if (!(options.force && hasDataset)) {
+      throw new PotError('not-found', `pot ${pot} not found or corrupted. Try to use the -F flag`, { suggestion: "'pot ls' lists the pots" });
+    }
+  } else {
+    if (conf.type === 'multi' && conf.level === 0) {
+      throw new PotError('conflict', `${pot} is a base pot: Please destroy the related base instead`, { suggestion: `pot destroy -b ${conf.get('pot.base') ?? 'BASE'}` });
+    }
+    const children = await dependants(store, pot);
+    if (children.length > 0 && !options.recursive) {
+      throw new PotError('conflict', `${pot} is used by other pots (${children.join(', ')})`, { suggestion: `destroy them first, or use -r to destroy them with ${pot}` });
+    }
+    for (const child of children) await destroyPot(ctx, { ...options, pot: child });
+  }
+  if (await ctx.host.jails.isRunning(pot)) {
+    throw new PotError('busy', `pot ${pot} is running`, { suggestion: `stop it first: this version of pot has no 'pot stop' yet, so -F cannot stop it for you` });
+  }
+  await requireRoot(ctx);
+  info(ctx, `Destroying pot ${pot}`);
+  await ctx.host.zfs.destroy(dataset, { force: true, recursive: true });
+  await removeLeftovers(ctx, pot);
+}
