@@ -10,6 +10,7 @@ import { ALIASES, KNOWN_COMMANDS, USAGE } from './usage.js';
 import type { PotCommand } from './commands/common.js';
 import { notImplemented } from './commands/common.js';
 import { config } from './commands/config.js';
+import { create } from './commands/create.js';
 import { createPrivateBridge } from './commands/create-private-bridge.js';
 import { deInit } from './commands/de-init.js';
 import { destroy } from './commands/destroy.js';
@@ -18,11 +19,13 @@ import { exportPorts } from './commands/export-ports.js';
 import { info } from './commands/info.js';
 import { init } from './commands/init.js';
 import { list } from './commands/list.js';
+import { start } from './commands/start.js';
+import { stop } from './commands/stop.js';
 import { version } from './commands/version.js';
 import { vnetStart } from './commands/vnet-start.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, createPrivateBridge, list, info, destroy, doctor, exportPorts].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createPrivateBridge, list, info, destroy, doctor, exportPorts, start, stop].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

@@ -26,6 +26,26 @@ export interface PotCommand {
 
 export const increment = (_: string, previous: number): number => previous + 1;
 
+/** A repeatable option's values, in order. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * Runs `fn` with an AbortSignal that SIGINT/SIGTERM trigger, so that a long
+ * action stops between steps and undoes its work instead of dying halfway.
+ */
+export async function withInterruptSignal<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  process.on('SIGINT', abort);
+  process.on('SIGTERM', abort);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
+  }
+}
+
 /** A commander Command that parses like shell pot's getopts, with `-h` and `-v` built in. */
 export function potParser(name: string): Command {
   return new Command(name)

@@ -1,8 +1,8 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { actionContext, notImplemented, parseArgs, potParser, requireFsRoot } from './common.js';
+import type { CommandContext, PotCommand } from './common.js';
+import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
 
 const help = `pot info [-hvqr] [--json] [-p pname|-B bname]
   -h print this help
@@ -13,7 +13,7 @@ const help = `pot info [-hvqr] [--json] [-p pname|-B bname]
   -r check only if the pot is running
   -E output some pot information as environment variables
   -s list the available snapshots for the pot
-  --json print the information as JSON (with -B)
+  --json print the information as JSON
 `;
 
 const Options = z.object({
@@ -27,6 +27,26 @@ const Options = z.object({
   s: z.boolean().optional(),
   json: z.boolean().optional(),
 });
+
+type Options = z.infer<typeof Options>;
+
+async function potInfo(pot: string, o: Options, actx: actions.ActionContext, ctx: CommandContext): Promise<number> {
+  const presence = await actions.potPresence(actx, pot);
+  if (presence !== 'present') throw new UsageError(`${pot} is not a pot`, help);
+  if (o.r) return (await actx.host.jails.isRunning(pot)) ? 0 : 1;
+  if (o.q) return 0;
+  if (o.s) {
+    const names = await actions.potSnapshotNames(actx, pot);
+    ctx.io.stdout(o.json ? `${JSON.stringify(names)}\n` : names.map((n) => `${n}\n`).join(''));
+  } else if (o.E) {
+    const lines = await actions.potEnvironment(actx, pot);
+    ctx.io.stdout(o.json ? `${JSON.stringify(Object.fromEntries(lines.map((l) => l.replace(/^export /, '').split(/=(.*)/s).slice(0, 2))))}\n` : lines.map((l) => `${l}\n`).join(''));
+  } else {
+    const report = await actions.potInfo(actx, pot, { verbose: o.v > 0 || (o.json ?? false) });
+    ctx.io.stdout(o.json ? `${JSON.stringify(report)}\n` : actions.formatPotInfo(report, o.v > 0));
+  }
+  return 0;
+}
 
 export const info: PotCommand = {
   name: 'info',
@@ -49,12 +69,12 @@ export const info: PotCommand = {
     if (o.p === undefined && o.B === undefined) throw new UsageError('Option -p or -B are mandatory', help);
     if (o.p !== undefined && o.B !== undefined) throw new UsageError('Option -p and -B are mutually exclusive', help);
     if (o.q && o.v > 0) throw new UsageError('Option -q and -v are mutually exclusive', help);
-    if (o.E && o.p === undefined) throw new UsageError('Option -E requires -p', help);
+    if (o.E && o.p === undefined) throw new UsageError('Environment variable output available for pot only', help);
     ctx.mode.quiet = o.q ?? false;
     const actx = actionContext(ctx, { verbose: o.v });
     requireFsRoot(actx.settings);
-    if (o.B === undefined) throw notImplemented('pot info -p');
-    const { bridge, addresses } = await actions.bridgeInfo(actx, o.B);
+    if (o.p !== undefined) return potInfo(o.p, o, actx, ctx);
+    const { bridge, addresses } = await actions.bridgeInfo(actx, o.B as string);
     if (o.q) return 0;
     if (o.json) ctx.io.stdout(`${JSON.stringify({ ...bridge, addresses })}\n`);
     else for (const a of addresses) ctx.io.stdout(`\t${a.ip}\t${a.description}\n`);

@@ -28,6 +28,11 @@ export function info(ctx: ActionContext, msg: string): void {
   if (ctx.verbosity >= 1) ctx.report.print(`===>  ${msg}`);
 }
 
+/** An error that does not stop the command (shell pot's `_error` without exit), on stderr. */
+export function warn(ctx: ActionContext, msg: string): void {
+  ctx.report.diag(`###>  ${msg}`);
+}
+
 export function debug(ctx: ActionContext, msg: string): void {
   if (ctx.verbosity >= 2) ctx.report.print(`=====>  ${msg}`);
 }

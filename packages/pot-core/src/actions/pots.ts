@@ -31,7 +31,8 @@ async function snapshotsBelow(ctx: ActionContext, dataset: string): Promise<stri
   return [...own, ...nested.flat()];
 }
 
-async function details(ctx: ActionContext, store: PotStore, name: string, conf: Awaited<ReturnType<PotStore['readPotConf']>>): Promise<PotDetails> {
+/** Base, level, datasets and snapshots of a pot (list -v, info -v). */
+export async function potDetails(ctx: ActionContext, store: PotStore, name: string, conf: Awaited<ReturnType<PotStore['readPotConf']>>): Promise<PotDetails> {
   const zr = `${ctx.settings.zfsRoot}/`;
   const strip = (ds: string): string => (ds.startsWith(zr) ? ds.slice(zr.length) : ds);
   const datasets: string[] = conf?.type === 'single' ? [`${name}/m`] : [];
@@ -58,7 +59,7 @@ export async function listPots(ctx: ActionContext, options: { verbose?: boolean 
       ip: networkType === 'inherit' ? undefined : conf?.ip,
       active: await ctx.host.jails.isRunning(name),
     };
-    if (options.verbose) summary.details = await details(ctx, store, name, conf);
+    if (options.verbose) summary.details = await potDetails(ctx, store, name, conf);
     out.push(summary);
   }
   return out;

@@ -15,6 +15,7 @@ export type PotErrorCode =
   | 'host-command'
   | 'host-state'
   | 'unsupported'
+  | 'interrupted'
   | 'internal';
 
 export interface PotErrorOptions {

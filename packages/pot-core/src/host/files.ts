@@ -85,6 +85,14 @@ export function createRootedFiles(root: string, options: RootedFilesOptions): Ro
     async exists(file) {
       return (await lstatOrUndefined(await resolve(file))) !== undefined;
     },
+    async isExecutable(file) {
+      try {
+        const st = await fs.stat(await resolve(file));
+        return st.isFile() && (st.mode & 0o111) !== 0;
+      } catch {
+        return false;
+      }
+    },
     async isDirectory(file) {
       try {
         return (await fs.stat(await resolve(file))).isDirectory();

@@ -191,7 +191,8 @@ export interface KernelModuleOps {
 export interface ServiceConfigOps {
   /** A knob of the service configuration (`pf_rules`); undefined when unset. */
   get(knob: string, options?: { readonly file?: string }): Promise<string | undefined>;
-  set(knob: string, value: string, options?: { readonly file?: string; readonly quiet?: boolean }): Promise<void>;
+  /** Sets a knob; answers the tool's report (`name: OLD -> NEW`), '' when quiet. */
+  set(knob: string, value: string, options?: { readonly file?: string; readonly quiet?: boolean }): Promise<string>;
   remove(knob: string, options?: { readonly file?: string }): Promise<void>;
 }
 
@@ -229,6 +230,8 @@ export interface RootedFiles {
   write(file: string, content: string, options?: { readonly mode?: number }): Promise<void>;
   exists(file: string): Promise<boolean>;
   isDirectory(file: string): Promise<boolean>;
+  /** A regular file with an execute bit. */
+  isExecutable(file: string): Promise<boolean>;
   list(dir: string): Promise<string[]>;
   mkdirp(dir: string): Promise<void>;
   remove(file: string): Promise<void>;
@@ -244,6 +247,29 @@ export interface RootedFiles {
 export interface FileOps extends RootedFiles {
   /** Files inside a pot's root (or any directory tree), by paths absolute inside it. */
   under(root: string): RootedFiles;
+}
+
+/** Listening sockets (host ports pot must not redirect). */
+export interface SocketOps {
+  /** TCP and UDP ports with an IPv4 listener, within the range. */
+  listeningPorts(first: number, last: number): Promise<number[]>;
+}
+
+/** Background processes pot starts and stops (localhost tunnels) and programs it runs (hooks). */
+export interface ProcessOps {
+  /** Starts `argv` detached, its pid written to `pidFile`. */
+  daemon(pidFile: string, argv: readonly string[]): Promise<void>;
+  /** Signals (TERM) the process of a pid file when its command line matches `pattern`; false when none. */
+  killByPidFile(pidFile: string, pattern: string): Promise<boolean>;
+  /** Whether a process's command line matches `pattern`. */
+  anyMatching(pattern: string): Promise<boolean>;
+  /** Signals (TERM) every process whose command line matches `pattern`. */
+  killMatching(pattern: string): Promise<void>;
+  /** Runs a program (a user's hook) and answers its result; a failure is not thrown. */
+  run(file: string, args: readonly string[]): Promise<ExecResult>;
+  /** POSIX shared memory objects (their paths). */
+  sharedMemory(): Promise<string[]>;
+  removeSharedMemory(path: string): Promise<void>;
 }
 
 /** Users, groups and the machine's identity. */
@@ -268,6 +294,8 @@ export interface Host {
   readonly rc: ServiceConfigOps;
   readonly mounts: MountOps;
   readonly log: SyslogOps;
+  readonly sockets: SocketOps;
+  readonly processes: ProcessOps;
   /** Host files (`/etc/pf.conf`, ...), below the host root. */
   readonly files: FileOps;
   readonly system: SystemOps;

@@ -1,1 +1,2 @@
 export * from './network-params.js';
+export * from './alias.js';

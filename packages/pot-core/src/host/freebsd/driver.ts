@@ -20,11 +20,13 @@ import type {
   MountOps,
   NetworkOps,
   PacketFilterOps,
+  ProcessOps,
   ServiceConfigOps,
+  SocketOps,
   SyslogOps,
   SystemOps,
 } from '../types.js';
-import { lines, parseAnchors, parseIfconfig, parseJls, parseMount, parseNameList, parsePfEnabled, parseZfsRows } from './parse.js';
+import { lines, parseAnchors, parseIfconfig, parseJls, parseMount, parseNameList, parsePfEnabled, parseShmPaths, parseSockstatPorts, parseZfsRows } from './parse.js';
 
 export interface FreeBsdHostOptions {
   /** Environment: PATH (tools), POT_HOST_ROOT, FAKEBSD_* ... (default: process.env). */
@@ -329,7 +331,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       return r.exitCode === 0 ? r.stdout.replace(/\n$/, '') : undefined;
     },
     async set(knob, value, opts = {}) {
-      await must(e('sysrc', [...fileArgs(opts.file), ...(opts.quiet === true ? ['-q'] : []), `${checkName('knob', knob)}=${value}`]));
+      return (await must(e('sysrc', [...fileArgs(opts.file), ...(opts.quiet === true ? ['-q'] : []), `${checkName('knob', knob)}=${value}`]))).stdout;
     },
     async remove(knob, opts = {}) {
       await must(e('sysrc', [...fileArgs(opts.file), '-x', checkName('knob', knob)]));
@@ -367,6 +369,41 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     },
   };
 
+  // ---------------------------------------------------------------- sockets, processes
+  const sockets: SocketOps = {
+    async listeningPorts(first, last) {
+      const r = await run(q('sockstat', ['-p', `${first}-${last}`, '-4l']));
+      return r.exitCode === 0 ? parseSockstatPorts(r.stdout) : [];
+    },
+  };
+  const processes: ProcessOps = {
+    async daemon(pidFile, argv) {
+      await must(e('daemon', ['-f', '-p', pidFile, ...argv]));
+    },
+    async killByPidFile(pidFile, pattern) {
+      const command = e('pkill', ['-F', pidFile, '-f', pattern]);
+      const r = await run(command);
+      if (r.exitCode > 1) throw commandError(command, r);
+      return r.exitCode === 0;
+    },
+    anyMatching: async (pattern) => probe(q('pgrep', ['-q', '-f', pattern])),
+    async killMatching(pattern) {
+      const command = e('pkill', ['-f', pattern]);
+      const r = await run(command);
+      if (r.exitCode > 1) throw commandError(command, r);
+    },
+    async run(file, args) {
+      return out(await run(e(file, args)));
+    },
+    async sharedMemory() {
+      const r = await run(q('posixshmcontrol', ['ls']));
+      return r.exitCode === 0 ? parseShmPaths(r.stdout) : [];
+    },
+    async removeSharedMemory(path) {
+      await must(e('posixshmcontrol', ['rm', path]));
+    },
+  };
+
   // ---------------------------------------------------------------- users, groups, identity
   const system: SystemOps = {
     async uid() {
@@ -395,6 +432,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     rc,
     mounts,
     log,
+    sockets,
+    processes,
     files,
     system,
   };

@@ -195,3 +195,22 @@ export function parseMount(text: string): MountEntry[] {
   }
   return out;
 }
+
+/** `sockstat -4l`: the local ports (column 6, `ADDR:PORT`), without the header. */
+export function parseSockstatPorts(text: string): number[] {
+  const ports = new Set<number>();
+  for (const line of lines(text)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols[0] === 'USER') continue;
+    const local = cols[5]?.split(':');
+    if (local?.length === 2 && /^\d+$/.test(local[1] as string)) ports.add(Number(local[1]));
+  }
+  return [...ports].sort((a, b) => a - b);
+}
+
+/** `posixshmcontrol ls`: the path column (5th, tab-separated). */
+export function parseShmPaths(text: string): string[] {
+  return lines(text)
+    .map((l) => l.split('\t')[4] ?? '')
+    .filter((p) => p.startsWith('/'));
+}

@@ -1,0 +1,74 @@
+/**
+ * A pot's file systems (spec §4.2 step 5, §4.3 step 9): fscomp.conf's lines
+ * mounted below `J/m` at start — `zfs-remount` datasets moved there, other
+ * datasets and host directories mounted with nullfs — plus a tmpfs on /tmp;
+ * undone in reverse order at stop.
+ */
+import path from 'node:path';
+import { PotError } from '../errors/pot-error.js';
+import type { FscompEntry, PotConf } from '../store/index.js';
+import type { ActionContext } from './context.js';
+import { debug, realFiles, warn } from './context.js';
+import { potPath, potStore } from './pot-lookup.js';
+
+/** fscomp.conf's entries with their mount points resolved below `J/m` (legacy absolute lines too). */
+async function entries(ctx: ActionContext, pot: string): Promise<Array<FscompEntry & { target: string }>> {
+  const conf = await potStore(ctx).readFscompConf(pot);
+  const root = path.join(potPath(ctx, pot), 'm');
+  return (conf?.entries ?? []).map((e) => {
+    const inside = e.mountpoint.startsWith(root) ? e.mountpoint.slice(root.length) || '/' : e.mountpoint;
+    return { ...e, target: `${root}${inside}`.replace(/\/$/, '') };
+  });
+}
+
+async function mountEntry(ctx: ActionContext, e: FscompEntry & { target: string }): Promise<void> {
+  if (e.option === 'zfs-remount') {
+    await ctx.host.zfs.setProperty(e.source, 'mountpoint', e.target);
+    if ((await ctx.host.zfs.mountpoint(e.source)) !== e.target) {
+      throw new PotError('host-state', `Dataset ${e.source} not mounted at ${e.target}! Aborting`, { suggestion: `check 'zfs get mountpoint ${e.source}'` });
+    }
+    return;
+  }
+  const options = e.option === '' ? 'rw' : e.option;
+  if (e.source.startsWith('/')) {
+    await ctx.host.mounts.bind(e.source, e.target, { options });
+    return;
+  }
+  const node = await ctx.host.zfs.mountpoint(e.source);
+  if (node === undefined) throw new PotError('host-state', `Error mounting ${e.source}: the dataset does not exist`, { suggestion: 'fix the line in conf/fscomp.conf' });
+  if (!(await realFiles(ctx).isDirectory(e.target))) await realFiles(ctx).mkdirp(e.target);
+  await ctx.host.mounts.bind(node, e.target, { options });
+}
+
+/** Mounts everything the pot needs to run. */
+export async function mountPot(ctx: ActionContext, pot: string, conf: PotConf): Promise<void> {
+  for (const e of await entries(ctx, pot)) await mountEntry(ctx, e);
+  if (conf.attr('no-tmpfs') === 'YES') debug(ctx, 'Not mounting tmpfs because of no-tmpfs attribute');
+  else await ctx.host.mounts.tmpfs(path.join(potPath(ctx, pot), 'm', 'tmp'));
+}
+
+async function unmountIfMounted(ctx: ActionContext, target: string): Promise<void> {
+  if (await ctx.host.mounts.isMounted(target)) await ctx.host.mounts.unmount(target, { force: true });
+  else debug(ctx, `${target} is already unmounted`);
+}
+
+/** Unmounts what mountPot and the jail mounted; problems are reported, the rest goes on. */
+export async function unmountPot(ctx: ActionContext, pot: string, conf: PotConf): Promise<void> {
+  const m = path.join(potPath(ctx, pot), 'm');
+  const specials = [
+    ...(conf.attr('no-tmpfs') === 'YES' ? [] : [path.join(m, 'tmp')]),
+    ...(conf.attr('fdescfs') === 'YES' ? [path.join(m, 'dev', 'fd')] : []),
+    path.join(m, 'dev'),
+    ...(conf.attr('procfs') === 'YES' ? [path.join(m, 'proc')] : []),
+  ];
+  for (const target of specials) await unmountIfMounted(ctx, target);
+  for (const e of (await entries(ctx, pot)).reverse()) {
+    if (e.option !== 'zfs-remount') {
+      await unmountIfMounted(ctx, e.target);
+      continue;
+    }
+    const home = path.join(potPath(ctx, pot), path.basename(e.source));
+    await ctx.host.zfs.setProperty(e.source, 'mountpoint', home);
+    if ((await ctx.host.zfs.mountpoint(e.source)) !== home) warn(ctx, `Dataset ${e.source} moved to ${home} (Fix it manually)`);
+  }
+}
