@@ -38,6 +38,8 @@ export interface FakeHostOptions {
   dir?: string;
   /** fakehost.sh words run after boot, e.g. `host_pot_root`, `host_iface vlan20 10.1.0.1/24`. */
   setup?: string[];
+  /** Extra environment for the set-up and in `env`, e.g. `POT_FS_ROOT`, `POT_CACHE` (what `host_pot_root` needs). */
+  env?: Record<string, string>;
 }
 
 export interface FakeHost {
@@ -97,6 +99,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     FAKEBSD_STUBS: FAKE_FREEBSD_DIR,
     FAKEBSD_SLEEP_MAX: '0.01',
     POT_HOST_ROOT: hostRoot,
+    ...options.env,
   };
   const quiet = { ...env, FAKEBSD_NOLOG: '1' };
   const script = ['set -e', '. "$FAKEBSD_STUBS/lib/fakehost.sh"', 'fakehost_boot', ...(options.setup ?? [])].join('\n');

@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost } from '../src/index.ts';
@@ -75,5 +76,156 @@ describe('the fake FreeBSD host', () => {
       { class: 'Q', rc: 1, argv: ['zfs', 'list', '-H', 'zroot/missing'] },
     ]);
     expect(host.effects()).toHaveLength(2);
+  });
+});
+
+/** A tree as a sorted list: `path/`, `path -> target`, `path: content`. */
+function tree(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(dir, rel)).sort()) {
+    const r = path.join(rel, name);
+    const p = path.join(dir, r);
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) out.push(`${r} -> ${readlinkSync(p)}`);
+    else if (st.isDirectory()) out.push(`${r}/`, ...tree(dir, r));
+    else out.push(`${r}: ${readFileSync(p, 'utf8')}`);
+  }
+  return out;
+}
+
+/** `FROM | TO` as the TypeScript pot runs it: two processes, stdout piped to stdin. */
+function pipe(h: FakeHost, from: string[], to: string[]): Promise<number> {
+  const a = spawn(from[0] as string, from.slice(1), { env: h.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const b = spawn(to[0] as string, to.slice(1), { env: h.env, stdio: ['pipe', 'ignore', 'inherit'] });
+  a.stdout.pipe(b.stdin);
+  return new Promise((resolve, reject) => {
+    b.on('error', reject);
+    b.on('close', (code) => resolve(code ?? -1));
+  });
+}
+
+describe('mounts without a mount namespace (emulated)', () => {
+  /** A host with pot's datasets below its own directory (FS = POT_FS_ROOT). */
+  function potHost(...setup: string[]): { fs: string } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fake-freebsd-'));
+    const fs = path.join(dir, 'fs');
+    host = createFakeHost({ dir, env: { POT_FS_ROOT: fs, POT_CACHE: path.join(dir, 'cache'), POT_TMP: path.join(dir, 'tmp') }, setup });
+    return { fs };
+  }
+  const ok = (command: string, ...args: string[]) => {
+    const r = sh(host, command, ...args);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return r.stdout;
+  };
+
+  it('shows the files of a pot started on a base, and puts what it writes into its datasets', async () => {
+    const { fs } = potHost('host_pot_root', 'host_base 13.1');
+    const base = path.join(fs, 'bases/13.1');
+    const baseBefore = tree(base);
+    // host_base wrote into the mount points: the files are in the datasets
+    expect(baseBefore).toContain('opt/custom/etc/hosts: ::1\t\t\tlocalhost localhost.my.domain\n127.0.0.1\t\tlocalhost localhost.my.domain\n');
+    ok('zfs', 'create', 'zroot/pot/jails/web');
+    const received = await pipe(host, ['zfs', 'send', 'zroot/pot/bases/13.1/custom@1700000000'], ['zfs', 'receive', '-x', 'encryption', 'zroot/pot/jails/web/custom']);
+    expect(received).toBe(0);
+    const J = path.join(fs, 'jails/web');
+    for (const f of ['etc/hosts', 'etc/crontab', 'etc/rc.d/rtsold']) {
+      expect(readFileSync(path.join(J, 'custom', f), 'utf8')).toBe(readFileSync(path.join(base, 'opt/custom', f), 'utf8'));
+    }
+
+    // pot start: base (nullfs ro) on m, the pot's custom dataset on m/opt/custom, tmpfs on m/tmp
+    mkdirSync(path.join(J, 'm'));
+    ok('mount_nullfs', '-o', 'ro', base, `${J}/m`);
+    ok('zfs', 'set', `mountpoint=${J}/m/opt/custom`, 'zroot/pot/jails/web/custom');
+    ok('mount', '-t', 'tmpfs', 'tmpfs', `${J}/m/tmp`);
+    expect(lstatSync(`${J}/m/etc`).isSymbolicLink()).toBe(true);
+    expect(readFileSync(`${J}/m/etc/hosts`, 'utf8')).toContain('127.0.0.1\t\tlocalhost');
+    expect(readFileSync(`${J}/m/bin/freebsd-version`, 'utf8')).toContain('13.1-RELEASE');
+    expect(existsSync(`${J}/custom/etc`)).toBe(false); // the dataset moved away from there
+    expect(readdirSync(`${J}/m/tmp`)).toEqual([]);
+    writeFileSync(`${J}/m/etc/rc.conf`, 'hostname="web"\n');
+    writeFileSync(`${J}/m/tmp/tinirc`, 'started\n');
+    // the mount table and zfs answer as before
+    expect(ok('mount')).toContain(`${base} on ${J}/m (nullfs, local, read-only)\n`);
+    expect(ok('mount')).toContain(`tmpfs on ${J}/m/tmp (tmpfs, local)\n`);
+    expect(ok('zfs', 'get', '-H', '-o', 'value', 'mounted,mountpoint', 'zroot/pot/jails/web/custom')).toBe(`yes\n${J}/m/opt/custom\n`);
+    expect(sh(host, 'umount', '-f', `${J}/m`).stderr).toContain('Device busy');
+
+    // pot stop: the other way round
+    ok('umount', '-f', `${J}/m/tmp`);
+    ok('zfs', 'set', `mountpoint=${J}/custom`, 'zroot/pot/jails/web/custom');
+    ok('umount', '-f', `${J}/m`);
+    expect(readFileSync(`${J}/custom/etc/rc.conf`, 'utf8')).toBe('hostname="web"\n');
+    expect(readdirSync(`${J}/m`)).toEqual([]);
+    expect(tree(base)).toEqual(baseBefore);
+    // the logs hold the calls, as with real mounts
+    expect(host.effects().map((c) => `${c.argv.slice(0, 2).join(' ')} ${c.rc}`)).toEqual([
+      'zfs create 0', 'zfs receive 0', 'mount_nullfs -o 0', 'zfs set 0', 'mount -t 0',
+      'umount -f 1', // busy
+      'umount -f 0', 'zfs set 0', 'umount -f 0',
+    ]);
+    // a new start sees what the pot wrote
+    ok('mount_nullfs', '-o', 'ro', base, `${J}/m`);
+    ok('zfs', 'set', `mountpoint=${J}/m/opt/custom`, 'zroot/pot/jails/web/custom');
+    expect(readFileSync(`${J}/m/etc/rc.conf`, 'utf8')).toBe('hostname="web"\n');
+    expect(readdirSync(`${J}/m/tmp`)).toEqual([]);
+  });
+
+  it('snapshots, sends and rolls back the files written into a mounted dataset', () => {
+    const { fs } = potHost('host_pot_root');
+    const data = path.join(fs, 'fscomp/data');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(path.join(data, 'under'), 'hidden by the mount\n');
+    ok('zfs', 'create', 'zroot/pot/fscomp/data');
+    expect(readdirSync(data)).toEqual([]);
+    writeFileSync(path.join(data, 'f'), 'one\n');
+    ok('zfs', 'snapshot', 'zroot/pot/fscomp/data@s1');
+    writeFileSync(path.join(data, 'f'), 'two\n');
+    // the way the shell pot pipes it
+    expect(sh(host, 'bash', '-c', 'zfs send zroot/pot/fscomp/data@s1 | zfs receive -x encryption zroot/pot/fscomp/copy').status).toBe(0);
+    expect(readFileSync(path.join(fs, 'fscomp/copy/f'), 'utf8')).toBe('one\n');
+    ok('zfs', 'clone', 'zroot/pot/fscomp/data@s1', 'zroot/pot/fscomp/clone');
+    expect(readFileSync(path.join(fs, 'fscomp/clone/f'), 'utf8')).toBe('one\n');
+    ok('zfs', 'rollback', 'zroot/pot/fscomp/data@s1');
+    expect(readFileSync(path.join(data, 'f'), 'utf8')).toBe('one\n');
+    // unmounted, the mount point shows again what was under it; mounted, the dataset
+    ok('zfs', 'umount', 'zroot/pot/fscomp/data');
+    expect(tree(data)).toEqual(['under: hidden by the mount\n']);
+    ok('zfs', 'mount', 'zroot/pot/fscomp/data');
+    expect(tree(data)).toEqual(['f: one\n']);
+    ok('zfs', 'destroy', '-r', 'zroot/pot/fscomp/data');
+    expect(tree(data)).toEqual(['under: hidden by the mount\n']);
+  });
+
+  it('a snapshot of a dataset leaves out the datasets mounted below it', () => {
+    const { fs } = potHost('host_pot_root', 'host_base 13.1');
+    const snap = path.join(host.stateDir, 'zfs/snap/zroot%pot%bases%13.1@1700000000/data');
+    expect(readdirSync(path.join(snap, 'opt/custom'))).toEqual([]);
+    expect(readdirSync(path.join(snap, 'usr/local'))).toEqual([]);
+    expect(existsSync(path.join(snap, 'bin/freebsd-version'))).toBe(true);
+    expect(existsSync(path.join(fs, 'bases/13.1/opt/custom/etc/crontab'))).toBe(true);
+  });
+
+  it('writes through a read-write nullfs reach its source; tmpfs files go away', () => {
+    const { fs } = potHost('host_pot_root');
+    const src = path.join(fs, 'src');
+    const mp = path.join(fs, 'mnt');
+    mkdirSync(src, { recursive: true });
+    mkdirSync(mp, { recursive: true });
+    writeFileSync(path.join(src, 'a'), 'a\n');
+    writeFileSync(path.join(mp, 'under'), 'u\n');
+    ok('mount', '-t', 'nullfs', src, mp);
+    expect(tree(mp)).toEqual(['a: a\n']);
+    writeFileSync(path.join(mp, 'b'), 'b\n');
+    ok('umount', mp);
+    expect(tree(src)).toEqual(['a: a\n', 'b: b\n']);
+    expect(tree(mp)).toEqual(['under: u\n']);
+    ok('mount', '-t', 'tmpfs', 'tmpfs', mp);
+    expect(tree(mp)).toEqual([]);
+    writeFileSync(path.join(mp, 'scratch'), 's\n');
+    ok('umount', mp);
+    expect(tree(mp)).toEqual(['under: u\n']);
+    // a missing mount point still fails
+    expect(sh(host, 'mount_nullfs', src, path.join(fs, 'nope')).status).toBe(1);
   });
 });
