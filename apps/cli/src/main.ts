@@ -19,13 +19,14 @@ import { exportPorts } from './commands/export-ports.js';
 import { info } from './commands/info.js';
 import { init } from './commands/init.js';
 import { list } from './commands/list.js';
+import { show } from './commands/show.js';
 import { start } from './commands/start.js';
 import { stop } from './commands/stop.js';
 import { version } from './commands/version.js';
 import { vnetStart } from './commands/vnet-start.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createPrivateBridge, list, info, destroy, doctor, exportPorts, start, stop].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

@@ -51,6 +51,11 @@ export interface FakeHost {
   cleanup(): void;
 }
 
+/** A word as the golden logs quote it: bare when safe, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
 function bash(script: string, env: NodeJS.ProcessEnv): string {
   return execFileSync('bash', ['-c', script], { env, encoding: 'utf8' });
 }
@@ -84,18 +89,27 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     POT_CACHE: cache,
     POT_TMP: tmp,
     POT_ZFS_ROOT: 'zroot/pot',
+    SCENARIO_FILES: path.join(dir, 'files'),
   };
   const setupEnv = { ...env, FAKEBSD_NOLOG: '1' };
   bash(`. "$FAKEBSD_STUBS/lib/fakehost.sh"; fakehost_boot`, setupEnv);
   let n = 0;
   const logFile = path.join(state, 'calls.log');
 
+  // Epair host sides are renamed p<4|6><hex epoch><hex pid>: numbered by first appearance, as the golden logs are.
+  const epairIds = new Map<string, number>();
+  const epairs = (text: string): string =>
+    text.replace(/\bp([46])([0-9a-f]{8}[0-9a-f]{1,7})\b/g, (_, family: string, id: string) => {
+      if (!epairIds.has(id)) epairIds.set(id, epairIds.size + 1);
+      return `p${family}@ID${epairIds.get(id)}@`;
+    });
   const normalise = (text: string): string =>
-    text
+    epairs(text)
       .split(fsRoot).join('@FS@')
       .split(cache).join('@CACHE@')
       .split(tmp).join('@TMP@')
       .split(state).join('@STATE@')
+      .split(path.join(dir, 'files')).join('@FILES@')
       .split(hostRoot).join('')
       .split(dir).join('@WORK@');
 
@@ -109,7 +123,7 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     },
     pot(...args) {
       n += 1;
-      writeFileSync(logFile, `${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}### [${n}] pot ${args.join(' ')}\n`);
+      writeFileSync(logFile, `${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}### [${n}] pot ${args.map(shellWord).join(' ')}\n`);
       return new Promise((resolve, reject) => {
         const child = spawn(POT_BIN, args, { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
@@ -165,7 +179,10 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
  * from shell pot"): the NAT rules reach pf on stdin instead of through a fixed
  * temporary file.
  */
-const GOLDEN_FIXES: ReadonlyArray<[RegExp, string]> = [[/^E pfctl -a pot-nat -f @TMP@\/pot_pf_nat_rules/, 'E pfctl -a pot-nat -f -']];
+const GOLDEN_FIXES: ReadonlyArray<[RegExp, string]> = [
+  [/^E pfctl -a pot-nat -f @TMP@\/pot_pf_nat_rules/, 'E pfctl -a pot-nat -f -'],
+  [/^E pfctl -a (pot-rdr\/\S+) -f @TMP@\/pot_pfrules_\S+/, 'E pfctl -a $1 -f -'],
+];
 
 /** The golden effect lines of a scenario (pot-shell-golden, copied to ./golden), with the documented fixes applied. */
 export function goldenEffects(scenario: string): string {

@@ -15,6 +15,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export interface Differences {
   /** Applied to each golden message line before comparing. */
   message?: (line: string) => string;
+  /** Golden message lines ours do not print. */
+  dropMessage?: RegExp;
   /** Applied to the golden effect text before comparing. */
   effects?: (text: string) => string;
   /** Commands (1-based) whose output is not compared (compared elsewhere, or documented as different). */
@@ -31,7 +33,11 @@ export async function compareScenario(host: FakeHost, name: string, diff: Differ
   runs.forEach((run, i) => {
     if (diff.skipOutput?.includes(i + 1)) return;
     const want = recorded[i]!;
-    expect(messages(run), `messages of [${i + 1}] ${want.command}`).toEqual(messages(want).map(diff.message ?? ((l) => l)));
+    expect(messages(run), `messages of [${i + 1}] ${want.command}`).toEqual(
+      messages(want)
+        .filter((l) => !diff.dropMessage?.test(l))
+        .map(diff.message ?? ((l) => l)),
+    );
     if (want.code === 0) expect(plain(run.stdout), `output of [${i + 1}] ${want.command}`).toBe(plain(want.stdout));
   });
   const effects = goldenEffects(name);
@@ -46,7 +52,7 @@ export function goldenFiles(name: string, checkpoint = 'final'): Map<string, str
   const files = new Map<string, string>();
   for (const part of section.split(/^--- /m).slice(1)) {
     const nl = part.indexOf('\n');
-    files.set(part.slice(0, nl), part.slice(nl + 1).replace(/\n$/, ''));
+    files.set(part.slice(0, nl), part.slice(nl + 1).replace(/\n+$/, ''));
   }
   return files;
 }
@@ -56,7 +62,7 @@ export function hostFileText(host: FakeHost, shown: string): string | undefined 
   const real = shown.replace('@FS@', host.fsRoot).replace('@TMP@', host.tmp);
   try {
     const text = readFileSync(real, 'utf8');
-    return text === '' ? '(empty file)' : host.normalise(text).replace(/\n$/, '');
+    return text === '' ? '(empty file)' : host.normalise(text).replace(/\n+$/, '');
   } catch {
     return undefined;
   }

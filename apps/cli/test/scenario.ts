@@ -22,6 +22,7 @@ function scenarioLines(text: string): string[] {
   const out: string[] = [];
   let pending = '';
   for (const raw of text.split('\n')) {
+    if (pending === '' && raw.trimStart().startsWith('#')) continue;
     const line = pending === '' ? raw : `${pending}\n${raw}`;
     if ((line.match(/'/g) ?? []).length % 2 === 1) {
       pending = line;
@@ -42,7 +43,7 @@ export interface ScenarioOptions {
 export async function replay(host: FakeHost, name: string, options: ScenarioOptions = {}): Promise<PotRun[]> {
   const runs: PotRun[] = [];
   for (const line of scenarioLines(readFileSync(path.join(here, 'golden', name, 'scenario.sh'), 'utf8'))) {
-    const [word, ...args] = words(line);
+    const [word, ...args] = words(line.split('$SCENARIO_FILES').join(host.env.SCENARIO_FILES ?? ''));
     if (word === 'pot') runs.push(await host.pot(...args));
     else if (word === 'conf') host.conf(...args);
     else if (word === 'checkpoint') options.checkpoint?.(args[0] ?? '');

@@ -20,3 +20,4 @@ export * from './pot-info.js';
 export * from './pot-status.js';
 export * from './start-pot.js';
 export * from './stop-pot.js';
+export * from './show-pot.js';

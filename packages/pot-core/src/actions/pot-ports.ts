@@ -75,7 +75,7 @@ export async function exportPortsAtStart(ctx: ActionContext, pot: string, conf: 
     const hook = s.vars.POT_EXPORT_PORTS_PF_RULES_HOOK ?? '';
     const rules = hook !== '' ? await hookRules(ctx, hook, ip, ports) : rdrRules({ extIf: s.extif, ...(isValidIPv4(s.extifAddr) ? { extIfAddr: s.extifAddr } : {}), extraIfs: s.extraExtif, ip }, ports);
     try {
-      await ctx.host.pf.loadAnchor(`pot-rdr/${rdrAnchorOf(pot)}`, { rules: `${rules.join('\n')}\n` });
+      await ctx.host.pf.loadAnchor(rdrAnchorOf(pot), { rules: `${rules.join('\n')}\n` });
     } catch {
       warn(ctx, 'pfctl failed to apply redirection rules - ignoring but no redirection is performed');
       if (ctx.verbosity >= 2) for (const r of rules) ctx.report.print(r);

@@ -22,7 +22,7 @@ export function statusStore(ctx: ActionContext): PotStore {
 
 /** Moves the status; logged as shell pot's `pot set-status` was. */
 export async function setPotStatus(ctx: ActionContext, pot: string, to: PotState, interfaces?: string): Promise<TransitionResult> {
-  await syslog(ctx, 'set-status', ['-p', pot, '-s', to, ...(interfaces === undefined ? [] : ['-i', interfaces])]);
+  await syslog(ctx, 'set-status', ['-p', pot, '-s', to, ...(interfaces ? ['-i', interfaces] : [])]);
   const store = statusStore(ctx);
   if (ctx.host.dryRun) return transition(await store.readStatus(pot), to, interfaces ?? '');
   return store.setStatus(pot, to, interfaces ?? '');

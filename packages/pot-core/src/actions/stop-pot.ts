@@ -88,7 +88,7 @@ export async function stopPot(ctx: ActionContext, o: StopPotOptions): Promise<vo
   const stored = await markStopping(ctx, o);
   await removeJail(ctx, pot, conf);
   await removeNetwork(ctx, pot, conf, o.interfaces ?? stored);
-  if (await ctx.host.files.exists('/dev/pf')) await ctx.host.pf.flushAnchor(`pot-rdr/${rdrAnchorOf(pot)}`);
+  if (await ctx.host.files.exists('/dev/pf')) await ctx.host.pf.flushAnchor(rdrAnchorOf(pot));
   await stopTunnels(ctx, pot, conf);
   await removeSharedMemory(ctx, pot);
   await runHook(ctx, pot, 'poststop', await potEnvironment(ctx, pot, conf));

@@ -272,6 +272,18 @@ export interface ProcessOps {
   removeSharedMemory(path: string): Promise<void>;
 }
 
+/** Resource limits of jails (rctl). */
+export interface ResourceLimitOps {
+  /** Whether resource accounting is on (`kern.racct.enable`). */
+  available(): Promise<boolean>;
+  /** The jail's current usage (`memoryuse`, `vmemoryuse`, ...), human-readable values. */
+  usage(jail: string): Promise<Record<string, string>>;
+  /** Denies more than `value` of `resource` to the jail. */
+  limit(jail: string, resource: string, value: string): Promise<void>;
+  /** Removes every rule of the jail (none: no error). */
+  removeAll(jail: string): Promise<void>;
+}
+
 /** Users, groups and the machine's identity. */
 export interface SystemOps {
   /** The effective user id of pot's own process tree (0 = root). */
@@ -296,6 +308,7 @@ export interface Host {
   readonly log: SyslogOps;
   readonly sockets: SocketOps;
   readonly processes: ProcessOps;
+  readonly limits: ResourceLimitOps;
   /** Host files (`/etc/pf.conf`, ...), below the host root. */
   readonly files: FileOps;
   readonly system: SystemOps;

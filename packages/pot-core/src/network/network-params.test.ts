@@ -31,9 +31,9 @@ describe('decideNetwork (create -N/-i/-B/-S)', () => {
     expect(decideNetwork(req('public-bridge', ['auto']), ctx)).toEqual({ type: 'public-bridge', ip: '10.192.0.4' });
     expect(decideNetwork(req('public-bridge'), ctx).ip).toBe('10.192.0.4');
     expect(decideNetwork(req('public-bridge', ['10.192.0.9']), ctx).ip).toBe('10.192.0.9');
-    expect(() => decideNetwork(req('public-bridge', ['10.192.0.3']), ctx)).toThrow('The IP 10.192.0.3 is not valid - run potnet validate -H 10.192.0.3 for more information');
+    expect(() => decideNetwork(req('public-bridge', ['10.192.0.3']), ctx)).toThrow('The 10.192.0.3 IP is not valid - run potnet validate -H 10.192.0.3 for more information');
     expect(() => decideNetwork(req('public-bridge', ['192.168.0.3']), ctx)).toThrow('is not valid');
-    expect(() => decideNetwork(req('public-bridge', ['10.192.0.8', '10.192.0.9']), ctx)).toThrow('The IP 10.192.0.8 10.192.0.9 is not valid');
+    expect(() => decideNetwork(req('public-bridge', ['10.192.0.8', '10.192.0.9']), ctx)).toThrow('The 10.192.0.8 10.192.0.9 IP is not valid');
   });
 
   it('private-bridge: needs -B and a bridge; auto takes the bridge\'s next address; not on ipv6 only', () => {
@@ -41,7 +41,7 @@ describe('decideNetwork (create -N/-i/-B/-S)', () => {
     expect(decideNetwork(req('private-bridge', [], { bridge: 'stove' }), ctx)).toEqual({ type: 'private-bridge', ip: '10.192.0.19', bridge: 'stove' });
     expect(() => decideNetwork(req('private-bridge', ['10.192.0.18'], { bridge: 'stove' }), ctx)).toThrow('-b stove for more information');
     expect(() => decideNetwork(req('private-bridge', []), ctx)).toThrow('A bridge name is mandatory');
-    expect(() => decideNetwork(req('private-bridge', [], { bridge: 'oven' }), ctx)).toThrow('bridge oven not found');
+    expect(() => decideNetwork(req('private-bridge', [], { bridge: 'oven' }), ctx)).toThrow('bridge oven is not valid. Have you already created it?');
     expect(() => decideNetwork(req('private-bridge', [], { bridge: 'stove', stack: 'ipv6' }), ctx)).toThrow('private-bridge network type is not supported on ipv6 stack only');
   });
 

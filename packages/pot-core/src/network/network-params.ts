@@ -44,13 +44,13 @@ function isAuto(ips: readonly string[]): boolean {
 function singleAddress(ips: readonly string[], what: string): Ip {
   const text = ips.join(' ');
   const ip = ips.length === 1 ? parseIp(ips[0] as string) : undefined;
-  if (!ip) throw invalid(`The IP ${text} is not valid - run potnet validate -H ${text} for more information`, `a ${what} pot takes one address, or auto`);
+  if (!ip) throw invalid(`The ${text} IP is not valid - run potnet validate -H ${text} for more information`, `a ${what} pot takes one address, or auto`);
   return ip;
 }
 
 function decideAlias(request: NetworkRequest, ctx: NetworkContext): NetworkDecision {
   if (request.ips.length === 0) throw invalid('option -i is mandatory with network type is alias');
-  if (request.ips.includes('auto')) throw invalid('auto is not usable with network type alias', 'give the address, or NIC|address');
+  if (request.ips.includes('auto')) throw invalid('-i auto not usable with network type alias - a real IP address has to be provided', 'give the address, or NIC|address');
   const families = new Set<4 | 6>();
   for (const entry of request.ips) {
     const [nic, address] = entry.includes('|') ? entry.split('|', 2) : [undefined, entry];
@@ -75,7 +75,7 @@ function decidePublic(request: NetworkRequest, ctx: NetworkContext): NetworkDeci
     ctx.book.validate(ip);
   } catch {
     const text = formatIp(ip);
-    throw invalid(`The IP ${text} is not valid - run potnet validate -H ${text} for more information`);
+    throw invalid(`The ${text} IP is not valid - run potnet validate -H ${text} for more information`);
   }
   return { type: 'public-bridge', ip: formatIp(ip) };
 }
@@ -84,7 +84,7 @@ function decidePrivate(request: NetworkRequest, ctx: NetworkContext): NetworkDec
   if (request.stack === 'ipv6') throw invalid('private-bridge network type is not supported on ipv6 stack only');
   if (!request.bridge) throw invalid('A bridge name is mandatory with network type private-bridge (-B option)');
   const bridge = ctx.book.bridge(request.bridge);
-  if (!bridge) throw new PotError('not-found', `bridge ${request.bridge} not found`, { suggestion: `create it with 'pot create-private-bridge -B ${request.bridge} -S SIZE'` });
+  if (!bridge) throw new PotError('not-found', `bridge ${request.bridge} is not valid. Have you already created it?`, { suggestion: `create it with 'pot create-private-bridge -B ${request.bridge} -S SIZE'` });
   if (isAuto(request.ips)) {
     const free = ctx.book.nextInBridge(bridge);
     if (!free) throw new PotError('conflict', `no free address is left in bridge ${bridge.name}`, { suggestion: 'destroy unused pots of that bridge or create a larger bridge' });
@@ -95,7 +95,7 @@ function decidePrivate(request: NetworkRequest, ctx: NetworkContext): NetworkDec
     ctx.book.validateInBridge(bridge.name, ip);
   } catch {
     const text = formatIp(ip);
-    throw invalid(`The IP ${text} is not valid - run potnet validate -H ${text} -b ${bridge.name} for more information`);
+    throw invalid(`The ${text} IP is not valid for bridge ${bridge.name} - run potnet validate -H ${text} -b ${bridge.name} for more information`);
   }
   return { type: 'private-bridge', ip: formatIp(ip), bridge: bridge.name };
 }

@@ -21,6 +21,7 @@ import type {
   NetworkOps,
   PacketFilterOps,
   ProcessOps,
+  ResourceLimitOps,
   ServiceConfigOps,
   SocketOps,
   SyslogOps,
@@ -404,6 +405,21 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     },
   };
 
+  const limits: ResourceLimitOps = {
+    available: async () => (await sysctl.get('kern.racct.enable')) === '1',
+    async usage(jail) {
+      const r = await run(q('rctl', ['-hu', `jail:${checkName('jail', jail)}`]));
+      if (r.exitCode !== 0) return {};
+      return Object.fromEntries(r.stdout.split(/\s+/).filter((w) => w.includes('=')).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+    },
+    async limit(jail, resource, value) {
+      await must(e('rctl', ['-a', `jail:${checkName('jail', jail)}:${resource}:deny=${value}`]));
+    },
+    async removeAll(jail) {
+      await run(e('rctl', ['-r', `jail:${checkName('jail', jail)}`]));
+    },
+  };
+
   // ---------------------------------------------------------------- users, groups, identity
   const system: SystemOps = {
     async uid() {
@@ -434,6 +450,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     log,
     sockets,
     processes,
+    limits,
     files,
     system,
   };
