@@ -11,6 +11,7 @@ import type { PotCommand } from './commands/common.js';
 import { notImplemented } from './commands/common.js';
 import { config } from './commands/config.js';
 import { create } from './commands/create.js';
+import { createBase } from './commands/create-base.js';
 import { createPrivateBridge } from './commands/create-private-bridge.js';
 import { deInit } from './commands/de-init.js';
 import { destroy } from './commands/destroy.js';
@@ -24,9 +25,14 @@ import { start } from './commands/start.js';
 import { stop } from './commands/stop.js';
 import { version } from './commands/version.js';
 import { vnetStart } from './commands/vnet-start.js';
+import { getAttribute } from './commands/get-attribute.js';
+import { lastRunStats } from './commands/last-run-stats.js';
+import { setAttribute } from './commands/set-attribute.js';
+import { setCmd } from './commands/set-cmd.js';
+import { setEnv } from './commands/set-env.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

@@ -21,3 +21,8 @@ export * from './pot-status.js';
 export * from './start-pot.js';
 export * from './stop-pot.js';
 export * from './show-pot.js';
+export * from './pot-conf-edit.js';
+export * from './pot-attributes.js';
+export * from './pot-cmd.js';
+export * from './pot-env.js';
+export * from './last-run-stats.js';
