@@ -6,6 +6,8 @@
  */
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
+import { potPresence } from './pot-lookup.js';
+import { stopPot } from './stop-pot.js';
 import type { ActionContext } from './context.js';
 import { debug, info, realFiles, requireRoot, syslog } from './context.js';
 import { syslogdFlags } from './config.js';
@@ -17,7 +19,7 @@ export interface DeInitOptions {
   pfFile?: string | undefined;
   /** Leave syslogd's configuration alone (`-m`). */
   skipSyslog?: boolean;
-  /** Stops one running pot. Default: removes its jail (`jail -r NAME`). */
+  /** Stops one running pot. Default: `pot stop` (a jail without a valid pot: removes the jail). */
   stopPot?: (ctx: ActionContext, name: string) => Promise<void>;
   argv?: readonly string[];
 }
@@ -37,7 +39,8 @@ export async function runningPots(ctx: ActionContext): Promise<string[]> {
 }
 
 async function defaultStop(ctx: ActionContext, name: string): Promise<void> {
-  await ctx.host.jails.remove(name);
+  if ((await potPresence(ctx, name)) === 'present') await stopPot(ctx, { pot: name });
+  else await ctx.host.jails.remove(name);
 }
 
 export async function removePfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { validatePotName } from '../names/index.js';
 import { PotStore } from '../store/index.js';
 import type { ActionContext } from './context.js';
 import { info, realFiles, requireRoot } from './context.js';
+import { stopPot } from './stop-pot.js';
 
 export interface DestroyPotOptions {
   pot: string;
@@ -56,7 +57,8 @@ export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions)
     for (const child of children) await destroyPot(ctx, { ...options, pot: child });
   }
   if (await ctx.host.jails.isRunning(pot)) {
-    throw new PotError('busy', `pot ${pot} is running`, { suggestion: `stop it first: this version of pot has no 'pot stop' yet, so -F cannot stop it for you` });
+    if (!options.force) throw new PotError('busy', `pot ${pot} is running`, { suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it` });
+    await stopPot(ctx, { pot });
   }
   await requireRoot(ctx);
   info(ctx, `Destroying pot ${pot}`);

@@ -10,6 +10,7 @@ import type { ActionContext } from './context.js';
 import { debug, ensureTmp, info, passStderr, requireRoot, syslog } from './context.js';
 import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4, parseCidr4 } from './net.js';
 import { readBridge } from './bridges.js';
+import { withGlobalLock } from '../locks/index.js';
 
 export interface VnetStartOptions {
   /** A private bridge (`-B`); ignored for the ipv6 stack. */
@@ -134,8 +135,11 @@ export async function vnetStart(ctx: ActionContext, options: VnetStartOptions = 
   await syslog(ctx, 'vnet-start', options.argv ?? []);
   await requireRoot(ctx);
   await ensureTmp(ctx);
-  const result: VnetStartResult = { stack: s.stack };
-  if (s.stack !== 'ipv6') await ipv4Start(ctx, options.bridge, result);
-  if (s.stack !== 'ipv4') await ipv6Start(ctx, result);
-  return result;
+  // Pots starting at once may all find the network down: one at a time makes one bridge, not several.
+  return withGlobalLock(async () => {
+    const result: VnetStartResult = { stack: s.stack };
+    if (s.stack !== 'ipv6') await ipv4Start(ctx, options.bridge, result);
+    if (s.stack !== 'ipv4') await ipv6Start(ctx, result);
+    return result;
+  }, { globalDir: s.tmp });
 }
