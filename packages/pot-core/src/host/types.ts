@@ -292,6 +292,31 @@ export interface SystemOps {
   hostname(): Promise<string>;
 }
 
+/** Bytes received so far and the size the server announced (undefined when unknown). */
+export type DownloadProgress = (received: number, total: number | undefined) => void;
+
+/** Files from the network (release tarballs). */
+export interface DownloadOps {
+  /**
+   * Downloads `url` into `file` (a path of this process), replacing it; throws
+   * PotError (`host-command`) when the download fails, which may leave a partial
+   * `file`. `progress` is called now and then while it runs (never in dry-run).
+   */
+  fetch(url: string, file: string, options?: { readonly progress?: DownloadProgress }): Promise<void>;
+}
+
+/** Archives and the file trees they unpack into (paths of this process). */
+export interface ArchiveOps {
+  /** Unpacks a (compressed) tar archive into `dir`, keeping files already there; owners, modes and flags as archived. */
+  extract(archive: string, dir: string): Promise<void>;
+  /** Copies the directory `source` into `targetDir` with everything it holds (owners, modes, times, flags, links). */
+  copyTree(source: string, targetDir: string): Promise<void>;
+  /** Clears the immutable flags of everything below `path`, so it can be removed. */
+  clearImmutable(path: string): Promise<void>;
+  /** Creates the symbolic link `link` (which must not exist) pointing to `target`, kept as given. */
+  symlink(target: string, link: string): Promise<void>;
+}
+
 export interface Host {
   /** Which driver: `freebsd` (later `linux`). */
   readonly platform: string;
@@ -309,6 +334,8 @@ export interface Host {
   readonly sockets: SocketOps;
   readonly processes: ProcessOps;
   readonly limits: ResourceLimitOps;
+  readonly downloads: DownloadOps;
+  readonly archives: ArchiveOps;
   /** Host files (`/etc/pf.conf`, ...), below the host root. */
   readonly files: FileOps;
   readonly system: SystemOps;

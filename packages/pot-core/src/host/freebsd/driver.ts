@@ -27,6 +27,8 @@ import type {
   SyslogOps,
   SystemOps,
 } from '../types.js';
+import { createArchiveOps } from './archives.js';
+import { createDownloadOps } from './downloads.js';
 import { lines, parseAnchors, parseIfconfig, parseJls, parseMount, parseNameList, parsePfEnabled, parseShmPaths, parseSockstatPorts, parseZfsRows } from './parse.js';
 
 export interface FreeBsdHostOptions {
@@ -420,6 +422,10 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     },
   };
 
+  // ---------------------------------------------------------------- downloads, archives
+  const downloads = createDownloadOps(runner);
+  const archives = createArchiveOps(runner);
+
   // ---------------------------------------------------------------- users, groups, identity
   const system: SystemOps = {
     async uid() {
@@ -451,6 +457,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     sockets,
     processes,
     limits,
+    downloads,
+    archives,
     files,
     system,
   };
