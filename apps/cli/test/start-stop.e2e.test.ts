@@ -17,6 +17,7 @@ const DIFFERENCES: Record<string, Differences> = {
   'start-stop-private-bridge': { effects: (t) => t.split('\n').filter((l) => !/^E ifconfig bridge\d+ addm \S+  #rc=1$/.test(l)).join('\n') },
   // shell pot's _qerror printed an extra blank after the prefix
   'start-stop-errors': { message: (l) => l.replace('###>   Pot', '###>  Pot') },
+  'inspect-info': { message: (l) => l.replace('###>  NO ', '###>  ') },
 };
 
 describe('pot start and stop against the golden scenarios', () => {
@@ -25,4 +26,11 @@ describe('pot start and stop against the golden scenarios', () => {
     await compareScenario(host, name, DIFFERENCES[name]);
     expectFiles(host, name, '@FS@/');
   }, 30_000);
+});
+
+describe('pot info, show and list against the golden scenarios', () => {
+  it.each(['inspect-info', 'inspect-list'])('%s', async (name) => {
+    host = createFakeHost();
+    await compareScenario(host, name, DIFFERENCES[name]);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { actions } from '@pot/core';
+import { actions, PotError } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { CommandContext, PotCommand } from './common.js';
@@ -74,7 +74,11 @@ export const info: PotCommand = {
     const actx = actionContext(ctx, { verbose: o.v });
     requireFsRoot(actx.settings);
     if (o.p !== undefined) return potInfo(o.p, o, actx, ctx);
-    const { bridge, addresses } = await actions.bridgeInfo(actx, o.B as string);
+    const bname = o.B as string;
+    if (!(await actions.listBridges(actx)).some((b) => b.name === bname)) {
+      throw new PotError('not-found', `${bname} is not a bridge`, { suggestion: "'pot list -B' lists the bridges" });
+    }
+    const { bridge, addresses } = await actions.bridgeInfo(actx, bname);
     if (o.q) return 0;
     if (o.json) ctx.io.stdout(`${JSON.stringify({ ...bridge, addresses })}\n`);
     else for (const a of addresses) ctx.io.stdout(`\t${a.ip}\t${a.description}\n`);

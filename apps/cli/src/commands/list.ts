@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, notImplemented, parseArgs, potParser, requireFsRoot } from './common.js';
+import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
 
 const help = `pot list [-hpbfFa] [-qv] [--json]
   -h print this help
@@ -39,6 +39,30 @@ async function listPots(ctx: Parameters<PotCommand['run']>[1], actx: actions.Act
   return 0;
 }
 
+type Listing = (actx: actions.ActionContext) => Promise<[label: string, names: string[]]>;
+
+const LISTINGS: Record<'b' | 'f' | 'F' | 'B', Listing> = {
+  b: async (a) => ['bases', await actions.listBases(a)],
+  f: async (a) => ['fscomp', await actions.listFscomps(a)],
+  F: async (a) => ['flavour', await actions.listFlavours(a)],
+  B: async (a) => ['bridge', (await actions.listBridges(a)).map((b) => b.name)],
+};
+
+/** -a: bases, pots, fscomps, flavours, bridges, in shell pot's order. */
+async function listAll(ctx: Parameters<PotCommand['run']>[1], actx: actions.ActionContext, json: boolean): Promise<number> {
+  const pots = await actions.listPots(actx);
+  const lists = Object.fromEntries(await Promise.all((['b', 'f', 'F', 'B'] as const).map(async (k) => [k, (await LISTINGS[k](actx))[1]] as const)));
+  if (json) {
+    ctx.io.stdout(`${JSON.stringify({ bases: lists.b, pots, fscomps: lists.f, flavours: lists.F, bridges: lists.B })}\n`);
+    return 0;
+  }
+  for (const b of lists.b ?? []) ctx.io.stdout(`bases: ${b}\n`);
+  if (pots.length === 0) ctx.io.stdout('No pot created yet...\n');
+  for (const p of pots) ctx.io.stdout(actions.formatPotSummary(p));
+  for (const [k, label] of [['f', 'fscomp'], ['F', 'flavour'], ['B', 'bridge']] as const) for (const n of lists[k] ?? []) ctx.io.stdout(`${label}: ${n}\n`);
+  return 0;
+}
+
 export const list: PotCommand = {
   name: 'list',
   help,
@@ -64,10 +88,10 @@ export const list: PotCommand = {
     const actx = actionContext(ctx, { verbose: o.v });
     requireFsRoot(actx.settings);
     if (kinds.length === 0 || o.p) return listPots(ctx, actx, o);
-    if (!o.B) throw notImplemented(`pot list -${kinds[0]}`);
-    const bridges = await actions.listBridges(actx);
-    if (o.json) ctx.io.stdout(`${JSON.stringify(bridges)}\n`);
-    else for (const b of bridges) ctx.io.stdout(o.q ? `${b.name}\n` : `bridge: ${b.name}\n`);
+    if (o.a) return listAll(ctx, actx, o.json ?? false);
+    const [label, names] = await LISTINGS[kinds[0] as 'b' | 'f' | 'F' | 'B'](actx);
+    if (o.json) ctx.io.stdout(`${JSON.stringify(o.B ? await actions.listBridges(actx) : names)}\n`);
+    else for (const n of names) ctx.io.stdout(o.q ? `${n}\n` : `${label}: ${n}\n`);
     return 0;
   },
 };
