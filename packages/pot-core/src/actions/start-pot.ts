@@ -151,6 +151,17 @@ async function markPruned(ctx: ActionContext, pot: string, conf: PotConf): Promi
   await potStore(ctx).updatePotConf(pot, (c) => void c.set('pot.attr.to-be-pruned', 'YES', { position: 'end' }));
 }
 
+/** `pot.rss.cpus` and `pot.rss.memory` (set-rss) on the running jail. */
+async function applyLimits(ctx: ActionContext, pot: string, conf: PotConf): Promise<void> {
+  const cpus = conf.getShell('pot.rss.cpus');
+  const memory = conf.getShell('pot.rss.memory');
+  const jid = await ctx.host.jails.jid(pot);
+  if (cpus && jid !== undefined) await ctx.host.limits.pinCpus(jid, Number(cpus));
+  if (!memory) return;
+  if (await ctx.host.limits.available()) await ctx.host.limits.limit(pot, 'memoryuse', memory);
+  else info(ctx, 'memory constraint cannot be applies because rctl is not enabled - ignoring');
+}
+
 /** Runs the jail; answers the exit code of pot's command. */
 async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { params: string[]; cmd: string[]; env: string[]; interfaces: string }): Promise<number> {
   const { params, cmd, env } = jail;
@@ -160,6 +171,7 @@ async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { p
   const created = await ctx.host.jails.start([...params, JAIL_PLACEHOLDER]);
   for (const line of created.stdout.split('\n')) if (line !== '') ctx.report.print(line);
   await markPruned(ctx, pot, conf);
+  if (await ctx.host.jails.isRunning(pot)) await applyLimits(ctx, pot, conf);
   const running = ctx.host.jails.exec(pot, cmd);
   await runHook(ctx, pot, 'poststart', env);
   await sleep(PLACEHOLDER_GRACE_MS);

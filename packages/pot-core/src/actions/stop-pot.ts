@@ -91,6 +91,8 @@ export async function stopPot(ctx: ActionContext, o: StopPotOptions): Promise<vo
   if (await ctx.host.files.exists('/dev/pf')) await ctx.host.pf.flushAnchor(rdrAnchorOf(pot));
   await stopTunnels(ctx, pot, conf);
   await removeSharedMemory(ctx, pot);
+  // shell pot left the memory rule of set-rss behind at every stop
+  if (conf.getShell('pot.rss.memory') && (await ctx.host.limits.available())) await ctx.host.limits.removeAll(pot);
   await runHook(ctx, pot, 'poststop', await potEnvironment(ctx, pot, conf));
   await removeResolvConf(ctx, pot, conf);
   await unmountPot(ctx, pot, conf);

@@ -282,6 +282,8 @@ export interface ResourceLimitOps {
   limit(jail: string, resource: string, value: string): Promise<void>;
   /** Removes every rule of the jail (none: no error). */
   removeAll(jail: string): Promise<void>;
+  /** Pins a running jail to `count` CPUs, the least used ones; answers the CPU list. */
+  pinCpus(jid: number, count: number): Promise<string>;
 }
 
 /** Users, groups and the machine's identity. */

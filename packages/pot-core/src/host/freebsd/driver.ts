@@ -420,6 +420,11 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     async removeAll(jail) {
       await run(e('rctl', ['-r', `jail:${checkName('jail', jail)}`]));
     },
+    async pinCpus(jid, count) {
+      const list = (await must(q('potcpu', ['get-cpu', '-n', String(count)]))).stdout.trim();
+      await must(e('cpuset', ['-l', list, '-j', String(jid)]));
+      return list;
+    },
   };
 
   // ---------------------------------------------------------------- downloads, archives
