@@ -24,7 +24,7 @@ async function entries(ctx: ActionContext, pot: string): Promise<Array<FscompEnt
 async function mountEntry(ctx: ActionContext, e: FscompEntry & { target: string }): Promise<void> {
   if (e.option === 'zfs-remount') {
     await ctx.host.zfs.setProperty(e.source, 'mountpoint', e.target);
-    if ((await ctx.host.zfs.mountpoint(e.source)) !== e.target) {
+    if (!ctx.host.dryRun && (await ctx.host.zfs.mountpoint(e.source)) !== e.target) {
       throw new PotError('host-state', `Dataset ${e.source} not mounted at ${e.target}! Aborting`, { suggestion: `check 'zfs get mountpoint ${e.source}'` });
     }
     return;
@@ -69,6 +69,6 @@ export async function unmountPot(ctx: ActionContext, pot: string, conf: PotConf)
     }
     const home = path.join(potPath(ctx, pot), path.basename(e.source));
     await ctx.host.zfs.setProperty(e.source, 'mountpoint', home);
-    if ((await ctx.host.zfs.mountpoint(e.source)) !== home) warn(ctx, `Dataset ${e.source} moved to ${home} (Fix it manually)`);
+    if (!ctx.host.dryRun && (await ctx.host.zfs.mountpoint(e.source)) !== home) warn(ctx, `Dataset ${e.source} moved to ${home} (Fix it manually)`);
   }
 }

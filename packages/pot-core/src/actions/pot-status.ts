@@ -2,7 +2,7 @@
  * A pot's run status (spec §3.6) as start and stop move it, under the pot's
  * lock; status files older than the boot (`kern.boottime`) do not count.
  */
-import { PotStore, transition, type PotState, type TransitionResult } from '../store/index.js';
+import { PotStore, type PotState, type TransitionResult } from '../store/index.js';
 import type { ActionContext } from './context.js';
 import { syslog } from './context.js';
 
@@ -24,6 +24,7 @@ export function statusStore(ctx: ActionContext): PotStore {
 export async function setPotStatus(ctx: ActionContext, pot: string, to: PotState, interfaces?: string): Promise<TransitionResult> {
   await syslog(ctx, 'set-status', ['-p', pot, '-s', to, ...(interfaces ? ['-i', interfaces] : [])]);
   const store = statusStore(ctx);
-  if (ctx.host.dryRun) return transition(await store.readStatus(pot), to, interfaces ?? '');
+  // dry-run: every step is taken as allowed (nothing is written, so later steps would see the old status)
+  if (ctx.host.dryRun) return { outcome: 'ok', next: { state: to, interfaces: interfaces ?? '' }, printed: (await store.readStatus(pot))?.interfaces ?? '' };
   return store.setStatus(pot, to, interfaces ?? '');
 }

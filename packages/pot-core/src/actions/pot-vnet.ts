@@ -59,8 +59,10 @@ async function setRouter(ctx: ActionContext, pot: string, knob: string, value: s
   for (const line of said.split('\n')) if (line !== '') ctx.report.print(line);
 }
 
-async function ensureVnet(ctx: ActionContext, bridge?: string): Promise<void> {
+/** vnet-start, then the bridge it made (a placeholder name in dry-run, where nothing was made). */
+async function ensureVnet(ctx: ActionContext, find: () => Promise<string | undefined>, bridge?: string): Promise<string | undefined> {
   await vnetStart(ctx, bridge === undefined ? {} : { bridge, argv: ['-B', bridge] });
+  return (await find()) ?? (ctx.host.dryRun ? 'bridgeN' : undefined);
 }
 
 /** The public bridge, IPv4: vnet-start when the network is down, the epair on the bridge, the address in the jail. */
@@ -69,8 +71,7 @@ export async function attachPublicIpv4(ctx: ActionContext, pot: string, conf: Po
   let bridge = await ipv4NetworkUp(ctx, s.gateway);
   if (bridge === undefined) {
     info(ctx, 'Internal network not found! Calling vnet-start to fix the issue');
-    await ensureVnet(ctx);
-    bridge = await bridgeWithAddress(ctx, s.gateway);
+    bridge = await ensureVnet(ctx, () => bridgeWithAddress(ctx, s.gateway));
   }
   if (bridge === undefined) throw new PotError('host-state', 'the public bridge is missing after vnet-start', { suggestion: "run 'pot vnet-start -v' and look at its errors" });
   await join(ctx, bridge, epair);
@@ -88,8 +89,7 @@ export async function attachPublicIpv6(ctx: ActionContext, pot: string, epair: E
   let bridge = await bridgeWithMember(ctx, ctx.settings.extif);
   if (bridge === undefined) {
     info(ctx, 'Internal network not found! Calling vnet-start to fix the issue');
-    await ensureVnet(ctx);
-    bridge = await bridgeWithMember(ctx, ctx.settings.extif);
+    bridge = await ensureVnet(ctx, () => bridgeWithMember(ctx, ctx.settings.extif));
   }
   if (bridge === undefined) throw new PotError('host-state', 'the IPv6 bridge is missing after vnet-start', { suggestion: "run 'pot vnet-start -v' with POT_NETWORK_STACK ipv6 or dual" });
   await join(ctx, bridge, epair);
@@ -107,8 +107,7 @@ export async function attachPrivate(ctx: ActionContext, pot: string, conf: PotCo
   const def = await readBridge(ctx, conf.getShell('bridge') ?? '');
   let bridge = await ipv4NetworkUp(ctx, def.gateway);
   if (bridge === undefined) {
-    await ensureVnet(ctx, def.name);
-    bridge = await bridgeWithAddress(ctx, def.gateway);
+    bridge = await ensureVnet(ctx, () => bridgeWithAddress(ctx, def.gateway), def.name);
   }
   if (bridge === undefined) throw new PotError('host-state', `the bridge of ${def.name} is missing after vnet-start`, { suggestion: `run 'pot vnet-start -B ${def.name} -v'` });
   await join(ctx, bridge, epair);

@@ -230,9 +230,10 @@ export async function startPot(ctx: ActionContext, o: StartPotOptions): Promise<
 }
 
 async function finish(ctx: ActionContext, pot: string, conf: PotConf, epairs: Epair[], exitCode: number): Promise<number> {
-  if (!ctx.host.dryRun) await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'), `{ "ExitCode": ${exitCode} }\n`);
+  if (ctx.host.dryRun) return 0;
+  await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'), `{ "ExitCode": ${exitCode} }\n`);
   const persistent = conf.attr('persistent') !== 'NO';
-  if (persistent && (ctx.host.dryRun || (await ctx.host.jails.isRunning(pot)))) return 0;
+  if (persistent && (await ctx.host.jails.isRunning(pot))) return 0;
   const r = await setPotStatus(ctx, pot, 'stopping');
   if (r.outcome === 'same') return 0;
   if (r.outcome === 'refused') throw new PotError('busy', `pot ${pot} is not in a state where it can be stopped`);

@@ -57,7 +57,7 @@ async function removeJail(ctx: ActionContext, pot: string, conf: PotConf): Promi
 async function removeNetwork(ctx: ActionContext, pot: string, conf: PotConf, interfaces: string): Promise<void> {
   const epairs = interfaces.split(':').filter((i) => i !== '');
   for (const epair of epairs) {
-    await sleep(EPAIR_SETTLE_MS);
+    if (!ctx.host.dryRun) await sleep(EPAIR_SETTLE_MS);
     if (await ctx.host.net.exists(epair)) await ctx.host.net.destroy(epair);
   }
   if (epairs.length > 0 || conf.networkType !== 'alias') return;
