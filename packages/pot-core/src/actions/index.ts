@@ -33,3 +33,4 @@ export * from './pot-cmd.js';
 export * from './pot-env.js';
 export * from './last-run-stats.js';
 export * from './listings.js';
+export * from './pot-console.js';

@@ -26,6 +26,8 @@ export interface HostCommand {
    * (`zfs send SNAP | zfs receive DS`).
    */
   readonly pipeFrom?: HostCommand;
+  /** Runs on pot's own terminal (stdin, stdout and stderr inherited; nothing captured). */
+  readonly interactive?: boolean;
   /** What dry-run answers in place of running a mutating command (e.g. the name `ifconfig epair create` would print). */
   readonly dryRunStdout?: string;
 }

@@ -101,6 +101,9 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
         }
         return sink;
       }
+      if (command.interactive === true) {
+        return toResult((await execa(command.file, [...command.args], { ...base, stdio: 'inherit' })) as ExecaResult);
+      }
       const result = await execa(command.file, [...command.args], { ...base, ...stdinOf(command) });
       return toResult(result as ExecaResult);
     },

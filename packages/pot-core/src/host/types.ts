@@ -153,6 +153,8 @@ export interface JailOps {
   remove(name: string, options?: JailStopOptions): Promise<void>;
   /** Signals (TERM) the processes of a jail whose command line matches an extended regular expression; false when none matched. */
   killMatching(name: string, pattern: string): Promise<boolean>;
+  /** A login shell of `user` inside the jail, on pot's terminal; answers its exit status. */
+  console(name: string, user: string): Promise<number>;
   /** Runs a command inside a jail; the exit status is returned, not thrown. */
   exec(name: string, argv: readonly string[], options?: { readonly input?: string }): Promise<ExecResult>;
 }

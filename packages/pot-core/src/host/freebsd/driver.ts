@@ -175,6 +175,9 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       if (r.exitCode > 1) throw commandError(command, r);
       return r.exitCode === 0;
     },
+    async console(name, user) {
+      return (await run(e('jexec', ['-l', '-U', user, checkName('jail', name)], { interactive: true }))).exitCode;
+    },
     async exec(name, argv, opts = {}) {
       return out(await run(e('jexec', [checkName('jail', name), ...argv], opts.input === undefined ? {} : { input: opts.input })));
     },

@@ -1,0 +1,28 @@
+/**
+ * `pot term` / `pot run` (= `term -f`): a root login shell inside a running
+ * pot, starting it first with `run`.
+ */
+import { PotError } from '../errors/pot-error.js';
+import type { ActionContext } from './context.js';
+import { requireRoot } from './context.js';
+import { existingPot } from './pot-lookup.js';
+import { startPot } from './start-pot.js';
+
+export interface ConsoleOptions {
+  pot: string;
+  /** -f (`run`): start the pot when it is not running. */
+  start?: boolean;
+}
+
+/** Answers the shell's exit status. */
+export async function openConsole(ctx: ActionContext, o: ConsoleOptions): Promise<number> {
+  await existingPot(ctx, o.pot, `${o.pot} is not a pot`);
+  if (!(await ctx.host.jails.isRunning(o.pot))) {
+    if (!o.start) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `start it with 'pot start ${o.pot}', or use 'pot run ${o.pot}'` });
+    await requireRoot(ctx);
+    await startPot(ctx, { pot: o.pot });
+    if (!ctx.host.dryRun && !(await ctx.host.jails.isRunning(o.pot))) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `it stopped right after start: look at 'pot info -vp ${o.pot}'` });
+  }
+  await requireRoot(ctx);
+  return ctx.host.jails.console(o.pot, 'root');
+}
