@@ -68,12 +68,13 @@ function checkFlags(o: Options): void {
   if (o.N !== undefined && !(NETWORK_TYPES as readonly string[]).includes(o.N)) throw new UsageError(`Network type ${o.N} not recognized`, help);
   if (o.S !== undefined && !['ipv4', 'ipv6', 'dual'].includes(o.S)) throw new UsageError(`Network stack ${o.S} not valid`, help);
   if (o.d !== undefined && !['inherit', 'pot', 'off'].includes(o.d) && !o.d.startsWith('custom:')) throw new UsageError(`'${o.d}' is not a valid dns option`, help);
-  if (o.f !== undefined) throw new UsageError('flavours (-f) are not supported by this version of pot yet', help);
 }
 
 /** Flags become pot-core's create options. */
-function createOptions(o: Options & { p: string }, signal: AbortSignal): actions.CreatePotOptions {
+function createOptions(o: Options & { p: string }, signal: AbortSignal, flavours: actions.Flavour[], runCommand: actions.PotCommandRunner): actions.CreatePotOptions {
   return {
+    flavours,
+    runCommand,
     pot: o.p,
     type: o.t === 'single' ? 'single' : 'multi',
     network: o.N ?? 'inherit',
@@ -87,6 +88,16 @@ function createOptions(o: Options & { p: string }, signal: AbortSignal): actions
     ...(o.B === undefined ? {} : { bridge: o.B }),
     ...(o.S === undefined ? {} : { stack: o.S as actions.CreatePotOptions['stack'] & string }),
   };
+}
+
+async function resolveFlavours(actx: actions.ActionContext, names: readonly string[]): Promise<actions.Flavour[]> {
+  const out: actions.Flavour[] = [];
+  for (const name of names) {
+    const flavour = await actions.resolveFlavour(actx, name);
+    if (!flavour) throw new UsageError(`Flavour ${name} not found`, help);
+    out.push(flavour);
+  }
+  return out;
 }
 
 export const create: PotCommand = {
@@ -118,7 +129,10 @@ export const create: PotCommand = {
     checkFlags(o);
     if (o.p === undefined || o.p === '') throw new UsageError('pot name is missing', help);
     const p = o.p;
-    await withInterruptSignal((signal) => actions.createPot(actx, createOptions({ ...o, p }, signal)));
+    const flavours = await resolveFlavours(actx, o.f ?? []);
+    // flavour lines are pot commands: they go through this CLI's own dispatcher
+    const runCommand: actions.PotCommandRunner = async (argv) => (await import('../main.js')).runPot(argv, ctx.io);
+    await withInterruptSignal((signal) => actions.createPot(actx, createOptions({ ...o, p }, signal, flavours, runCommand)));
     return 0;
   },
 };

@@ -16,7 +16,9 @@ import type { ActionContext } from './context.js';
 import { debug, info, realFiles, requireRoot } from './context.js';
 import { addressBook } from './address-book.js';
 import { decideLayout, type Layout } from './create-layout.js';
+import { applyFlavours, type Flavour, type PotCommandRunner } from './flavours.js';
 import { potDataset, potPath, potPresence } from './pot-lookup.js';
+import { stopPot } from './stop-pot.js';
 
 export interface CreatePotOptions {
   pot: string;
@@ -37,6 +39,10 @@ export interface CreatePotOptions {
   bridge?: string;
   /** -k: keep what was made when create fails. */
   keep?: boolean;
+  /** -f: flavours applied in order once the pot is made (resolved with resolveFlavour). */
+  flavours?: readonly Flavour[];
+  /** Runs the pot commands of flavour command files (the CLI's dispatcher). */
+  runCommand?: PotCommandRunner;
   /** Aborting (SIGINT/SIGTERM) stops create between steps and undoes it. */
   signal?: AbortSignal;
 }
@@ -166,6 +172,7 @@ async function writeConf(ctx: ActionContext, p: CreatedPot, customResolv: string
 
 /** Removes what a failed create made (the pot's datasets and directory). */
 export async function undoCreate(ctx: ActionContext, pot: string): Promise<void> {
+  if (await ctx.host.jails.isRunning(pot)) await stopPot(ctx, { pot });
   const ds = potDataset(ctx, pot);
   if (await ctx.host.zfs.exists(ds)) await ctx.host.zfs.destroy(ds, { force: true, recursive: true });
   await realFiles(ctx).remove(potPath(ctx, pot));
@@ -205,7 +212,7 @@ export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promis
     const network = await decidePotNetwork(ctx, o, stack);
     await checkDnsPot(ctx, dns);
     const pot: CreatedPot = { ...layout, name: o.pot, network, stack, dns };
-    summary(ctx, pot);
+    summary(ctx, pot, (o.flavours ?? []).map((f) => f.name).join(' '));
     try {
       throwIfAborted(o.signal);
       await makeDatasets(ctx, pot, o.signal);
@@ -214,8 +221,14 @@ export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promis
       await fixPotbaseFscomp(ctx, pot);
       await disableHostCronJobs(ctx, pot);
       throwIfAborted(o.signal);
+      if (o.flavours?.length) {
+        if (!o.runCommand) throw new PotError('internal', 'flavours need a pot command runner');
+        await applyFlavours(ctx, o.pot, o.flavours, o.runCommand);
+      }
     } catch (err) {
-      if (!o.keep && !ctx.host.dryRun) await undoCreate(ctx, o.pot);
+      if (ctx.host.dryRun) throw err;
+      if (!o.keep) await undoCreate(ctx, o.pot);
+      else if (await ctx.host.jails.isRunning(o.pot)) await stopPot(ctx, { pot: o.pot }); // -k keeps the pot, stopped
       throw err;
     }
     return pot;

@@ -34,3 +34,4 @@ export * from './pot-env.js';
 export * from './last-run-stats.js';
 export * from './listings.js';
 export * from './pot-console.js';
+export * from './flavours.js';
