@@ -5,6 +5,7 @@
 import { PotError } from '../errors/pot-error.js';
 import type { PotLevel, PotType } from '../store/index.js';
 import type { ActionContext } from './context.js';
+import { supportedReleases } from './base-releases.js';
 import { existingPot, isBase } from './pot-lookup.js';
 
 export interface LayoutRequest {
@@ -35,9 +36,10 @@ async function singleLayout(ctx: ActionContext, r: LayoutRequest): Promise<Layou
   if (r.level !== undefined && r.level !== '0') throw usage('single pot level can only be zero (omit -l option)');
   if (r.potbase === undefined) {
     if (r.base === undefined) throw usage('at least one of -b and -P has to be used');
-    throw new PotError('unsupported', 'single pots are made from another single pot (-P) in this version of pot: downloading a release is not implemented yet', {
-      suggestion: 'create a single pot with -P POT, or a multi pot (-t multi) on a base',
-    });
+    if (!(await supportedReleases(ctx)).some((rel) => rel.release === r.base)) {
+      throw usage(`${r.base} is not a valid release`, 'a single pot without -P is made from a FreeBSD release: see /usr/local/share/freebsd/MANIFESTS');
+    }
+    return { type: 'single', level: 0, base: r.base, potbase: '' };
   }
   const conf = await existingPot(ctx, r.potbase, `pot ${r.potbase} not found`);
   if (conf.type !== 'single') throw usage(`pot ${r.potbase} has the wrong type, it has to be of type single`);

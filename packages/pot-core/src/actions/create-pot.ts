@@ -16,6 +16,9 @@ import type { ActionContext } from './context.js';
 import { debug, info, realFiles, requireRoot } from './context.js';
 import { addressBook } from './address-book.js';
 import { decideLayout, type Layout } from './create-layout.js';
+import { hostArch, supportedReleases } from './base-releases.js';
+import { ensureBaseTarball } from './base-tarball.js';
+import { potRoot } from './pot-root-files.js';
 import { applyFlavours, type Flavour, type PotCommandRunner } from './flavours.js';
 import { potDataset, potPath, potPresence } from './pot-lookup.js';
 import { stopPot } from './stop-pot.js';
@@ -114,7 +117,15 @@ async function makeDatasets(ctx: ActionContext, p: CreatedPot, signal?: AbortSig
   await ctx.host.zfs.create(ds);
   if (p.type === 'single') {
     throwIfAborted(signal);
-    await copyLastSnapshot(ctx, `${zr}/jails/${p.potbase}/m`, `${ds}/m`, true);
+    if (p.potbase !== '') {
+      await copyLastSnapshot(ctx, `${zr}/jails/${p.potbase}/m`, `${ds}/m`, true);
+      return;
+    }
+    await ctx.host.zfs.create(`${ds}/m`);
+    const m = path.join(potPath(ctx, p.name), 'm');
+    await realFiles(ctx).mkdirp(path.join(m, 'tmp'));
+    await realFiles(ctx).chmod(path.join(m, 'tmp'), 0o1777);
+    await realFiles(ctx).mkdirp(path.join(m, 'dev'));
     return;
   }
   await realFiles(ctx).mkdirp(path.join(potPath(ctx, p.name), 'm'));
@@ -126,6 +137,22 @@ async function makeDatasets(ctx: ActionContext, p: CreatedPot, signal?: AbortSig
   }
   throwIfAborted(signal);
   await copyLastSnapshot(ctx, `${from}/custom`, `${ds}/custom`, false);
+}
+
+/** A single pot without pot base gets the release's base system (`_cj_single_install`), from POT_CACHE or the mirror. */
+async function installRelease(ctx: ActionContext, p: CreatedPot, signal?: AbortSignal): Promise<void> {
+  const arch = await hostArch(ctx);
+  const release = (await supportedReleases(ctx, arch)).find((r) => r.release === p.base);
+  if (!arch || !release) throw new PotError('not-found', `${p.base} is not a valid release`);
+  info(ctx, `Fetching FreeBSD ${p.base}`);
+  const tarball = await ensureBaseTarball(ctx, arch, release, signal === undefined ? {} : { signal });
+  throwIfAborted(signal);
+  const m = path.join(potPath(ctx, p.name), 'm');
+  info(ctx, 'Extract the tarball');
+  await ctx.host.archives.extract(tarball.file, m);
+  const root = potRoot(ctx, p.name);
+  if (!(await root.isDirectory('/usr/home'))) await root.mkdirp('/usr/home');
+  if (!(await root.exists('/home'))) await ctx.host.archives.symlink('usr/home', path.join(m, 'home'));
 }
 
 /** Cron jobs that make no sense in a jail are commented out (`_cj_internal_conf`). */
@@ -218,6 +245,7 @@ export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promis
       await makeDatasets(ctx, pot, o.signal);
       throwIfAborted(o.signal);
       await writeConf(ctx, pot, customResolv);
+      if (pot.type === 'single' && pot.potbase === '') await installRelease(ctx, pot, o.signal);
       await fixPotbaseFscomp(ctx, pot);
       await disableHostCronJobs(ctx, pot);
       throwIfAborted(o.signal);
