@@ -10,7 +10,7 @@ import { PotError } from '../errors/pot-error.js';
 import { aliasAddresses, type Stack } from '../network/index.js';
 import type { PotConf } from '../store/index.js';
 import type { ActionContext } from './context.js';
-import { debug, ensureTmp, info, realFiles, requireRoot, warn } from './context.js';
+import { debug, ensureTmp, info, realFiles, requireRoot, syslog, warn } from './context.js';
 import { JAIL_PLACEHOLDER, jailParameters, PLACEHOLDER_PATTERN } from './jail-params.js';
 import { existingPot, potDataset, potPath, potStore } from './pot-lookup.js';
 import { potEnvironment } from './pot-info.js';
@@ -187,7 +187,10 @@ async function cleanup(ctx: ActionContext, pot: string, epairs: Epair[]): Promis
   await setPotStatus(ctx, pot, 'doa');
   const present: string[] = [];
   for (const e of epairs) if (e && (await ctx.host.net.exists(e.a))) present.push(e.a);
-  await stopPot(ctx, { pot, fromStart: true, ...(present.length > 0 ? { interfaces: present.join(':') } : {}) });
+  const interfaces = present.join(':');
+  // logged as the `pot stop -p NAME -i IFACES -s` shell pot ran for it
+  await syslog(ctx, 'stop', ['-p', pot, ...(interfaces ? ['-i', interfaces] : []), '-s']);
+  await stopPot(ctx, { pot, fromStart: true, ...(interfaces ? { interfaces } : {}) });
 }
 
 function interfacesOf(epairs: Epair[]): string {
