@@ -1,58 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost } from './fake-host.js';
+import { buildBaseTxz, manifest, mirror, sha256 } from './release-fixture.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
 
-const MANIFESTS = '/usr/local/share/freebsd/MANIFESTS';
 const URL_13_2 = 'https://ftp.freebsd.org/pub/FreeBSD/releases/amd64/amd64/13.2-RELEASE/base.txz';
-
-/** A small FreeBSD-like base.txz (bin, etc, root, var with var/empty and var/db/pkg, usr). */
-function buildBaseTxz(h: FakeHost, name: string, options: { withoutRoot?: boolean } = {}): string {
-  const src = path.join(h.dir, `src-${name}`);
-  const file = (p: string, text: string, mode = 0o644): void => {
-    mkdirSync(path.dirname(path.join(src, p)), { recursive: true });
-    writeFileSync(path.join(src, p), text);
-    chmodSync(path.join(src, p), mode);
-  };
-  file('bin/freebsd-version', '#!/bin/sh\nUSERLAND_VERSION="13.2-RELEASE-p0"\necho $USERLAND_VERSION\n', 0o555);
-  file('etc/crontab', 'SHELL=/bin/sh\n1,31\t0-5\t*\t*\t*\troot\tadjkerntz -a\n');
-  file('etc/hosts', '::1\t\tlocalhost\n127.0.0.1\tlocalhost\n');
-  if (!options.withoutRoot) file('root/.profile', 'PATH=/sbin:/bin\n');
-  file('usr/bin/uname', '#!/bin/sh\necho FreeBSD\n', 0o555);
-  for (const d of ['var/empty', 'var/db/pkg', 'var/log', 'usr/share/man', 'tmp', 'dev']) mkdirSync(path.join(src, d), { recursive: true });
-  const out = path.join(h.dir, `${name}.txz`);
-  execFileSync('tar', ['-cJf', out, '-C', src, '.']);
-  return out;
-}
-
-const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-/** The MANIFEST of a release (below the host root), with the given sha256 for base.txz. */
-function manifest(h: FakeHost, release: string, sha: string): void {
-  const dir = path.join(h.hostRoot, MANIFESTS);
-  mkdirSync(dir, { recursive: true });
-  const lines = [
-    `base-dbg.txz\t${'1'.repeat(64)}\t54\tbase-dbg\t"Base system (Debugging)"\toff`,
-    `base.txz\t${sha}\t27325\tbase\t"Base system (MANDATORY)"\ton`,
-    `kernel.txz\t${'2'.repeat(64)}\t81\tkernel\t"Kernel (MANDATORY)"\ton`,
-  ];
-  writeFileSync(path.join(dir, `amd64-amd64-${release}`), `${lines.join('\n')}\n`);
-}
-
-/** Serves `tarball` as the mirror's base.txz of `release` (FAKEBSD_FETCH_DIR). */
-function mirror(h: FakeHost, release: string, tarball?: string): string {
-  const dir = path.join(h.dir, 'mirror');
-  const target = path.join(dir, 'ftp.freebsd.org', 'pub', 'FreeBSD', 'releases', 'amd64', 'amd64', release);
-  mkdirSync(target, { recursive: true });
-  if (tarball !== undefined) copyFileSync(tarball, path.join(target, 'base.txz'));
-  h.env.FAKEBSD_FETCH_DIR = dir;
-  return dir;
-}
 
 /** A pot root with a 13.2 release: its MANIFEST (the right sha256) and, by default, the mirror serving it. */
 function release132(options: { mirror?: boolean; sha?: string; withoutRoot?: boolean } = {}): string {
@@ -80,7 +35,7 @@ describe('pot create-base', () => {
     expect(r.stdout).toContain('===>  Create a base with release 13.2\n');
     expect(r.stdout).toContain('===>  Create the zfs datasets for base release zroot/pot/bases/13.2\n');
     expect(r.stdout).toContain('===>  Create the related pot [base-13_2]\n');
-    expect(r.stdout).toContain('===>  flavour fbsd-update skipped: flavours are not supported by this version of pot');
+    expect(r.stdout).toContain('===>  flavour fbsd-update not found: skipped');
 
     // the download: the URL shell pot used, into POT_CACHE, verified
     expect(fetchCalls()).toEqual([`E fetch -q -o @CACHE@/13.2-RELEASE_base.txz ${URL_13_2}`]);
@@ -254,4 +209,19 @@ describe('pot create-base', () => {
     expect(datasets().filter((d) => d.includes('/bases/') || d.includes('/jails/'))).toEqual([]);
     expect(existsSync(path.join(host.fsRoot, 'bases', '13.2'))).toBe(false);
   });
+});
+
+describe('pot create-base with the fbsd-update flavour installed', () => {
+  it('runs it inside the new level-0 pot, as shell pot did', async () => {
+    release132();
+    const dir = path.join(host.etcDir, 'flavours');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'fbsd-update.sh'), '#!/bin/sh\nfreebsd-update fetch install\n', { mode: 0o755 });
+    const r = await host.pot('create-base', '-r', '13.2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('===>  flavours     : fbsd-update\n');
+    expect(r.stdout).not.toContain('not found: skipped');
+    expect(host.effects()).toContain('E jexec base-13_2 /tmp/fbsd-update.sh base-13_2\n');
+    expect((await host.pot('info', '-r', '-p', 'base-13_2')).code).toBe(1);
+  }, 60_000);
 });

@@ -29,6 +29,11 @@ export const increment = (_: string, previous: number): number => previous + 1;
 /** A repeatable option's values, in order. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** Runs pot commands in-process through this CLI's dispatcher (flavour command files). */
+export function potCommandRunner(ctx: CommandContext): actions.PotCommandRunner {
+  return async (argv) => (await import('../main.js')).runPot(argv, ctx.io);
+}
+
 /**
  * Runs `fn` with an AbortSignal that SIGINT/SIGTERM trigger, so that a long
  * action stops between steps and undoes its work instead of dying halfway.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { createProgressBar } from '../progress-bar.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot, withInterruptSignal } from './common.js';
+import { actionContext, parseArgs, potCommandRunner, potParser, requireFsRoot, withInterruptSignal } from './common.js';
 
 const helpText = (releases: readonly string[] | undefined): string => {
   const list =
@@ -69,6 +69,7 @@ export const createBase: PotCommand = {
         actions.createBase(actx, {
           release,
           signal,
+          runCommand: potCommandRunner(ctx),
           ...(o.b === undefined ? {} : { base: o.b }),
           ...(bar === undefined ? {} : { progress: (received: number, total: number | undefined) => bar.update(received, total) }),
         }),

@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, collect, parseArgs, potParser, requireFsRoot, withInterruptSignal } from './common.js';
+import { actionContext, collect, parseArgs, potCommandRunner, potParser, requireFsRoot, withInterruptSignal } from './common.js';
 
 const help = `pot create [-hv] -p potname [-N network-type] [-i ipaddr]
            [-l lvl] [-f flavour] [-b base|-P basepot]
@@ -130,9 +130,7 @@ export const create: PotCommand = {
     if (o.p === undefined || o.p === '') throw new UsageError('pot name is missing', help);
     const p = o.p;
     const flavours = await resolveFlavours(actx, o.f ?? []);
-    // flavour lines are pot commands: they go through this CLI's own dispatcher
-    const runCommand: actions.PotCommandRunner = async (argv) => (await import('../main.js')).runPot(argv, ctx.io);
-    await withInterruptSignal((signal) => actions.createPot(actx, createOptions({ ...o, p }, signal, flavours, runCommand)));
+    await withInterruptSignal((signal) => actions.createPot(actx, createOptions({ ...o, p }, signal, flavours, potCommandRunner(ctx))));
     return 0;
   },
 };

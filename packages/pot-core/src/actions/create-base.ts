@@ -19,6 +19,7 @@ import { hostArch, supportedReleases } from './base-releases.js';
 import { ensureBaseTarball, type BaseTarball } from './base-tarball.js';
 import { baseDataset, checkBaseLeftovers, makeBaseDatasets, populateBase, undoBase } from './base-tree.js';
 import { createPot, undoCreate } from './create-pot.js';
+import { resolveFlavour, type PotCommandRunner } from './flavours.js';
 import { checkPotInitialised } from './pot-initialised.js';
 import { isBase, potPresence, potStore } from './pot-lookup.js';
 
@@ -31,6 +32,8 @@ export interface CreateBaseOptions {
   progress?: DownloadProgress;
   /** Aborting (SIGINT/SIGTERM) stops between steps and undoes what was made. */
   signal?: AbortSignal;
+  /** Runs the pot commands of flavours (the CLI's dispatcher); without it the flavour is skipped. */
+  runCommand?: PotCommandRunner;
 }
 
 export interface CreatedBase {
@@ -43,7 +46,7 @@ export interface CreatedBase {
   snapshot: string;
 }
 
-/** The flavour shell pot gave the base's level-0 pot; this version has no flavours. */
+/** The flavour shell pot gave the base's level-0 pot (freebsd-update inside it), when installed. */
 export const BASE_POT_FLAVOUR = 'fbsd-update';
 
 const releaseList = (releases: readonly Release[]): string => releases.map((r) => r.release).join(' ');
@@ -126,13 +129,15 @@ export async function createBase(ctx: ActionContext, o: CreateBaseOptions): Prom
       await populateBase(ctx, base, release, tarball.file);
       throwIfAborted(o.signal);
       info(ctx, `Create the related pot [${pot}]`);
+      const flavour = o.runCommand ? await resolveFlavour(ctx, BASE_POT_FLAVOUR) : undefined;
       if ((await potPresence(ctx, pot)) === 'absent') {
-        await createPot(ctx, { pot, level: '0', base, type: 'multi', ...(o.signal === undefined ? {} : { signal: o.signal }) });
+        const flavours = flavour && o.runCommand ? { flavours: [flavour], runCommand: o.runCommand } : {};
+        await createPot(ctx, { pot, level: '0', base, type: 'multi', ...flavours, ...(o.signal === undefined ? {} : { signal: o.signal }) });
         potMade = true;
       } else {
         info(ctx, `pot ${pot} exists already: it now uses the base ${base}`);
       }
-      info(ctx, `flavour ${BASE_POT_FLAVOUR} skipped: flavours are not supported by this version of pot (update ${pot} with freebsd-update yourself)`);
+      if (!flavour) info(ctx, `flavour ${BASE_POT_FLAVOUR} not found: skipped (update ${pot} with freebsd-update yourself)`);
       throwIfAborted(o.signal);
       const snapshot = await snapshotPotDatasets(ctx, pot);
       return { base, release, pot, tarball, snapshot };
