@@ -6,6 +6,7 @@
  */
 import { actions, createDryRunRunner, createExecaRunner, createFreeBsdHost, PotError } from '@pot/core';
 import { Command, CommanderError } from 'commander';
+import type { z } from 'zod';
 import { statSync } from 'node:fs';
 import type { ErrorMode } from '../errors.js';
 import { UsageError } from '../errors.js';
@@ -121,4 +122,37 @@ export function notImplemented(what: string): PotError {
   return new PotError('unsupported', `${what} is not implemented in this version of pot yet`, {
     suggestion: 'see the README for the commands available',
   });
+}
+
+/** The flags every pot command parses. */
+export interface CommonFlags {
+  h?: boolean | undefined;
+  v: number;
+  dryRun?: boolean | undefined;
+}
+
+export interface OpenCommand<S extends z.ZodType<CommonFlags>> {
+  name: string;
+  cmd: Command;
+  schema: S;
+  help: string;
+  /** The argv as logged (default: as given). */
+  logged?: readonly string[];
+}
+
+/**
+ * The opening shell pot's pot-cmd gave every command: flags parsed (-h prints
+ * the help: undefined is answered), the action context, POT_FS_ROOT checked,
+ * and the syslog line, before any of the command's own checks.
+ */
+export async function openCommand<S extends z.ZodType<CommonFlags>>(spec: OpenCommand<S>, args: string[], ctx: CommandContext): Promise<{ o: z.infer<S>; actx: actions.ActionContext } | undefined> {
+  const o = spec.schema.parse(parseArgs(spec.cmd, args, spec.help));
+  if (o.h) {
+    ctx.io.stdout(spec.help);
+    return undefined;
+  }
+  const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
+  requireFsRoot(actx.settings);
+  await actions.syslog(actx, spec.name, spec.logged ?? args);
+  return { o, actx };
 }

@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, collect, parseArgs, potCommandRunner, potParser, requireFsRoot, withInterruptSignal } from './common.js';
+import { collect, openCommand, potCommandRunner, potParser, withInterruptSignal } from './common.js';
 
 const help = `pot create [-hv] -p potname [-N network-type] [-i ipaddr]
            [-l lvl] [-f flavour] [-b base|-P basepot]
@@ -118,14 +118,9 @@ export const create: PotCommand = {
       .option('-B <bridge>', 'bridge')
       .option('-S <stack>', 'stack')
       .option('--dry-run', 'print only');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
-    requireFsRoot(actx.settings);
-    await actions.syslog(actx, 'create', args);
+    const opened = await openCommand({ name: 'create', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     checkFlags(o);
     if (o.p === undefined || o.p === '') throw new UsageError('pot name is missing', help);
     const p = o.p;

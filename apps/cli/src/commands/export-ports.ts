@@ -2,7 +2,7 @@ import { actions, isPotError, parsePortSpec, type PortSpec } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 
 const help = `pot export-ports [-hv] [--dry-run] -p pot -e [proto:]pot_port[:host_port] ...
   -h print this help
@@ -48,15 +48,9 @@ export const exportPorts: PotCommand = {
       .option('-p <pname>', 'pot name')
       .option('-e <spec>', 'port to export', (value: string, previous: string[] = []) => [...previous, value])
       .option('--dry-run', 'print only');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
-    requireFsRoot(actx.settings);
-    // Logged before anything is checked, as shell pot does.
-    await actions.syslog(actx, 'export-ports', args);
+    const opened = await openCommand({ name: 'export-ports', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
     const specs = (o.e ?? []).map(specOf);
     await actions.exportPorts(actx, { pot: o.p, specs });

@@ -2,7 +2,7 @@ import { actions, isPotError } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 const attributeLines = [...actions.READABLE_ATTRIBUTES].sort().map((a) => `     + ${a}\n`).join('');
@@ -34,15 +34,10 @@ export const getAttribute: PotCommand = {
       .option('-A <attr>', 'attribute')
       // shell pot's getopts string has V: too; the value is ignored
       .option('-V <value>', 'ignored');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v });
-    requireFsRoot(actx.settings);
     // shell pot logs get-attribute (only its get-attr alias was meant to be exempt)
-    await actions.syslog(actx, 'get-attribute', args);
+    const opened = await openCommand({ name: 'get-attribute', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
     if (o.A === undefined || o.A === '') throw new UsageError('Option -A is mandatory', help);
     const { p: pot, A: attr } = o;

@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 const attributeLines = [...actions.SETTABLE_ATTRIBUTES].sort().map((a) => `     + ${a}\n`).join('');
@@ -33,15 +33,9 @@ export const setAttribute: PotCommand = {
   help,
   async run(args, ctx) {
     const cmd = potParser('set-attribute').option('-p <pname>', 'pot name').option('-A <attr>', 'attribute').option('-V <value>', 'value').option('--dry-run', 'print only');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
-    requireFsRoot(actx.settings);
-    // Logged before anything is checked, as shell pot does.
-    await actions.syslog(actx, 'set-attribute', args);
+    const opened = await openCommand({ name: 'set-attribute', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
     if (o.A === undefined || o.A === '') throw new UsageError('Option -A is mandatory', help);
     if (o.V === undefined || o.V === '') throw new UsageError('Option -V is mandatory', help);

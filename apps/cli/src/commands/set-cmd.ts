@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 const help = `pot set-cmd [-hv] [--dry-run] -p pot -c cmd
@@ -26,15 +26,9 @@ export const setCmd: PotCommand = {
   help,
   async run(args, ctx) {
     const cmd = potParser('set-cmd').option('-p <pname>', 'pot name').option('-c <cmd>', 'command line').option('--dry-run', 'print only');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
-    requireFsRoot(actx.settings);
-    // Logged before anything is checked, as shell pot does.
-    await actions.syslog(actx, 'set-cmd', args);
+    const opened = await openCommand({ name: 'set-cmd', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
     if (o.c === undefined || o.c === '') throw new UsageError('A command is mandatory', help);
     const { p: pot, c: command } = o;

@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, collect, parseArgs, potParser, requireFsRoot } from './common.js';
+import { collect, openCommand, potParser } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 const help = `pot set-env [-hv] [--dry-run] -p pot -E env
@@ -27,15 +27,9 @@ export const setEnv: PotCommand = {
   help,
   async run(args, ctx) {
     const cmd = potParser('set-env').option('-p <pname>', 'pot name').option('-E <var=value>', 'environment variable', collect).option('--dry-run', 'print only');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
-    requireFsRoot(actx.settings);
-    // Logged before anything is checked, as shell pot does.
-    await actions.syslog(actx, 'set-env', args);
+    const opened = await openCommand({ name: 'set-env', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     const env = o.E ?? [];
     // shell pot checks each -E while parsing, before the other options
     await usageWithHelp(help, async () => env.forEach((e) => actions.envAssignment(e)));

@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 
 const help = `pot start [-h] [--dry-run] -p potname [pname]
   -h print this help
@@ -33,15 +33,9 @@ export const start: PotCommand = {
   help,
   async run(args, ctx) {
     const cmd = potParser('start').option('-s', 'snapshot').option('-S', 'full snapshot').option('-p <potname>', 'pot').option('--dry-run', 'print only').argument('[pname]').passThroughOptions();
-    const raw = parseArgs(cmd, args, help);
-    const o = Options.parse(raw);
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
-    requireFsRoot(actx.settings);
-    await actions.syslog(actx, 'start', args);
+    const opened = await openCommand({ name: 'start', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     const pot = o.p ?? cmd.args[0];
     if (pot === undefined || pot === '') throw new UsageError('A pot name is mandatory', help);
     const snapshot = o.S ? 'full' : o.s ? 'normal' : undefined;

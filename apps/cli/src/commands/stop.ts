@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 
 const help = `pot stop [-hv] [--dry-run] [-p] potname
   -h print this help
@@ -27,14 +27,9 @@ export const stop: PotCommand = {
   async run(args, ctx) {
     // -i and -s are shell pot's internal flags (start's cleanup); kept for scripts that call them.
     const cmd = potParser('stop').option('-p <potname>', 'pot').option('-i <ifaces>', 'interfaces').option('-s', 'from start').option('--dry-run', 'print only').argument('[pname]').passThroughOptions();
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
-    requireFsRoot(actx.settings);
-    await actions.syslog(actx, 'stop', args);
+    const opened = await openCommand({ name: 'stop', cmd, schema: Options, help }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     const pot = o.p ?? cmd.args[0];
     if (pot === undefined || pot === '') throw new UsageError('A pot name is mandatory', help);
     await actions.stopPot(actx, { pot, fromStart: o.s ?? false, ...(o.i === undefined ? {} : { interfaces: o.i }) });

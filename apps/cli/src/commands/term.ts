@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 
 const help = `pot term [-hvf] [-p] potname
   -h print this help
@@ -20,14 +20,9 @@ function consoleCommand(name: 'term' | 'run'): PotCommand {
     help,
     async run(args, ctx) {
       const cmd = potParser(name).option('-f', 'start').option('-p <potname>', 'pot').argument('[pname]').passThroughOptions();
-      const o = Options.parse(parseArgs(cmd, args, help));
-      if (o.h) {
-        ctx.io.stdout(help);
-        return 0;
-      }
-      const actx = actionContext(ctx, { verbose: o.v });
-      requireFsRoot(actx.settings);
-      await actions.syslog(actx, 'term', name === 'run' ? ['-f', ...args] : args);
+      const opened = await openCommand({ name: 'term', cmd, schema: Options, help, logged: name === 'run' ? ['-f', ...args] : args }, args, ctx);
+      if (!opened) return 0;
+      const { o, actx } = opened;
       const pot = o.p ?? cmd.args[0];
       if (pot === undefined || pot === '') throw new UsageError('A pot name is mandatory', help);
       return actions.openConsole(actx, { pot, start: name === 'run' || (o.f ?? false) });
