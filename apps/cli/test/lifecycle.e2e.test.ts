@@ -152,3 +152,29 @@ describe('DNS modes', () => {
     expect((await host.pot('list', '-q')).stdout).toBe('');
   });
 });
+
+describe('a private bridge shared by two pots', () => {
+  it('both pots on one host bridge, each in the other\'s /etc/hosts; stopping one leaves the other', async () => {
+    host = createFakeHost(['POT_ISOLATE_VNET_POTS=true']);
+    host.setup('host_pot_root; host_base 13.1');
+    await ok(host, 'create-private-bridge', '-B', 'stove', '-S', '6');
+    await ok(host, 'create', '-p', 'a', '-b', '13.1', '-N', 'private-bridge', '-B', 'stove');
+    await ok(host, 'create', '-p', 'b', '-b', '13.1', '-N', 'private-bridge', '-B', 'stove');
+    await ok(host, 'start', 'a');
+    await ok(host, 'start', 'b');
+    const bridges = host.look('ifconfig', '-g', 'bridge').trim().split('\n');
+    expect(bridges).toHaveLength(1);
+    const members = host.look('ifconfig', bridges[0] as string).split('\n').filter((l) => l.includes('member:'));
+    expect(members).toHaveLength(2);
+    expect(host.effects()).toMatch(/E ifconfig bridge0 addm (p4\S+) private \1\n/);
+    for (const pot of ['a', 'b']) {
+      const hosts = potFile(host, pot, 'etc/hosts') ?? '';
+      expect(hosts).toMatch(/^10\.192\.0\.\d+ a$/m);
+      expect(hosts).toMatch(/^10\.192\.0\.\d+ b$/m);
+    }
+    await ok(host, 'stop', 'a');
+    expect((await host.pot('info', '-r', '-p', 'b')).code).toBe(0);
+    expect(host.look('ifconfig', bridges[0] as string).split('\n').filter((l) => l.includes('member:'))).toHaveLength(1);
+    await ok(host, 'stop', 'b');
+  }, 60_000);
+});
