@@ -45,12 +45,13 @@ const NETWORK_TYPES: ReadonlySet<string> = new Set(['inherit', 'alias', 'public-
 /** One reused buffer: a scan of 50,000 pot.conf files allocates nothing per file. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
-function readWhole(file: string): Buffer | undefined {
+/** Reads a whole file into `scratch`; answers its length, -1 when it cannot be read. */
+function readWhole(file: string): number {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
-    return undefined;
+    return -1;
   }
   try {
     let length = 0;
@@ -66,25 +67,42 @@ function readWhole(file: string): Buffer | undefined {
       // A short read of a regular file is its end: saves a read per file.
       if (n < wanted) break;
     }
-    return scratch.subarray(0, length);
+    return length;
   } catch {
-    return undefined;
+    return -1;
   } finally {
     closeSync(fd);
   }
 }
 
-/** Directory entries in byte order of their names (latin1 strings compare like bytes). */
-function sortedEntries(dir: string): Dirent<Buffer>[] {
-  let entries: Dirent<Buffer>[];
+/**
+ * Directory entries in byte order of their names. Names come as latin1
+ * strings (one char per byte: they compare like bytes, and no Buffer is made
+ * per entry); nameOf turns them into the UTF-8 names they are.
+ */
+function sortedEntries(dir: string): Dirent<string>[] {
+  let entries: Dirent<string>[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'latin1' });
   } catch {
     return [];
   }
-  const keyed = entries.map((entry) => ({ entry, key: entry.name.toString('latin1') }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.entry);
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Whether the first `length` bytes are ASCII (nearly every pot.conf is: no view is made to check UTF-8). */
+function isAsciiPrefix(bytes: Buffer, length: number): boolean {
+  for (let i = 0; i < length; i++) if ((bytes[i] as number) > 0x7f) return false;
+  return true;
+}
+
+/** The UTF-8 name of a latin1-read directory entry; undefined when its bytes are not UTF-8. */
+function nameOf(latin1: string): string | undefined {
+  if (ASCII.test(latin1)) return latin1;
+  const bytes = Buffer.from(latin1, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
 }
 
 interface PotKeys {
@@ -104,28 +122,42 @@ const EQ = 0x3d;
  * more than reading it. Same line and value rules as the original (Rust's
  * lines(): one \r dropped before \n; value: up to the next `=`).
  */
-function potKeys(bytes: Buffer): PotKeys {
+const KEY_IP4 = Buffer.from('ip4');
+const KEY_IP = Buffer.from('ip');
+const KEY_VNET = Buffer.from('vnet');
+const KEY_NETWORK_TYPE = Buffer.from('network_type');
+
+/** Whether bytes[start, eq) is `key`: a JS loop, cheaper than a native call for such short keys. */
+function isKey(bytes: Buffer, start: number, eq: number, key: Buffer): boolean {
+  if (eq - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if (bytes[start + i] !== key[i]) return false;
+  return true;
+}
+
+/** The first index of `byte` in bytes[from, to), or `to`. */
+function find(bytes: Buffer, byte: number, from: number, to: number): number {
+  let i = from;
+  while (i < to && bytes[i] !== byte) i++;
+  return i;
+}
+
+function potKeys(bytes: Buffer, length = bytes.length): PotKeys {
   const keys: PotKeys = {};
   let lineNo = 0;
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < length; ) {
     lineNo++;
-    let nl = bytes.indexOf(NL, start);
-    const hasNl = nl >= 0;
-    if (!hasNl) nl = bytes.length;
-    const end = hasNl && nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
+    const nl = find(bytes, NL, start, length);
+    const end = nl < length && nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
     const first = bytes[start];
     if (first === 0x69 /* i */ || first === 0x76 /* v */ || first === 0x6e /* n */) {
-      const eq = bytes.indexOf(EQ, start);
-      if (eq >= 0 && eq < end) {
-        let stop = bytes.indexOf(EQ, eq + 1);
-        if (stop < 0 || stop > end) stop = end;
-        // The line starts with KEY= exactly when the text up to its first `=` is KEY=.
-        const key = bytes.toString('latin1', start, eq + 1);
-        const value = (): string => bytes.toString('utf8', eq + 1, stop);
-        if (key === 'ip4=') keys.ip4 = [value(), lineNo];
-        else if (key === 'ip=') keys.ip = [value(), lineNo];
-        else if (key === 'vnet=') keys.vnet = value();
-        else if (key === 'network_type=') keys.networkType = value();
+      // The line starts with KEY= exactly when the text up to its first `=` is KEY=.
+      const eq = find(bytes, EQ, start, end);
+      if (eq < end) {
+        const stop = find(bytes, EQ, eq + 1, end);
+        if (isKey(bytes, start, eq, KEY_IP4)) keys.ip4 = [bytes.toString('utf8', eq + 1, stop), lineNo];
+        else if (isKey(bytes, start, eq, KEY_IP)) keys.ip = [bytes.toString('utf8', eq + 1, stop), lineNo];
+        else if (isKey(bytes, start, eq, KEY_VNET)) keys.vnet = bytes.toString('utf8', eq + 1, stop);
+        else if (isKey(bytes, start, eq, KEY_NETWORK_TYPE)) keys.networkType = bytes.toString('utf8', eq + 1, stop);
       }
     }
     start = nl + 1;
@@ -142,8 +174,8 @@ function addressOf(name: string, networkType: NetworkType, field: [string, numbe
 }
 
 /** The original's reading of a pot.conf, with every panic turned into a diagnostic. */
-export function potFromConf(name: string, conf: Buffer | string, file: string): PotResult | undefined {
-  const keys = potKeys(typeof conf === 'string' ? Buffer.from(conf) : conf);
+export function potFromConf(name: string, conf: Buffer | string, file: string, length?: number): PotResult | undefined {
+  const keys = potKeys(typeof conf === 'string' ? Buffer.from(conf) : conf, length);
   if (keys.networkType !== undefined) {
     if (!NETWORK_TYPES.has(keys.networkType)) return { file, message: `pot ${name} skipped: unknown network_type "${keys.networkType}"` };
     const networkType = keys.networkType as NetworkType;
@@ -201,24 +233,47 @@ export function listPotDirs(fsRoot: string, diagnostics: InventoryDiagnostic[]):
   const dirs: PotDir[] = [];
   for (const entry of sortedEntries(dir)) {
     if (!entry.isDirectory()) continue;
-    if (!isUtf8(entry.name)) {
-      diagnostics.push({ file: `${dir}/${entry.name.toString('latin1')}/conf/pot.conf`, message: 'pot skipped: its name is not valid UTF-8' });
+    const name = nameOf(entry.name);
+    if (name === undefined) {
+      diagnostics.push({ file: `${dir}/${entry.name}/conf/pot.conf`, message: 'pot skipped: its name is not valid UTF-8' });
       continue;
     }
-    const name = entry.name.toString('utf8');
     dirs.push({ name, file: `${dir}/${name}/conf/pot.conf` });
   }
   return dirs;
 }
 
+/**
+ * Runs `fn` with the working directory at `dir`, so that it can open files by
+ * short relative paths (the kernel resolves a shorter path per open: about 10 %
+ * of a scan). Where the working directory cannot change (worker threads) or
+ * come back, `fn` gets undefined and opens absolute paths.
+ */
+function inDirectory<T>(dir: string, fn: (relative: boolean) => T): T {
+  let previous: string;
+  try {
+    previous = process.cwd();
+    process.chdir(dir);
+  } catch {
+    return fn(false);
+  }
+  try {
+    return fn(true);
+  } finally {
+    process.chdir(previous);
+  }
+}
+
 /** Reads the pot.conf of each directory once; undefined where the original skips silently. */
-export function readPotDirs(dirs: readonly PotDir[]): Array<PotResult | undefined> {
-  return dirs.map(({ name, file }) => {
-    const bytes = readWhole(file);
-    if (bytes === undefined) return undefined;
-    if (!isUtf8(bytes)) return { file, message: `pot ${name} skipped: pot.conf is not valid UTF-8` };
-    return potFromConf(name, bytes, file);
-  });
+export function readPotDirs(dirs: readonly PotDir[], jailsDir?: string): Array<PotResult | undefined> {
+  const read = (relative: boolean): Array<PotResult | undefined> =>
+    dirs.map(({ name, file }) => {
+      const length = readWhole(relative ? `${name}/conf/pot.conf` : file);
+      if (length < 0) return undefined;
+      if (!isAsciiPrefix(scratch, length) && !isUtf8(scratch.subarray(0, length))) return { file, message: `pot ${name} skipped: pot.conf is not valid UTF-8` };
+      return potFromConf(name, scratch, file, length);
+    });
+  return jailsDir === undefined ? read(false) : inDirectory(jailsDir, read);
 }
 
 /** Splits read results into pots and diagnostics, keeping directory order. */
@@ -234,7 +289,7 @@ export function collectPots(results: ReadonlyArray<PotResult | undefined>, diagn
 
 /** Every pot under FS_ROOT/jails, in ascending name order; each file read once. */
 export function readPots(fsRoot: string, diagnostics: InventoryDiagnostic[]): PotEntry[] {
-  return collectPots(readPotDirs(listPotDirs(fsRoot, diagnostics)), diagnostics);
+  return collectPots(readPotDirs(listPotDirs(fsRoot, diagnostics), jailsDirectory(fsRoot)), diagnostics);
 }
 
 /** Every valid bridge file under FS_ROOT/bridges (regular files only), in name order. */
@@ -243,9 +298,11 @@ export function readBridges(fsRoot: string, diagnostics: InventoryDiagnostic[]):
   const bridges: BridgeEntry[] = [];
   for (const entry of sortedEntries(dir)) {
     if (!entry.isFile()) continue;
-    const file = `${dir}/${entry.name.toString('utf8')}`;
-    const bytes = readWhole(file);
-    if (bytes === undefined) continue;
+    const name = nameOf(entry.name);
+    const file = `${dir}/${name ?? Buffer.from(entry.name, 'latin1').toString('utf8')}`;
+    const length = readWhole(file);
+    if (length < 0) continue;
+    const bytes = scratch.subarray(0, length);
     if (!isUtf8(bytes)) {
       diagnostics.push({ file, message: 'bridge skipped: the file is not valid UTF-8' });
       continue;
