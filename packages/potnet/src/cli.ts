@@ -3,6 +3,7 @@
  * flags, stdout bytes and exit codes; logs and diagnostics go to stderr; bad
  * input gets a one-line error instead of a panic.
  */
+import { BrokenPipe, writeErr, writeOut } from './stdio.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { runPotnet, type PotnetRequest } from './commands.js';
 import { type Ip, parseIp } from './ip.js';
@@ -53,7 +54,7 @@ function buildProgram(parsed: Parsed): Command {
     .description('Command line utilities needed by the pot framework')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut, writeErr });
   const sub = (name: string, description: string): Command => {
     const cmd = common(program.command(name).description(description)).exitOverride();
     return cmd;
@@ -95,28 +96,26 @@ function main(argv: string[]): number {
     return 1;
   }
   if (parsed.verbose > 0 && parsed.quiet > 0) {
-    process.stderr.write('error: the argument --verbose cannot be used with --quiet\n');
+    writeErr('error: the argument --verbose cannot be used with --quiet\n');
     return 1;
   }
   // clap counted -v and -q in a byte: 256 of them are none.
   return runPotnet(parsed.request, { verbosity: (parsed.verbose % 256) - Math.min(parsed.quiet % 256, 2) });
 }
 
-// A reader that stops early (`potnet show | head`) closes the pipe: end
-// quietly, as a C program killed by SIGPIPE would, not with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(141);
-});
-
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof PotnetError) {
-    process.stderr.write(`Error: ${error.message}\n`);
+  if (error instanceof BrokenPipe) {
+    // A reader that stopped early (`potnet show | head`): end quietly, as a C program killed by SIGPIPE would.
+    process.exitCode = 141;
+  } else if (error instanceof PotnetError) {
+    writeErr(`Error: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`potnet: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    writeErr(`potnet: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 70;
   }
 }
+// Everything was written synchronously: no need to wait for node's teardown.
+process.exit();

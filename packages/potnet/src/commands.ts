@@ -3,6 +3,7 @@
  * original's stdout bytes and exit code. Messages meant for people go to
  * stderr; lines the original printed as `Error: …` are thrown as PotnetError.
  */
+import { writeErr, writeOut } from './stdio.js';
 import { AddressBook } from './address-book.js';
 import { checkSystemConfig } from './config-check.js';
 import { debugDump } from './debug-dump.js';
@@ -32,7 +33,7 @@ class Output {
   }
   /** A message for people (stderr), shown unless -qq. */
   tell(text: string): void {
-    if (this.verbosity > -2) process.stderr.write(`potnet: ${text}\n`);
+    if (this.verbosity > -2) writeErr(`potnet: ${text}\n`);
   }
   /**
    * Where the original printed nothing and exited 0 (unknown bridge, exhausted
@@ -44,14 +45,14 @@ class Output {
     return this.verbosity > -2 ? 1 : 0;
   }
   flush(): void {
-    if (this.lines.length > 0) process.stdout.write(`${this.lines.join('\n')}\n`);
+    if (this.lines.length > 0) writeOut(`${this.lines.join('\n')}\n`);
   }
 }
 
 function openBook(config: SystemConfig, out: Output): AddressBook {
   const inventory = readInventory(config.fsRoot);
   if (out.verbosity > 0) {
-    for (const d of inventory.diagnostics) process.stderr.write(`potnet: warning: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
+    for (const d of inventory.diagnostics) writeErr(`potnet: warning: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
   }
   return new AddressBook(config, inventory);
 }
@@ -153,7 +154,7 @@ export function runPotnet(request: PotnetRequest, options: RunOptions): number {
     const config = loadSystemConfig();
     return dispatch(request, config, out);
   } catch (error) {
-    if (error instanceof PotnetError && error.detail && options.verbosity > -2) process.stderr.write(`potnet: ${error.detail}\n`);
+    if (error instanceof PotnetError && error.detail && options.verbosity > -2) writeErr(`potnet: ${error.detail}\n`);
     throw error;
   } finally {
     out.flush();
