@@ -178,3 +178,19 @@ describe('a private bridge shared by two pots', () => {
     await ok(host, 'stop', 'b');
   }, 60_000);
 });
+
+describe('start -s, show -v, info -s', () => {
+  it('-s snapshots the pot\'s datasets first; show -v adds the base\'s usage; info -s lists the snapshot', async () => {
+    host = createFakeHost();
+    host.setup('host_pot_root; host_base 13.1');
+    await ok(host, 'create', '-p', 'web', '-b', '13.1');
+    await ok(host, 'start', '-s', 'web');
+    const snap = /E zfs snapshot -r zroot\/pot\/jails\/web@(\d+)\n/.exec(host.effects());
+    expect(snap).not.toBeNull();
+    expect((await ok(host, 'info', '-s', '-p', 'web')).stdout).toBe(`${snap?.[1]}\n`);
+    const show = await ok(host, 'show', '-v', '-p', 'web');
+    expect(show.stdout).toMatch(/^pot web\n\tdisk usage      : \S+\n\tbase usage      : \S+\n/);
+    expect(JSON.parse((await ok(host, 'show', '--json', '-p', 'web')).stdout)).toMatchObject({ name: 'web', running: true });
+    await ok(host, 'stop', 'web');
+  }, 60_000);
+});
