@@ -32,8 +32,8 @@ export function parseBridgeFile(fileName: string, text: string): BridgeDef | und
   return { name: entry.name, net: formatIpNet(entry.network), gateway: formatIp(entry.gateway) };
 }
 
-/** The potnet address book for this configuration, read once from POT_FS_ROOT. */
-export function addressBook(ctx: ActionContext): AddressBook {
+/** potnet's view of the configuration; PotError when its addresses do not parse. */
+export function systemConfigOf(ctx: ActionContext): SystemConfig {
   const s = ctx.settings;
   const network = parseIpNet(s.network);
   const gateway = parseIp(s.gateway);
@@ -53,7 +53,12 @@ export function addressBook(ctx: ActionContext): AddressBook {
     extIf: s.extif,
     ...(dnsIp ? { dns: { potName: s.vars.POT_DNS_NAME ?? '', ip: dnsIp } } : {}),
   };
-  return new AddressBook(config, readInventory(s.fsRoot));
+  return config;
+}
+
+/** The potnet address book for this configuration, read once from POT_FS_ROOT. */
+export function addressBook(ctx: ActionContext): AddressBook {
+  return new AddressBook(systemConfigOf(ctx), readInventory(ctx.settings.fsRoot));
 }
 
 export async function readPotNets(ctx: ActionContext): Promise<PotNet[]> {

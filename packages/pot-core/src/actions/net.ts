@@ -1,48 +1,13 @@
 /**
- * Small IPv4 helpers and the host's bridges as the host seam reports them.
+ * The host's bridges and interfaces as the host seam reports them, and the
+ * IPv4 check of settings (potnet's parser: one rule for what an address is).
  */
+import { parseIpv4 } from 'potnet';
 import type { ActionContext } from './context.js';
 
-export function parseIPv4(text: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text.trim());
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p, i) => p > 255 || (m[i + 1]!.length > 1 && m[i + 1]!.startsWith('0')))) return undefined;
-  return ((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!;
-}
-
-export function formatIPv4(value: number): string {
-  return [24, 16, 8, 0].map((s) => (value >>> s) & 255).join('.');
-}
-
-export interface Cidr4 {
-  base: number;
-  prefix: number;
-}
-
-export function parseCidr4(text: string): Cidr4 | undefined {
-  const [addr, len, ...rest] = text.trim().split('/');
-  if (rest.length > 0 || addr === undefined || len === undefined || !/^\d{1,2}$/.test(len)) return undefined;
-  const ip = parseIPv4(addr);
-  const prefix = Number(len);
-  if (ip === undefined || prefix > 32) return undefined;
-  return { base: (ip & maskOf(prefix)) >>> 0, prefix };
-}
-
-export function maskOf(prefix: number): number {
-  return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-}
-
-export function cidrSize(c: Cidr4): number {
-  return 2 ** (32 - c.prefix);
-}
-
-export function inCidr(ip: number, c: Cidr4): boolean {
-  return ((ip & maskOf(c.prefix)) >>> 0) === c.base;
-}
-
+/** An IPv4 address as potnet (and the original) reads one. */
 export function isValidIPv4(text: string): boolean {
-  return parseIPv4(text) !== undefined;
+  return parseIpv4(text.trim()) !== undefined;
 }
 
 /** The bridge whose IPv4 address is `gateway` (public or private bridge). */

@@ -1,30 +1,26 @@
 /**
- * The network part of the configuration check (what `potnet config-check` does:
- * the gateway inside POT_NETWORK, POT_NETMASK equal to the network's), plus the
- * interfaces pot will use. The potnet library's config-check is landing in
- * parallel; `checkNetworkConfig` is the seam to switch over to it.
+ * The network part of the configuration check — potnet's config-check, from
+ * its library (the gateway inside POT_NETWORK, POT_NETMASK equal to the
+ * network's) — plus the interfaces pot will use.
  */
 import type { PotErrorDetail } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
-import { interfaceExists, interfaceHasAddress, inCidr, isValidIPv4, maskOf, parseCidr4, parseIPv4 } from './net.js';
+import { checkSystemConfig, parseIpNet } from 'potnet';
+import { systemConfigOf } from './address-book.js';
+import { interfaceExists, interfaceHasAddress, isValidIPv4 } from './net.js';
 
 export function checkNetworkConfig(ctx: ActionContext): PotErrorDetail[] {
   const s = ctx.settings;
-  const problems: PotErrorDetail[] = [];
-  const net = parseCidr4(s.network);
-  if (net === undefined) {
-    problems.push({ path: 'POT_NETWORK', message: `POT_NETWORK (${s.network}) is not an IPv4 network in CIDR notation` });
-    return problems;
+  if (parseIpNet(s.network) === undefined) return [{ path: 'POT_NETWORK', message: `POT_NETWORK (${s.network}) is not a network in CIDR notation` }];
+  let config;
+  try {
+    config = systemConfigOf(ctx);
+  } catch (err) {
+    return [{ path: 'POT_GATEWAY', message: err instanceof Error ? err.message : String(err) }];
   }
-  const gw = parseIPv4(s.gateway);
-  if (gw === undefined || !inCidr(gw, net)) {
-    problems.push({ path: 'POT_GATEWAY', message: `gateway IP (${s.gateway}) outside the network range (${s.network})` });
-  }
-  const mask = parseIPv4(s.netmask);
-  if (mask === undefined || mask !== maskOf(net.prefix)) {
-    problems.push({ path: 'POT_NETMASK', message: `netmask (${s.netmask}) different from the network one (${s.network})` });
-  }
-  return problems;
+  return checkSystemConfig(config)
+    .filter((f) => f.fatal)
+    .map((f) => ({ path: f.field, message: f.message }));
 }
 
 /** POT_EXTIF, POT_EXTIF_ADDR and POT_EXTRA_EXTIF as init requires them. */

@@ -8,7 +8,8 @@
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
 import { debug, ensureTmp, info, passStderr, requireRoot, syslog } from './context.js';
-import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4, parseCidr4 } from './net.js';
+import { parseIpNet } from 'potnet';
+import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4 } from './net.js';
 import { readBridge } from './bridges.js';
 import { withGlobalLock } from '../locks/index.js';
 
@@ -80,7 +81,7 @@ async function ipv4Start(ctx: ActionContext, bridgeName: string | undefined, res
     debug(ctx, `Bridge ${bridge} configured with IP ${s.gateway} netmask ${s.netmask}`);
   } else {
     bridge = await createBridge(ctx, 'pot private bridge');
-    const prefixLength = parseCidr4(privateBridge.net)!.prefix;
+    const prefixLength = parseIpNet(privateBridge.net)!.prefix;
     await net.setAddress(bridge, { family: 'inet', address: privateBridge.gateway, prefixLength });
     debug(ctx, `Bridge ${bridge} configured with IP ${privateBridge.gateway}/${prefixLength}`);
   }
