@@ -53,10 +53,10 @@ export function mirror(h: FakeHost, release: string, tarball?: string): string {
   return dir;
 }
 
-/** Release 13.2 on the host: MANIFEST with the tarball's sha256, served by the mirror. */
-export function offerRelease132(h: FakeHost): string {
-  const txz = buildBaseTxz(h, '13.2');
-  manifest(h, '13.2-RELEASE', sha256(txz));
-  mirror(h, '13.2-RELEASE', txz);
+/** A release (`13.2`) on the host: MANIFEST with the tarball's sha256, served by the mirror. */
+export function offerRelease(h: FakeHost, version: string): string {
+  const txz = buildBaseTxz(h, version);
+  manifest(h, `${version}-RELEASE`, sha256(txz));
+  mirror(h, `${version}-RELEASE`, txz);
   return txz;
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost } from './fake-host.js';
-import { offerRelease132 } from './release-fixture.js';
+import { offerRelease } from './release-fixture.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
@@ -14,7 +14,7 @@ describe('create -t single', () => {
   it('from a release: the m dataset holds the extracted base; start and stop work; a second pot copies the first', async () => {
     host = createFakeHost();
     host.setup('host_pot_root');
-    offerRelease132(host);
+    offerRelease(host, '13.2');
     const r = await host.pot('create', '-t', 'single', '-p', 'one', '-b', '13.2', '-N', 'public-bridge');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -59,9 +59,16 @@ async function setRouter(ctx: ActionContext, pot: string, knob: string, value: s
   for (const line of said.split('\n')) if (line !== '') ctx.report.print(line);
 }
 
-/** vnet-start, then the bridge it made (a placeholder name in dry-run, where nothing was made). */
-async function ensureVnet(ctx: ActionContext, find: () => Promise<string | undefined>, bridge?: string): Promise<string | undefined> {
-  await vnetStart(ctx, bridge === undefined ? {} : { bridge, argv: ['-B', bridge] });
+/**
+ * vnet-start for the stack a pot needs, then the bridge it made (a placeholder
+ * name in dry-run, where nothing was made). POT_NETWORK_STACK decides, unless it
+ * lacks the family: an ipv6 pot on an ipv4 host still gets its IPv6 bridge
+ * (shell pot's vnet-start left it out and the start failed).
+ */
+async function ensureVnet(ctx: ActionContext, family: 'ipv4' | 'ipv6', find: () => Promise<string | undefined>, bridge?: string): Promise<string | undefined> {
+  const global = ctx.settings.stack;
+  const stack = global === 'dual' || global === family ? global : family;
+  await vnetStart(ctx, { ...(bridge === undefined ? {} : { bridge, argv: ['-B', bridge] }), ...(stack === global ? {} : { stack }) });
   return (await find()) ?? (ctx.host.dryRun ? 'bridgeN' : undefined);
 }
 
@@ -71,7 +78,7 @@ export async function attachPublicIpv4(ctx: ActionContext, pot: string, conf: Po
   let bridge = await ipv4NetworkUp(ctx, s.gateway);
   if (bridge === undefined) {
     info(ctx, 'Internal network not found! Calling vnet-start to fix the issue');
-    bridge = await ensureVnet(ctx, () => bridgeWithAddress(ctx, s.gateway));
+    bridge = await ensureVnet(ctx, 'ipv4', () => bridgeWithAddress(ctx, s.gateway));
   }
   if (bridge === undefined) throw new PotError('host-state', 'the public bridge is missing after vnet-start', { suggestion: "run 'pot vnet-start -v' and look at its errors" });
   await join(ctx, bridge, epair);
@@ -89,7 +96,7 @@ export async function attachPublicIpv6(ctx: ActionContext, pot: string, epair: E
   let bridge = await bridgeWithMember(ctx, ctx.settings.extif);
   if (bridge === undefined) {
     info(ctx, 'Internal network not found! Calling vnet-start to fix the issue');
-    bridge = await ensureVnet(ctx, () => bridgeWithMember(ctx, ctx.settings.extif));
+    bridge = await ensureVnet(ctx, 'ipv6', () => bridgeWithMember(ctx, ctx.settings.extif));
   }
   if (bridge === undefined) throw new PotError('host-state', 'the IPv6 bridge is missing after vnet-start', { suggestion: "run 'pot vnet-start -v' with POT_NETWORK_STACK ipv6 or dual" });
   await join(ctx, bridge, epair);
@@ -107,7 +114,7 @@ export async function attachPrivate(ctx: ActionContext, pot: string, conf: PotCo
   const def = await readBridge(ctx, conf.getShell('bridge') ?? '');
   let bridge = await ipv4NetworkUp(ctx, def.gateway);
   if (bridge === undefined) {
-    bridge = await ensureVnet(ctx, () => bridgeWithAddress(ctx, def.gateway), def.name);
+    bridge = await ensureVnet(ctx, 'ipv4', () => bridgeWithAddress(ctx, def.gateway), def.name);
   }
   if (bridge === undefined) throw new PotError('host-state', `the bridge of ${def.name} is missing after vnet-start`, { suggestion: `run 'pot vnet-start -B ${def.name} -v'` });
   await join(ctx, bridge, epair);

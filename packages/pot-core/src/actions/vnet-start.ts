@@ -18,6 +18,8 @@ export interface VnetStartOptions {
   bridge?: string | undefined;
   /** The argv as typed, for syslog. */
   argv?: readonly string[];
+  /** The stacks to bring up (default POT_NETWORK_STACK): a pot of another stack needs its own part. */
+  stack?: 'ipv4' | 'ipv6' | 'dual';
 }
 
 export interface VnetStartResult {
@@ -138,9 +140,10 @@ export async function vnetStart(ctx: ActionContext, options: VnetStartOptions = 
   await ensureTmp(ctx);
   // Pots starting at once may all find the network down: one at a time makes one bridge, not several.
   return withGlobalLock(async () => {
-    const result: VnetStartResult = { stack: s.stack };
-    if (s.stack !== 'ipv6') await ipv4Start(ctx, options.bridge, result);
-    if (s.stack !== 'ipv4') await ipv6Start(ctx, result);
+    const stack = options.stack ?? s.stack;
+    const result: VnetStartResult = { stack };
+    if (stack !== 'ipv6') await ipv4Start(ctx, options.bridge, result);
+    if (stack !== 'ipv4') await ipv6Start(ctx, result);
     return result;
   }, { globalDir: s.tmp });
 }
