@@ -54,7 +54,7 @@ async function removeJail(ctx: ActionContext, pot: string, conf: PotConf): Promi
   await ctx.host.jails.remove(pot, { ...(execStop === '' ? {} : { execStop }), ...(timeout === '' ? {} : { stopTimeout: Number(timeout) }) });
 }
 
-async function removeNetwork(ctx: ActionContext, pot: string, conf: PotConf, interfaces: string): Promise<void> {
+async function removeNetwork(ctx: ActionContext, conf: PotConf, interfaces: string): Promise<void> {
   const epairs = interfaces.split(':').filter((i) => i !== '');
   for (const epair of epairs) {
     if (!ctx.host.dryRun) await sleep(EPAIR_SETTLE_MS);
@@ -87,7 +87,7 @@ export async function stopPot(ctx: ActionContext, o: StopPotOptions): Promise<vo
   await requireRoot(ctx);
   const stored = await markStopping(ctx, o);
   await removeJail(ctx, pot, conf);
-  await removeNetwork(ctx, pot, conf, o.interfaces ?? stored);
+  await removeNetwork(ctx, conf, o.interfaces ?? stored);
   if (await ctx.host.files.exists('/dev/pf')) await ctx.host.pf.flushAnchor(rdrAnchorOf(pot));
   await stopTunnels(ctx, pot, conf);
   await removeSharedMemory(ctx, pot);
