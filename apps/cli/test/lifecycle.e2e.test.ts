@@ -194,3 +194,23 @@ describe('start -s, show -v, info -s', () => {
     await ok(host, 'stop', 'web');
   }, 60_000);
 });
+
+describe('a non-persistent pot (the nomad-pot-driver way)', () => {
+  it('start lasts as long as the command, passes its output through, and exits 125 when it fails', async () => {
+    host = createFakeHost();
+    host.setup('host_pot_root; host_base 13.1');
+    await ok(host, 'create', '-p', 'job', '-b', '13.1', '-N', 'public-bridge');
+    await ok(host, 'set-attribute', '-p', 'job', '-A', 'persistent', '-V', 'NO');
+    host.env.FAKEBSD_JEXEC_OUT = 'hello from the job';
+    const done = await ok(host, 'start', 'job');
+    expect(done.stdout).toContain('hello from the job\n');
+    expect((await ok(host, 'last-run-stats', '-p', 'job')).stdout).toBe('{ "ExitCode": 0 }\n');
+    expect((await host.pot('info', '-r', '-p', 'job')).code).toBe(1);
+    host.env.FAKEBSD_JEXEC_RC = '7';
+    const failed = await host.pot('start', 'job');
+    expect(failed.code).toBe(125);
+    expect(failed.stderr).toContain('###>  job reported application error');
+    expect((await ok(host, 'last-run-stats', '-p', 'job')).stdout).toBe('{ "ExitCode": 7 }\n');
+    expect(host.look('ifconfig', '-g', 'epair').trim()).toBe('');
+  }, 60_000);
+});

@@ -172,14 +172,14 @@ async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { p
   for (const line of created.stdout.split('\n')) if (line !== '') ctx.report.print(line);
   await markPruned(ctx, pot, conf);
   if (await ctx.host.jails.isRunning(pot)) await applyLimits(ctx, pot, conf);
-  const running = ctx.host.jails.exec(pot, cmd);
+  const running = ctx.host.jails.run(pot, cmd);
   await runHook(ctx, pot, 'poststart', env);
   await sleep(PLACEHOLDER_GRACE_MS);
   await ctx.host.jails.killMatching(pot, PLACEHOLDER_PATTERN);
   const r = await setPotStatus(ctx, pot, 'started', jail.interfaces);
   if (r.outcome === 'same') info(ctx, `pot ${pot} is already started (???)`);
   if (r.outcome === 'refused') warn(ctx, `pot ${pot} is not in a state where it can be started`);
-  return (await running).exitCode;
+  return running;
 }
 
 /** shell pot's start-cleanup: the status becomes doa, then stop undoes what exists. */

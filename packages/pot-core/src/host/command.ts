@@ -28,6 +28,8 @@ export interface HostCommand {
   readonly pipeFrom?: HostCommand;
   /** Runs on pot's own terminal (stdin, stdout and stderr inherited; nothing captured). */
   readonly interactive?: boolean;
+  /** Writes straight to pot's stdout and stderr (nothing captured); stdin is closed. */
+  readonly passOutput?: boolean;
   /** What dry-run answers in place of running a mutating command (e.g. the name `ifconfig epair create` would print). */
   readonly dryRunStdout?: string;
 }

@@ -104,6 +104,9 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
       if (command.interactive === true) {
         return toResult((await execa(command.file, [...command.args], { ...base, stdio: 'inherit' })) as ExecaResult);
       }
+      if (command.passOutput === true) {
+        return toResult((await execa(command.file, [...command.args], { ...base, stdio: ['ignore', 'inherit', 'inherit'] })) as ExecaResult);
+      }
       const result = await execa(command.file, [...command.args], { ...base, ...stdinOf(command) });
       return toResult(result as ExecaResult);
     },

@@ -153,6 +153,11 @@ export interface JailOps {
   remove(name: string, options?: JailStopOptions): Promise<void>;
   /** Signals (TERM) the processes of a jail whose command line matches an extended regular expression; false when none matched. */
   killMatching(name: string, pattern: string): Promise<boolean>;
+  /**
+   * Runs pot's command inside the jail with pot's own stdout and stderr (a
+   * non-persistent pot's output is `pot start`'s output); answers its exit status.
+   */
+  run(name: string, argv: readonly string[]): Promise<number>;
   /** A login shell of `user` inside the jail, on pot's terminal; answers its exit status. */
   console(name: string, user: string): Promise<number>;
   /** Runs a command inside a jail; the exit status is returned, not thrown. */

@@ -175,6 +175,9 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       if (r.exitCode > 1) throw commandError(command, r);
       return r.exitCode === 0;
     },
+    async run(name, argv) {
+      return (await run(e('jexec', [checkName('jail', name), ...argv], { passOutput: true }))).exitCode;
+    },
     async console(name, user) {
       return (await run(e('jexec', ['-l', '-U', user, checkName('jail', name)], { interactive: true }))).exitCode;
     },
