@@ -23,6 +23,8 @@ import { list } from './commands/list.js';
 import { show } from './commands/show.js';
 import { start } from './commands/start.js';
 import { stop } from './commands/stop.js';
+import { prune } from './commands/prune.js';
+import { ps } from './commands/ps.js';
 import { run, term } from './commands/term.js';
 import { version } from './commands/version.js';
 import { vnetStart } from './commands/vnet-start.js';
@@ -33,7 +35,7 @@ import { setCmd } from './commands/set-cmd.js';
 import { setEnv } from './commands/set-env.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

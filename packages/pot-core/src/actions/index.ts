@@ -35,3 +35,5 @@ export * from './last-run-stats.js';
 export * from './listings.js';
 export * from './pot-console.js';
 export * from './flavours.js';
+export * from './pot-ps.js';
+export * from './prune.js';

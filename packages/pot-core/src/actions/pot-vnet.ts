@@ -39,8 +39,8 @@ export async function createEpair(ctx: ActionContext, pot: string, prefix: '4' |
   return { a, b: pair.b };
 }
 
-/** Whether the IPv4 internal network (bridge with the gateway address, pf anchors, NAT rules) is up. */
-async function ipv4NetworkUp(ctx: ActionContext, gateway: string): Promise<string | undefined> {
+/** Whether the IPv4 internal network (bridge with the gateway address, pf anchors, NAT rules) is up; answers its bridge. */
+export async function ipv4NetworkUp(ctx: ActionContext, gateway: string): Promise<string | undefined> {
   const bridge = await bridgeWithAddress(ctx, gateway);
   if (bridge === undefined || !(await ctx.host.files.exists('/dev/pf'))) return undefined;
   const anchors = await ctx.host.pf.anchors();
