@@ -26,6 +26,7 @@ import { stop } from './commands/stop.js';
 import { prune } from './commands/prune.js';
 import { ps } from './commands/ps.js';
 import { run, term } from './commands/term.js';
+import { updateConfig } from './commands/update-config.js';
 import { version } from './commands/version.js';
 import { vnetStart } from './commands/vnet-start.js';
 import { getAttribute } from './commands/get-attribute.js';
@@ -35,7 +36,7 @@ import { setCmd } from './commands/set-cmd.js';
 import { setEnv } from './commands/set-env.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune, updateConfig].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

@@ -37,3 +37,4 @@ export * from './pot-console.js';
 export * from './flavours.js';
 export * from './pot-ps.js';
 export * from './prune.js';
+export * from './update-config.js';
