@@ -16,6 +16,7 @@ import { createPrivateBridge } from './commands/create-private-bridge.js';
 import { deInit } from './commands/de-init.js';
 import { destroy } from './commands/destroy.js';
 import { doctor } from './commands/doctor.js';
+import { exec } from './commands/exec.js';
 import { exportPorts } from './commands/export-ports.js';
 import { info } from './commands/info.js';
 import { init } from './commands/init.js';
@@ -36,7 +37,7 @@ import { setCmd } from './commands/set-cmd.js';
 import { setEnv } from './commands/set-env.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune, updateConfig].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune, updateConfig, exec].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

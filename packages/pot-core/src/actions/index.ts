@@ -38,3 +38,4 @@ export * from './flavours.js';
 export * from './pot-ps.js';
 export * from './prune.js';
 export * from './update-config.js';
+export * from './pot-exec.js';

@@ -30,6 +30,8 @@ export interface HostCommand {
   readonly interactive?: boolean;
   /** Writes straight to pot's stdout and stderr (nothing captured); stdin is closed. */
   readonly passOutput?: boolean;
+  /** Started in the background, in its own session, output discarded; not waited for (answers exit 0). */
+  readonly detached?: boolean;
   /** What dry-run answers in place of running a mutating command (e.g. the name `ifconfig epair create` would print). */
   readonly dryRunStdout?: string;
 }

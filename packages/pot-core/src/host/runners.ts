@@ -104,6 +104,12 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
       if (command.interactive === true) {
         return toResult((await execa(command.file, [...command.args], { ...base, stdio: 'inherit' })) as ExecaResult);
       }
+      if (command.detached === true) {
+        const child = execa(command.file, [...command.args], { ...base, detached: true, stdio: 'ignore' });
+        child.catch(() => undefined);
+        child.nodeChildProcess.unref();
+        return { exitCode: 0, stdout: '', stderr: '' };
+      }
       if (command.passOutput === true) {
         return toResult((await execa(command.file, [...command.args], { ...base, stdio: ['ignore', 'inherit', 'inherit'] })) as ExecaResult);
       }

@@ -139,6 +139,17 @@ export interface JailStopOptions {
   readonly stopTimeout?: number;
 }
 
+export interface AttachOptions {
+  /** A user of the host (`jexec -u`). */
+  readonly hostUser?: string;
+  /** A user of the jail (`jexec -U`). */
+  readonly jailUser?: string;
+  /** Give the command a pseudo-terminal. */
+  readonly tty?: boolean;
+  /** Run it in the background, detached from pot's terminal. */
+  readonly detach?: boolean;
+}
+
 export interface JailOps {
   isRunning(name: string): Promise<boolean>;
   /** The jail id; undefined when not running. */
@@ -158,6 +169,12 @@ export interface JailOps {
    * non-persistent pot's output is `pot start`'s output); answers its exit status.
    */
   run(name: string, argv: readonly string[]): Promise<number>;
+  /**
+   * Runs a command inside the jail on pot's terminal (a login environment) as a
+   * host user or a jail user, with a pseudo-terminal (`tty`) or detached in the
+   * background; answers its exit status (0 when detached).
+   */
+  attach(name: string, argv: readonly string[], options?: AttachOptions): Promise<number>;
   /** A login shell of `user` inside the jail, on pot's terminal; answers its exit status. */
   console(name: string, user: string): Promise<number>;
   /** Runs a command inside a jail; the exit status is returned, not thrown. */

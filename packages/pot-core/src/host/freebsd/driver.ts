@@ -178,6 +178,14 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     async run(name, argv) {
       return (await run(e('jexec', [checkName('jail', name), ...argv], { passOutput: true }))).exitCode;
     },
+    async attach(name, argv, opts = {}) {
+      const users = opts.hostUser !== undefined ? ['-u', opts.hostUser] : opts.jailUser !== undefined ? ['-U', opts.jailUser] : [];
+      const jexec = ['-l', ...users, checkName('jail', name), ...argv];
+      // script(1) gives the command a pseudo-terminal, as shell pot's exec -t did
+      const [file, args] = opts.tty === true ? ['script', ['-q', '/dev/null', 'jexec', ...jexec]] : ['jexec', jexec];
+      const command = e(file, args, opts.detach === true ? { detached: true } : { interactive: true });
+      return (await run(command)).exitCode;
+    },
     async console(name, user) {
       return (await run(e('jexec', ['-l', '-U', user, checkName('jail', name)], { interactive: true }))).exitCode;
     },
