@@ -35,9 +35,14 @@ import { lastRunStats } from './commands/last-run-stats.js';
 import { setAttribute } from './commands/set-attribute.js';
 import { setCmd } from './commands/set-cmd.js';
 import { setEnv } from './commands/set-env.js';
+import { setRss } from './commands/set-rss.js';
+import { getRss } from './commands/get-rss.js';
+import { setHosts } from './commands/set-hosts.js';
+import { addDep } from './commands/add-dep.js';
+import { potSignal } from './commands/signal.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune, updateConfig, exec].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune, updateConfig, exec, setRss, getRss, setHosts, addDep, potSignal].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

@@ -132,6 +132,13 @@ export interface ExecResult {
   readonly stderr: string;
 }
 
+/**
+ * Some processes of a jail: those whose name matches `pattern` (an extended
+ * regular expression; with `commandLine`, the whole command line is matched),
+ * or the one process `pid`.
+ */
+export type JailProcessSelector = { readonly pattern: string; readonly commandLine?: boolean } | { readonly pid: number };
+
 export interface JailStopOptions {
   /** Command run inside the jail before it stops. */
   readonly execStop?: string;
@@ -164,6 +171,10 @@ export interface JailOps {
   remove(name: string, options?: JailStopOptions): Promise<void>;
   /** Signals (TERM) the processes of a jail whose command line matches an extended regular expression; false when none matched. */
   killMatching(name: string, pattern: string): Promise<boolean>;
+  /** The pids of the jail's processes the selector picks (empty when none). */
+  findProcesses(name: string, selector: JailProcessSelector): Promise<number[]>;
+  /** Sends `signal` (a name without `SIG`: `HUP`, `INFO`) to the jail's processes the selector picks; false when none matched. */
+  signal(name: string, signal: string, selector: JailProcessSelector): Promise<boolean>;
   /**
    * Runs pot's command inside the jail with pot's own stdout and stderr (a
    * non-persistent pot's output is `pot start`'s output); answers its exit status.
@@ -300,8 +311,8 @@ export interface ProcessOps {
 export interface ResourceLimitOps {
   /** Whether resource accounting is on (`kern.racct.enable`). */
   available(): Promise<boolean>;
-  /** The jail's current usage (`memoryuse`, `vmemoryuse`, ...), human-readable values. */
-  usage(jail: string): Promise<Record<string, string>>;
+  /** The jail's current usage (`memoryuse`, `vmemoryuse`, ...), human-readable values (`raw`: as counted: bytes, seconds, percent). */
+  usage(jail: string, options?: { readonly raw?: boolean }): Promise<Record<string, string>>;
   /** Denies more than `value` of `resource` to the jail. */
   limit(jail: string, resource: string, value: string): Promise<void>;
   /** Removes every rule of the jail (none: no error). */

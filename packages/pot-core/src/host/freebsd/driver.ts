@@ -15,6 +15,7 @@ import type {
   Host,
   InterfaceAddress,
   JailOps,
+  JailProcessSelector,
   KernelModuleOps,
   KernelParamOps,
   MountOps,
@@ -56,6 +57,17 @@ function checkName(kind: string, name: string): string {
     throw new PotError('invalid-name', `${JSON.stringify(name)} is not a valid ${kind} name`);
   }
   return name;
+}
+
+/** pgrep/pkill arguments picking processes of a jail; a pid reaches the tool on stdin, as the pid file it reads (`-F`). */
+function jailSelection(name: string, selector: JailProcessSelector): [string[], Partial<HostCommand>] {
+  const jail = ['-j', checkName('jail', name)];
+  if ('pid' in selector) {
+    if (!Number.isSafeInteger(selector.pid) || selector.pid <= 0) throw new PotError('usage', `${selector.pid} is not a process id`);
+    return [[...jail, '-F', '/dev/stdin'], { input: `${selector.pid}\n` }];
+  }
+  const pattern = selector.pattern.startsWith('-') ? ['--', selector.pattern] : [selector.pattern];
+  return [[...jail, ...(selector.commandLine === true ? ['-f'] : []), ...pattern], {}];
 }
 
 export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
@@ -171,6 +183,20 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     },
     async killMatching(name, pattern) {
       const command = e('pkill', ['-f', '-j', checkName('jail', name), pattern]);
+      const r = await run(command);
+      if (r.exitCode > 1) throw commandError(command, r);
+      return r.exitCode === 0;
+    },
+    async findProcesses(name, selector) {
+      const command = q('pgrep', ...jailSelection(name, selector));
+      const r = await run(command);
+      if (r.exitCode > 1) throw commandError(command, r);
+      return r.exitCode === 0 ? lines(r.stdout).map((l) => Number.parseInt(l.trim(), 10)).filter((n) => !Number.isNaN(n)) : [];
+    },
+    async signal(name, signal, selector) {
+      if (!/^[A-Z][A-Z0-9]*$/.test(signal)) throw new PotError('usage', `${JSON.stringify(signal)} is not a signal name`);
+      const [args, extra] = jailSelection(name, selector);
+      const command = e('pkill', [`-${signal}`, ...args], extra);
       const r = await run(command);
       if (r.exitCode > 1) throw commandError(command, r);
       return r.exitCode === 0;
@@ -423,8 +449,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
 
   const limits: ResourceLimitOps = {
     available: async () => (await sysctl.get('kern.racct.enable')) === '1',
-    async usage(jail) {
-      const r = await run(q('rctl', ['-hu', `jail:${checkName('jail', jail)}`]));
+    async usage(jail, opts = {}) {
+      const r = await run(q('rctl', [opts.raw === true ? '-u' : '-hu', `jail:${checkName('jail', jail)}`]));
       if (r.exitCode !== 0) return {};
       return Object.fromEntries(r.stdout.split(/\s+/).filter((w) => w.includes('=')).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
     },

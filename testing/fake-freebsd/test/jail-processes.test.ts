@@ -1,0 +1,62 @@
+/** pgrep/pkill on a jail's processes (pseudo pids, -F, signals that do not end a process) and rctl -u's raw counters. */
+import { appendFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeHost, type FakeHost } from '../src/index.ts';
+
+let host: FakeHost;
+afterEach(() => host?.cleanup());
+
+const sh = (h: FakeHost, input: string | undefined, command: string, ...args: string[]) => spawnSync(command, args, { env: h.env, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+
+function jailWith(h: FakeHost, ...procs: string[]): number {
+  expect(sh(h, undefined, 'jail', '-c', 'name=web', 'path=/', 'persist').status).toBe(0);
+  appendFileSync(path.join(h.stateDir, 'jail', 'web', 'procs'), procs.map((p) => `${p}\n`).join(''));
+  return Number(readFileSync(path.join(h.stateDir, 'jail', 'web', 'jid'), 'utf8')) * 1000;
+}
+const procs = (h: FakeHost): string => readFileSync(path.join(h.stateDir, 'jail', 'web', 'procs'), 'utf8');
+
+describe('processes of a jail', () => {
+  it('pgrep -j prints pseudo pids; -F picks one (stdin logged as input)', () => {
+    host = createFakeHost();
+    const base = jailWith(host, 'nginx: master', 'nginx: worker', 'cron');
+    expect(sh(host, undefined, 'pgrep', '-j', 'web', 'nginx').stdout).toBe(`${base + 1}\n${base + 2}\n`);
+    expect(sh(host, undefined, 'pgrep', '-q', '-j', 'web', 'nginx').stdout).toBe('');
+    expect(sh(host, `${base + 3}\n`, 'pgrep', '-j', 'web', '-F', '/dev/stdin').stdout).toBe(`${base + 3}\n`);
+    expect(sh(host, `${base + 4}\n`, 'pgrep', '-j', 'web', '-F', '/dev/stdin').status).toBe(1);
+    expect(sh(host, '7\n', 'pgrep', '-j', 'web', '-F', '/dev/stdin').status).toBe(1);
+    expect(sh(host, undefined, 'pgrep', '-j', 'web', 'sshd').status).toBe(1);
+    expect(host.calls().find((c) => c.argv.includes('/dev/stdin'))).toEqual({ class: 'Q', rc: 0, argv: ['pgrep', '-j', 'web', '-F', '/dev/stdin'], input: `${base + 3}` });
+  });
+
+  it('pkill: TERM, KILL, INT and QUIT end a process, other signals leave it running', () => {
+    host = createFakeHost();
+    const base = jailWith(host, 'nginx: master', 'nginx: worker', 'cron');
+    expect(sh(host, undefined, 'pkill', '-HUP', '-j', 'web', 'nginx').status).toBe(0);
+    expect(sh(host, undefined, 'pkill', '-SIGUSR1', '-j', 'web', 'nginx').status).toBe(0);
+    expect(sh(host, `${base + 3}\n`, 'pkill', '-INFO', '-j', 'web', '-F', '/dev/stdin').status).toBe(0);
+    expect(procs(host)).toBe('nginx: master\nnginx: worker\ncron\n');
+    expect(sh(host, `${base + 3}\n`, 'pkill', '-j', 'web', '-F', '/dev/stdin').status).toBe(0);
+    expect(sh(host, undefined, 'pkill', '-KILL', '-j', 'web', 'worker').status).toBe(0);
+    expect(procs(host)).toBe('nginx: master\n');
+    expect(sh(host, `${base + 9}\n`, 'pkill', '-TERM', '-j', 'web', '-F', '/dev/stdin').status).toBe(1);
+    expect(sh(host, undefined, 'pkill', '-HUP', '-j', 'web', 'sshd').status).toBe(1);
+    expect(host.effects().map((c) => c.argv.join(' '))).toContain('pkill -INFO -j web -F /dev/stdin');
+  });
+});
+
+describe('rctl -u', () => {
+  it('raw counters (-u), human-readable ones (-hu); the rctl_usage knob sets raw values', () => {
+    host = createFakeHost();
+    const raw = sh(host, undefined, 'rctl', '-u', 'jail:web').stdout;
+    expect(raw).toContain('\nmemoryuse=12582912\n');
+    expect(raw).toContain('\nvmemoryuse=67108864\n');
+    expect(sh(host, undefined, 'rctl', '-hu', 'jail:web').stdout).toContain('\nmemoryuse=12M\n');
+    host.env.FAKEBSD_RCTL_USAGE = 'pcpu=3 memoryuse=5';
+    const set = sh(host, undefined, 'rctl', '-u', 'jail:web').stdout;
+    expect(set).toContain('\npcpu=3\n');
+    expect(set).toContain('\nmemoryuse=5\n');
+    expect(sh(host, undefined, 'rctl', '-hu', 'jail:web').stdout).toContain('\npcpu=0\n');
+  });
+});
