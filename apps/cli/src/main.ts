@@ -35,6 +35,10 @@ import { lastRunStats } from './commands/last-run-stats.js';
 import { setAttribute } from './commands/set-attribute.js';
 import { setCmd } from './commands/set-cmd.js';
 import { setEnv } from './commands/set-env.js';
+import { copyIn } from './commands/copy-in.js';
+import { copyOut } from './commands/copy-out.js';
+import { mountIn } from './commands/mount-in.js';
+import { mountOut } from './commands/mount-out.js';
 import { setRss } from './commands/set-rss.js';
 import { getRss } from './commands/get-rss.js';
 import { setHosts } from './commands/set-hosts.js';
@@ -42,7 +46,7 @@ import { addDep } from './commands/add-dep.js';
 import { potSignal } from './commands/signal.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, lastRunStats, term, run, ps, prune, updateConfig, exec, setRss, getRss, setHosts, addDep, potSignal].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, copyIn, copyOut, mountIn, mountOut, lastRunStats, term, run, ps, prune, updateConfig, exec, setRss, getRss, setHosts, addDep, potSignal].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

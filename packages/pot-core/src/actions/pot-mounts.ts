@@ -11,14 +11,17 @@ import type { ActionContext } from './context.js';
 import { debug, realFiles, warn } from './context.js';
 import { potPath, potStore } from './pot-lookup.js';
 
+/** An entry with its mount point resolved below `J/m` (a legacy absolute line's too). */
+function withTarget(ctx: ActionContext, pot: string, e: FscompEntry): FscompEntry & { target: string } {
+  const root = path.join(potPath(ctx, pot), 'm');
+  const inside = e.mountpoint.startsWith(root) ? e.mountpoint.slice(root.length) || '/' : e.mountpoint;
+  return { ...e, target: `${root}${inside}`.replace(/\/$/, '') };
+}
+
 /** fscomp.conf's entries with their mount points resolved below `J/m` (legacy absolute lines too). */
 async function entries(ctx: ActionContext, pot: string): Promise<Array<FscompEntry & { target: string }>> {
   const conf = await potStore(ctx).readFscompConf(pot);
-  const root = path.join(potPath(ctx, pot), 'm');
-  return (conf?.entries ?? []).map((e) => {
-    const inside = e.mountpoint.startsWith(root) ? e.mountpoint.slice(root.length) || '/' : e.mountpoint;
-    return { ...e, target: `${root}${inside}`.replace(/\/$/, '') };
-  });
+  return (conf?.entries ?? []).map((e) => withTarget(ctx, pot, e));
 }
 
 async function mountEntry(ctx: ActionContext, e: FscompEntry & { target: string }): Promise<void> {
@@ -62,13 +65,25 @@ export async function unmountPot(ctx: ActionContext, pot: string, conf: PotConf)
     ...(conf.attr('procfs') === 'YES' ? [path.join(m, 'proc')] : []),
   ];
   for (const target of specials) await unmountIfMounted(ctx, target);
-  for (const e of (await entries(ctx, pot)).reverse()) {
-    if (e.option !== 'zfs-remount') {
-      await unmountIfMounted(ctx, e.target);
-      continue;
-    }
-    const home = path.join(potPath(ctx, pot), path.basename(e.source));
-    await ctx.host.zfs.setProperty(e.source, 'mountpoint', home);
-    if (!ctx.host.dryRun && (await ctx.host.zfs.mountpoint(e.source)) !== home) warn(ctx, `Dataset ${e.source} moved to ${home} (Fix it manually)`);
+  for (const e of (await entries(ctx, pot)).reverse()) await unmountEntry(ctx, pot, e);
+}
+
+async function unmountEntry(ctx: ActionContext, pot: string, e: FscompEntry & { target: string }): Promise<void> {
+  if (e.option !== 'zfs-remount') {
+    await unmountIfMounted(ctx, e.target);
+    return;
   }
+  const home = path.join(potPath(ctx, pot), path.basename(e.source));
+  await ctx.host.zfs.setProperty(e.source, 'mountpoint', home);
+  if (!ctx.host.dryRun && (await ctx.host.zfs.mountpoint(e.source)) !== home) warn(ctx, `Dataset ${e.source} moved to ${home} (Fix it manually)`);
+}
+
+/** One fscomp.conf entry mounted now, as start mounts it (mount-in on a running pot). */
+export async function mountFscompEntry(ctx: ActionContext, pot: string, e: FscompEntry): Promise<void> {
+  await mountEntry(ctx, withTarget(ctx, pot, e));
+}
+
+/** One fscomp.conf entry unmounted now, as stop unmounts it (mount-out on a running pot). */
+export async function unmountFscompEntry(ctx: ActionContext, pot: string, e: FscompEntry): Promise<void> {
+  await unmountEntry(ctx, pot, withTarget(ctx, pot, e));
 }

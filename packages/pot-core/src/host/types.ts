@@ -157,6 +157,9 @@ export interface AttachOptions {
   readonly detach?: boolean;
 }
 
+/** Where a program runs: inside a running jail, or in a throw-away jail made on `root` for it alone (gone when it ends). */
+export type JailPlace = { readonly jail: string } | { readonly root: string };
+
 export interface JailOps {
   isRunning(name: string): Promise<boolean>;
   /** The jail id; undefined when not running. */
@@ -190,6 +193,15 @@ export interface JailOps {
   console(name: string, user: string): Promise<number>;
   /** Runs a command inside a jail; the exit status is returned, not thrown. */
   exec(name: string, argv: readonly string[], options?: { readonly input?: string }): Promise<ExecResult>;
+  /**
+   * Copies `from` to `to` (paths inside the jail) as a process of the jail, keeping modes,
+   * owners, times and links (a directory `to` receives `from` under its name): links inside
+   * the jail cannot lead the copy outside it. `verbose` lists each file copied on stdout.
+   * The exit status is returned, not thrown.
+   */
+  copyInside(place: JailPlace, from: string, to: string, options?: { readonly verbose?: boolean }): Promise<ExecResult>;
+  /** Creates a directory and its missing parents inside the jail, as a process of the jail; the exit status is returned. */
+  makeDirectoryInside(place: JailPlace, dir: string): Promise<ExecResult>;
 }
 
 export interface PacketFilterOps {

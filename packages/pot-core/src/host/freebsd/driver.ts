@@ -15,6 +15,7 @@ import type {
   Host,
   InterfaceAddress,
   JailOps,
+  JailPlace,
   JailProcessSelector,
   KernelModuleOps,
   KernelParamOps,
@@ -50,6 +51,12 @@ export interface FreeBsdHostOptions {
 
 const q = (file: string, args: readonly string[], extra: Partial<HostCommand> = {}): HostCommand => ({ file, args, mutating: false, ...extra });
 const e = (file: string, args: readonly string[], extra: Partial<HostCommand> = {}): HostCommand => ({ file, args, mutating: true, ...extra });
+
+/** Paths given to a program inside a jail must be absolute (never read as an option). */
+function insidePath(file: string): string {
+  if (!file.startsWith('/')) throw new PotError('internal', `${JSON.stringify(file)} is not an absolute path inside the jail`);
+  return file;
+}
 
 /** Refuses names a tool would take for an option (`-rf`) or that hold blanks. */
 function checkName(kind: string, name: string): string {
@@ -154,6 +161,9 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
   };
 
   // ---------------------------------------------------------------- jails
+  /** A program inside a running jail (`jexec`) or in a throw-away jail on a root (`jail -c path=ROOT command=…`), as shell pot's copy-in. */
+  const inJail = (place: JailPlace, argv: readonly string[]): HostCommand =>
+    'jail' in place ? e('jexec', [checkName('jail', place.jail), ...argv]) : e('jail', ['-c', `path=${place.root}`, `command=${argv[0] ?? ''}`, ...argv.slice(1)]);
   const jails: JailOps = {
     isRunning: async (name) => probe(q('jls', ['-j', checkName('jail', name)])),
     async jid(name) {
@@ -217,6 +227,12 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     },
     async exec(name, argv, opts = {}) {
       return out(await run(e('jexec', [checkName('jail', name), ...argv], opts.input === undefined ? {} : { input: opts.input })));
+    },
+    async copyInside(place, from, to, opts = {}) {
+      return out(await run(inJail(place, ['/bin/cp', opts.verbose === true ? '-va' : '-a', insidePath(from), insidePath(to)])));
+    },
+    async makeDirectoryInside(place, dir) {
+      return out(await run(inJail(place, ['/bin/mkdir', '-p', insidePath(dir)])));
     },
   };
 
