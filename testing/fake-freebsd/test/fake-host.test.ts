@@ -193,6 +193,9 @@ describe('mounts without a mount namespace (emulated)', () => {
     expect(tree(data)).toEqual(['under: hidden by the mount\n']);
     ok('zfs', 'mount', 'zroot/pot/fscomp/data');
     expect(tree(data)).toEqual(['f: one\n']);
+    // as on ZFS, the clone keeps its origin's dataset until it goes (or -R)
+    expect(sh(host, 'zfs', 'destroy', '-r', 'zroot/pot/fscomp/data').stderr).toContain('filesystem has dependent clones');
+    ok('zfs', 'destroy', 'zroot/pot/fscomp/clone');
     ok('zfs', 'destroy', '-r', 'zroot/pot/fscomp/data');
     expect(tree(data)).toEqual(['under: hidden by the mount\n']);
   });

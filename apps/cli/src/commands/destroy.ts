@@ -8,7 +8,7 @@ const help = `pot destroy [-hvFr] [--dry-run] [-p potname|-b basename|-f fscomp|
   -h print this help
   -v verbose
   -q quiet
-  -F force the stop and destroy
+  -F force the stop and destroy (an fscomp: even when pots mount it)
   -p potname : the pot name (mandatory)
   -b basename : the base name (mandatory)
   -f fscomp : the fscomp name (mandatory)
@@ -56,6 +56,12 @@ export const destroy: PotCommand = {
     if (o.p !== undefined) {
       await actions.syslog(actx, 'destroy', args);
       await actions.destroyPot(actx, { pot: o.p, force: o.F ?? false, recursive: o.r ?? false });
+      return 0;
+    }
+    if (o.f !== undefined) {
+      await actions.syslog(actx, 'destroy', args);
+      if (o.r) actions.info(actx, '-r is ignored for fscomps');
+      await actions.destroyFscomp(actx, { fscomp: o.f, force: o.F ?? false });
       return 0;
     }
     if (o.B === undefined) throw notImplemented(`pot destroy -${targets[0]}`);

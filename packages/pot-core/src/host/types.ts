@@ -117,6 +117,12 @@ export interface DatasetOps {
   mount(name: string): Promise<void>;
   unmount(name: string, options?: { readonly force?: boolean }): Promise<void>;
   rename(name: string, newName: string): Promise<void>;
+  /** A writable clone of a snapshot (`DS@snap`) as the new dataset `target`, mounted at `mountpoint` when given. */
+  clone(snapshot: string, target: string, options?: { readonly mountpoint?: string }): Promise<void>;
+  /** Rolls a dataset back to its most recent snapshot `DS@snap`. */
+  rollback(snapshot: string): Promise<void>;
+  /** The dataset and every dataset below it (full names, as the host lists them); [] when it does not exist. */
+  tree(name: string): Promise<string[]>;
 }
 
 export interface JailInfo {
@@ -265,6 +271,8 @@ export interface MountOps {
 export interface SyslogOps {
   /** Sends one message to the system log (`facility.priority`, tag). */
   syslog(message: string, options: { readonly facility: string; readonly priority?: string; readonly tag?: string }): Promise<void>;
+  /** Makes the system logger read its configuration again (after a pot's log configuration changed). */
+  reload(): Promise<void>;
 }
 
 /** Files below one root directory (a pot's root or the host root). */

@@ -158,6 +158,18 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     async rename(name, newName) {
       await must(e('zfs', ['rename', checkName('dataset', name), checkName('dataset', newName)]));
     },
+    async clone(snapshot, target, opts = {}) {
+      const props = opts.mountpoint === undefined ? [] : ['-o', `mountpoint=${opts.mountpoint}`];
+      await must(e('zfs', ['clone', ...props, checkName('snapshot', snapshot), checkName('dataset', target)]));
+    },
+    async rollback(snapshot) {
+      await must(e('zfs', ['rollback', checkName('snapshot', snapshot)]));
+    },
+    async tree(name) {
+      const r = await run(q('zfs', ['list', '-o', 'name', '-H', '-r', checkName('dataset', name)]));
+      if (r.exitCode !== 0) return [];
+      return parseZfsRows(r.stdout).map((row) => row[0]!);
+    },
   };
 
   // ---------------------------------------------------------------- jails
@@ -425,6 +437,9 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
   const log: SyslogOps = {
     async syslog(message, opts) {
       await must(e('logger', ['-p', `${opts.facility}.${opts.priority ?? 'info'}`, '-t', opts.tag ?? 'pot', message]));
+    },
+    async reload() {
+      await must(e('service', ['syslogd', 'reload']));
     },
   };
 
