@@ -88,6 +88,13 @@ describe('set-rss', () => {
     expect(later.stdout).toBe('===>  The pot web is running: the new limits apply now\n===>  memory constraint cannot be applied now because rctl is not enabled - it is kept for the next start\n');
     expect(lastEffects(host)).not.toContain('rctl');
     expect(lastLines(host, 1)).toEqual(['pot.rss.memory=128M']);
+
+    // a host that refuses them now (no potcpu here) only delays them: a warning, exit 0
+    delete host.env.POTCPU_BIN;
+    const refused = await ok(host, 'set-rss', '-p', 'web', '-C', '3');
+    expect(refused.stderr).toMatch(/^###>  potcpu get-cpu -n 3 failed/);
+    expect(refused.stdout).toBe('===>  The pot web is running: the new limits apply now\n===>  The new limits of web apply at its next start\n');
+    expect(lastLines(host, 1)).toEqual(['pot.rss.cpus=3']);
   }, 60_000);
 
   it('--dry-run shows the new pot.conf and the limits it would set, and changes nothing', async () => {
@@ -181,6 +188,14 @@ describe('set-hosts', () => {
     await ok(host, 'start', 'web');
     expect(readFileSync(path.join(host.fsRoot, 'jails', 'web', 'm', 'etc', 'hosts'), 'utf8')).toBe(
       '::1 localhost web.host.example.org\n127.0.0.1 localhost web.host.example.org\n10.192.0.3 db\n10.192.0.4 web\n10.192.0.9 cache\nfd00::5 v6.example.org\n',
+    );
+    await ok(host, 'stop', 'web');
+
+    // nomad's pots: no-etc-hosts leaves out the bridge's pots, not the pot.hosts entries
+    await ok(host, 'set-attribute', '-p', 'web', '-A', 'no-etc-hosts', '-V', 'YES');
+    await ok(host, 'start', 'web');
+    expect(readFileSync(path.join(host.fsRoot, 'jails', 'web', 'm', 'etc', 'hosts'), 'utf8')).toBe(
+      '::1 localhost web.host.example.org\n127.0.0.1 localhost web.host.example.org\n10.192.0.9 cache\nfd00::5 v6.example.org\n',
     );
     await ok(host, 'stop', 'web');
 

@@ -2,13 +2,14 @@
  * `pot set-rss -p POT [-C CPUS] [-M MEMORY]` (shell pot 0.16.0): the resource
  * limits of a pot, `pot.rss.cpus` (start pins the jail to that many CPUs) and
  * `pot.rss.memory` (start denies it more memory). A running pot gets the new
- * limits at once (shell pot left them for the next start).
+ * limits at once (shell pot left them for the next start); when the host
+ * refuses them, they apply at the next start.
  */
 import { PotError } from '../errors/pot-error.js';
 import { validatePotName } from '../names/index.js';
 import type { PotConf } from '../store/index.js';
 import type { ActionContext } from './context.js';
-import { info, requireRoot } from './context.js';
+import { info, requireRoot, warn } from './context.js';
 import { editPotConf } from './pot-conf-edit.js';
 import { existingPot } from './pot-lookup.js';
 
@@ -66,6 +67,15 @@ export async function setPotRss(ctx: ActionContext, options: SetPotRssOptions): 
     if (cpus !== undefined) c.set('pot.rss.cpus', cpus, { position: 'end' });
     if (memory !== undefined) c.set('pot.rss.memory', memory, { position: 'end' });
   });
-  if (await ctx.host.jails.isRunning(pot)) await applyNow(ctx, pot, cpus, memory);
+  if (await ctx.host.jails.isRunning(pot)) {
+    try {
+      await applyNow(ctx, pot, cpus, memory);
+    } catch (error) {
+      // pot.conf holds the limits: a host that refuses them now only delays them
+      if (!(error instanceof PotError) || error.code !== 'host-command') throw error;
+      warn(ctx, error.message);
+      info(ctx, `The new limits of ${pot} apply at its next start`);
+    }
+  }
   return conf;
 }
