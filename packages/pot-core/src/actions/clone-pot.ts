@@ -16,13 +16,13 @@ import { FscompConf, type PotConf, usableHostname } from '../store/index.js';
 import type { ActionContext } from './context.js';
 import { debug, info, realFiles, requireRoot } from './context.js';
 import { addressBook } from './address-book.js';
+import { checkDnsPot, customResolvText, vnetAvailable } from './dns-mode.js';
 import { type ClonePaths, clonePotConfText, type DatasetClone, type MultiClonePlan, planMultiClone, planSingleClone } from './clone-plan.js';
-import { undoCreate } from './create-pot.js';
-import { applyFlavours, type Flavour, type PotCommandRunner } from './flavours.js';
+import { makingPot } from './create-pot.js';
+import type { Flavour, PotCommandRunner } from './flavours.js';
 import { existingPot, potDataset, potPath, potPresence, potStore } from './pot-lookup.js';
 import { networkStackOf } from './settings.js';
 import { epochSnapshotName, newestSnapshot, snapshotPart } from './snapshot-names.js';
-import { stopPot } from './stop-pot.js';
 
 export interface ClonePotOptions {
   /** -p: the new pot. */
@@ -69,29 +69,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PotError('interrupted', 'pot clone was interrupted', { suggestion: 'run it again' });
 }
 
-/** `-d custom:FILE`: the file's text (read now, as shell pot checked it while parsing). */
-async function customResolv(ctx: ActionContext, dns: string | undefined): Promise<string | undefined> {
-  if (dns === undefined || ['inherit', 'pot', 'off'].includes(dns)) return undefined;
-  if (!dns.startsWith('custom:')) throw new PotError('usage', `'${dns}' is not a valid dns option`, { suggestion: 'use inherit, pot, off or custom:FILE' });
-  const file = dns.slice('custom:'.length);
-  const text = file === '' ? undefined : await realFiles(ctx).read(path.resolve(file)).catch(() => undefined);
-  if (text === undefined) throw new PotError('usage', `The file ${file} is not valid or readable`, { suggestion: 'give the path of a resolv.conf file' });
-  return text;
-}
-
-async function vnetAvailable(ctx: ActionContext): Promise<boolean> {
-  return (await ctx.host.sysctl.get('kern.features.vimage')) === '1';
-}
-
-/** `-d pot` asks for the dns pot (POT_DNS_NAME) and a kernel with VIMAGE, as create does. */
-async function checkDnsPot(ctx: ActionContext): Promise<void> {
-  if (!(await vnetAvailable(ctx))) throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible (needed by the dns)");
-  const name = ctx.settings.vars.POT_DNS_NAME ?? 'dns';
-  if ((await potPresence(ctx, name)) !== 'present') {
-    throw new PotError('not-found', `dns pot not found (${name}) - please fix it`, { suggestion: 'create the pot named by POT_DNS_NAME first, or use another -d mode' });
-  }
-}
-
 interface Request {
   template: PotConf;
   type: string;
@@ -105,7 +82,7 @@ interface Request {
 async function checkRequest(ctx: ActionContext, o: ClonePotOptions): Promise<Request> {
   validatePotName(o.pot);
   validatePotName(o.template, { purpose: 'existing' });
-  const resolv = await customResolv(ctx, o.dns);
+  const resolv = await customResolvText(ctx, o.dns);
   const template = await existingPot(ctx, o.template, `reference pot ${o.template} not found`);
   const presence = await potPresence(ctx, o.pot);
   if (presence === 'present') throw new PotError('already-exists', `pot ${o.pot} already exists`, { suggestion: 'pick another name' });
@@ -129,7 +106,7 @@ async function checkRequest(ctx: ActionContext, o: ClonePotOptions): Promise<Req
   const dns = o.dns ?? (template.getShell('pot.dns') || 'inherit');
   if (template.getShell('pot.level') === '0' && template.type !== 'single') throw new PotError('unsupported', 'Level 0 pots cannot be cloned', { suggestion: 'clone a pot of level 1 or 2' });
   await requireRoot(ctx);
-  if (o.dns === 'pot') await checkDnsPot(ctx);
+  await checkDnsPot(ctx, o.dns);
   if ((type === 'public-bridge' || type === 'private-bridge') && !(await vnetAvailable(ctx))) {
     throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible", { suggestion: 'use -N inherit or -N alias, or a kernel with VIMAGE' });
   }
@@ -204,22 +181,13 @@ export async function clonePot(ctx: ActionContext, o: ClonePotOptions): Promise<
     const network = await decideCloneNetwork(ctx, o, r);
     const clones = await snapshotsToClone(ctx, o, plan);
     debug(ctx, `Cloning ${o.template} into ${o.pot}`);
-    try {
+    await makingPot(ctx, o, async () => {
       throwIfAborted(o.signal);
       await makeDatasets(ctx, o, clones, single);
       throwIfAborted(o.signal);
       await writeConf(ctx, o, r, network, plan.fscomp);
       throwIfAborted(o.signal);
-      if (o.flavours?.length) {
-        if (!o.runCommand) throw new PotError('internal', 'flavours need a pot command runner');
-        await applyFlavours(ctx, o.pot, o.flavours, o.runCommand);
-      }
-    } catch (err) {
-      if (ctx.host.dryRun) throw err;
-      if (!o.keep) await undoCreate(ctx, o.pot);
-      else if (await ctx.host.jails.isRunning(o.pot)) await stopPot(ctx, { pot: o.pot }); // -k keeps the pot, stopped
-      throw err;
-    }
+    });
     return { name: o.pot, template: o.template, network, stack: r.stack, dns: r.dns, clones };
   }, { globalDir: ctx.settings.tmp });
 }

@@ -15,6 +15,7 @@ import { newFscompConfText, newPotConfText, usableHostname, type PotType } from 
 import type { ActionContext } from './context.js';
 import { debug, info, realFiles, requireRoot } from './context.js';
 import { addressBook } from './address-book.js';
+import { checkDnsPot, customResolvText, vnetAvailable } from './dns-mode.js';
 import { decideLayout, type Layout } from './create-layout.js';
 import { hostArch, supportedReleases } from './base-releases.js';
 import { ensureBaseTarball } from './base-tarball.js';
@@ -55,19 +56,6 @@ export interface CreatedPot extends Layout {
   network: NetworkDecision;
   stack: Stack;
   dns: string;
-}
-
-async function checkDns(ctx: ActionContext, dns: string): Promise<string | undefined> {
-  if (['inherit', 'pot', 'off'].includes(dns)) return undefined;
-  if (!dns.startsWith('custom:')) throw new PotError('usage', `'${dns}' is not a valid dns option`, { suggestion: 'use inherit, pot, off or custom:FILE' });
-  const file = dns.slice('custom:'.length);
-  const text = file === '' ? undefined : await realFiles(ctx).read(path.resolve(file)).catch(() => undefined);
-  if (text === undefined) throw new PotError('usage', `The file ${file} is not valid or readable`, { suggestion: 'give the path of a resolv.conf file' });
-  return text;
-}
-
-async function vnetAvailable(ctx: ActionContext): Promise<boolean> {
-  return (await ctx.host.sysctl.get('kern.features.vimage')) === '1';
 }
 
 async function decidePotNetwork(ctx: ActionContext, o: CreatePotOptions, stack: Stack): Promise<NetworkDecision> {
@@ -197,6 +185,32 @@ async function writeConf(ctx: ActionContext, p: CreatedPot, customResolv: string
   if (customResolv !== undefined) await files.write(path.join(dir, 'resolv.conf'), customResolv);
 }
 
+export interface MakingPotOptions {
+  pot: string;
+  keep?: boolean;
+  flavours?: readonly Flavour[];
+  runCommand?: PotCommandRunner;
+}
+
+/**
+ * The making of a new pot (create, clone): `steps`, then the flavours. A
+ * failure removes the pot again, or with `keep` leaves it, stopped.
+ */
+export async function makingPot(ctx: ActionContext, o: MakingPotOptions, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+    if (o.flavours?.length) {
+      if (!o.runCommand) throw new PotError('internal', 'flavours need a pot command runner');
+      await applyFlavours(ctx, o.pot, o.flavours, o.runCommand);
+    }
+  } catch (err) {
+    if (ctx.host.dryRun) throw err;
+    if (!o.keep) await undoCreate(ctx, o.pot);
+    else if (await ctx.host.jails.isRunning(o.pot)) await stopPot(ctx, { pot: o.pot });
+    throw err;
+  }
+}
+
 /** Removes what a failed create made (the pot's datasets and directory). */
 export async function undoCreate(ctx: ActionContext, pot: string): Promise<void> {
   if (await ctx.host.jails.isRunning(pot)) await stopPot(ctx, { pot });
@@ -207,7 +221,7 @@ export async function undoCreate(ctx: ActionContext, pot: string): Promise<void>
 
 async function checkRequest(ctx: ActionContext, o: CreatePotOptions, dns: string): Promise<{ layout: Layout; customResolv: string | undefined }> {
   validatePotName(o.pot);
-  const customResolv = await checkDns(ctx, dns);
+  const customResolv = await customResolvText(ctx, dns);
   const layout = await decideLayout(ctx, { type: o.type ?? 'multi', ...pick(o) });
   const presence = await potPresence(ctx, o.pot);
   if (presence === 'present') throw new PotError('already-exists', `pot ${o.pot} already exists`, { suggestion: 'pick another name' });
@@ -222,15 +236,6 @@ function pick(o: CreatePotOptions): { level?: string; base?: string; potbase?: s
   return { ...(o.level === undefined ? {} : { level: o.level }), ...(o.base === undefined ? {} : { base: o.base }), ...(o.potbase === undefined ? {} : { potbase: o.potbase }) };
 }
 
-async function checkDnsPot(ctx: ActionContext, dns: string): Promise<void> {
-  if (dns !== 'pot') return;
-  if (!(await vnetAvailable(ctx))) throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible (needed by the dns)");
-  const name = ctx.settings.vars.POT_DNS_NAME ?? 'dns';
-  if ((await potPresence(ctx, name)) !== 'present') {
-    throw new PotError('not-found', `dns pot not found (${name}) - please fix it`, { suggestion: 'create the pot named by POT_DNS_NAME first, or use another -d mode' });
-  }
-}
-
 export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promise<CreatedPot> {
   const dns = o.dns ?? 'inherit';
   const { layout, customResolv } = await checkRequest(ctx, o, dns);
@@ -240,7 +245,7 @@ export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promis
     await checkDnsPot(ctx, dns);
     const pot: CreatedPot = { ...layout, name: o.pot, network, stack, dns };
     summary(ctx, pot, (o.flavours ?? []).map((f) => f.name).join(' '));
-    try {
+    await makingPot(ctx, o, async () => {
       throwIfAborted(o.signal);
       await makeDatasets(ctx, pot, o.signal);
       throwIfAborted(o.signal);
@@ -249,16 +254,7 @@ export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promis
       await fixPotbaseFscomp(ctx, pot);
       await disableHostCronJobs(ctx, pot);
       throwIfAborted(o.signal);
-      if (o.flavours?.length) {
-        if (!o.runCommand) throw new PotError('internal', 'flavours need a pot command runner');
-        await applyFlavours(ctx, o.pot, o.flavours, o.runCommand);
-      }
-    } catch (err) {
-      if (ctx.host.dryRun) throw err;
-      if (!o.keep) await undoCreate(ctx, o.pot);
-      else if (await ctx.host.jails.isRunning(o.pot)) await stopPot(ctx, { pot: o.pot }); // -k keeps the pot, stopped
-      throw err;
-    }
+    });
     return pot;
   }, { globalDir: ctx.settings.tmp });
 }

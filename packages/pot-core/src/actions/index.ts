@@ -57,3 +57,4 @@ export * from './pot-ps.js';
 export * from './prune.js';
 export * from './update-config.js';
 export * from './pot-exec.js';
+export * from './dns-mode.js';
