@@ -232,8 +232,10 @@ describe('clone', () => {
     expect((await ok('show', '-q')).stdout).toBe('web\nweb2\n');
     await ok('stop', 'web2');
     await ok('stop', 'web');
-    await ok('destroy', '-p', 'web2');
-    expect(datasets().filter((d) => d.includes('web2'))).toEqual([]);
+    // the template cannot go while its clone needs its snapshot; -r takes the clone first
+    await fails('web is used by other pots (web2)', 'destroy', '-p', 'web');
+    await ok('destroy', '-p', 'web', '-r');
+    expect(datasets().filter((d) => d.includes('web'))).toEqual([]);
   }, 90_000);
 
   it('refuses missing -p/-P, an unknown template, an existing pot, -s with -F, an unknown snapshot, level 0, no snapshot, no root; nothing is left', async () => {

@@ -19,12 +19,20 @@ export interface DestroyPotOptions {
   recursive?: boolean;
 }
 
-async function dependants(store: PotStore, pot: string): Promise<string[]> {
-  const out: string[] = [];
+/** The pots built on this one: its level-2 pots (`pot.potbase`) and the clones of its snapshots. */
+async function dependants(ctx: ActionContext, store: PotStore, pot: string): Promise<string[]> {
+  const jails = `${ctx.settings.zfsRoot}/jails/`;
+  const own = `${jails}${pot}`;
+  const out = new Set<string>();
   for (const name of await store.listPots()) {
-    if (name !== pot && (await store.readPotConf(name))?.get('pot.potbase') === pot) out.push(name);
+    if (name !== pot && (await store.readPotConf(name))?.get('pot.potbase') === pot) out.add(name);
   }
-  return out;
+  for (const ds of await ctx.host.zfs.tree(`${ctx.settings.zfsRoot}/jails`)) {
+    if (ds === own || ds.startsWith(`${own}/`) || !ds.startsWith(jails)) continue;
+    const origin = (await ctx.host.zfs.getProperty(ds, 'origin')) ?? '-';
+    if (origin.startsWith(`${own}@`) || origin.startsWith(`${own}/`)) out.add(ds.slice(jails.length).split('/')[0] as string);
+  }
+  return [...out].sort();
 }
 
 async function removeLeftovers(ctx: ActionContext, pot: string): Promise<void> {
@@ -50,7 +58,7 @@ export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions)
     if (conf.type === 'multi' && conf.level === 0) {
       throw new PotError('conflict', `${pot} is a base pot: Please destroy the related base instead`, { suggestion: `pot destroy -b ${conf.get('pot.base') ?? 'BASE'}` });
     }
-    const children = await dependants(store, pot);
+    const children = await dependants(ctx, store, pot);
     if (children.length > 0 && !options.recursive) {
       throw new PotError('conflict', `${pot} is used by other pots (${children.join(', ')})`, { suggestion: `destroy them first, or use -r to destroy them with ${pot}` });
     }
