@@ -45,6 +45,9 @@ import { purgeSnapshots } from './commands/purge-snapshots.js';
 import { createFscomp } from './commands/create-fscomp.js';
 import { cloneFscomp } from './commands/clone-fscomp.js';
 import { clone } from './commands/clone.js';
+import { exportPot } from './commands/export.js';
+import { importPot } from './commands/import.js';
+import { prepare } from './commands/prepare.js';
 import { rename } from './commands/rename.js';
 import { setRss } from './commands/set-rss.js';
 import { getRss } from './commands/get-rss.js';
@@ -53,7 +56,7 @@ import { addDep } from './commands/add-dep.js';
 import { potSignal } from './commands/signal.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, copyIn, copyOut, mountIn, mountOut, lastRunStats, term, run, ps, prune, updateConfig, exec, setRss, getRss, setHosts, addDep, potSignal, snapshot, revert, purgeSnapshots, createFscomp, cloneFscomp, clone, rename].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, copyIn, copyOut, mountIn, mountOut, lastRunStats, term, run, ps, prune, updateConfig, exec, setRss, getRss, setHosts, addDep, potSignal, snapshot, revert, purgeSnapshots, createFscomp, cloneFscomp, clone, rename, exportPot, importPot, prepare].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

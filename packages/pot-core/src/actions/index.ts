@@ -58,3 +58,6 @@ export * from './prune.js';
 export * from './update-config.js';
 export * from './pot-exec.js';
 export * from './dns-mode.js';
+export * from './import-pot.js';
+export * from './prepare-pot.js';
+export * from './export-pot.js';

@@ -26,6 +26,8 @@ export interface HostCommand {
    * (`zfs send SNAP | zfs receive DS`).
    */
   readonly pipeFrom?: HostCommand;
+  /** stdout of a piped command is written to this file (`zfs send … | xz > FILE`). */
+  readonly outputFile?: string;
   /** Runs on pot's own terminal (stdin, stdout and stderr inherited; nothing captured). */
   readonly interactive?: boolean;
   /** Writes straight to pot's stdout and stderr (nothing captured); stdin is closed. */
@@ -80,7 +82,8 @@ export function formatArgv(file: string, args: readonly string[]): string {
 /** A command as one line; a piped command as `SRC | DST`. */
 export function formatCommand(command: HostCommand): string {
   const own = formatArgv(command.file, command.args);
-  return command.pipeFrom === undefined ? own : `${formatCommand(command.pipeFrom)} | ${own}`;
+  const out = command.outputFile === undefined ? '' : ` > ${shellQuote(command.outputFile)}`;
+  return command.pipeFrom === undefined ? own + out : `${formatCommand(command.pipeFrom)} | ${own}${out}`;
 }
 
 /** The text a command reads (stdin or a file named in its arguments), if any. */

@@ -92,7 +92,8 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
           ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
           ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),
         });
-        const consumer = producer.pipe(command.file, [...command.args], { ...base });
+        const output = command.outputFile === undefined ? {} : { stdout: { file: command.outputFile } };
+        const consumer = producer.pipe(command.file, [...command.args], { ...base, ...output });
         const [sourceResult, result] = await Promise.all([producer, consumer]);
         const sink = toResult(result as ExecaResult);
         const src = toResult(sourceResult as unknown as ExecaResult);

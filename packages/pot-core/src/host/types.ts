@@ -374,6 +374,16 @@ export interface ArchiveOps {
   symlink(target: string, link: string): Promise<void>;
 }
 
+/** Pot images (`pot export`/`import`): xz-compressed `zfs send -R` streams and their skein1024 digests. */
+export interface ImageOps {
+  /** `zfs send -R SNAPSHOT | xz -LEVEL -T 0 > FILE`. */
+  sendCompressed(snapshot: string, file: string, level: number): Promise<void>;
+  /** `xzcat FILE | zfs receive [-x PROP…] TARGET` (properties of the stream left out). */
+  receiveCompressed(file: string, target: string, options?: { readonly excludeProperties?: readonly string[] }): Promise<void>;
+  /** `cat FILE… | skein1024 -q`: the hex digest of the files one after the other. */
+  skein1024(files: readonly string[]): Promise<string>;
+}
+
 export interface Host {
   /** Which driver: `freebsd` (later `linux`). */
   readonly platform: string;
@@ -393,6 +403,7 @@ export interface Host {
   readonly limits: ResourceLimitOps;
   readonly downloads: DownloadOps;
   readonly archives: ArchiveOps;
+  readonly images: ImageOps;
   /** Host files (`/etc/pf.conf`, ...), below the host root. */
   readonly files: FileOps;
   readonly system: SystemOps;

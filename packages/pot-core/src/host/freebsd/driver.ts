@@ -31,6 +31,7 @@ import type {
 } from '../types.js';
 import { createArchiveOps } from './archives.js';
 import { createDownloadOps } from './downloads.js';
+import { createImageOps } from './images.js';
 import { lines, parseAnchors, parseIfconfig, parseJls, parseMount, parseNameList, parsePfEnabled, parseShmPaths, parseSockstatPorts, parseZfsRows } from './parse.js';
 
 export interface FreeBsdHostOptions {
@@ -501,6 +502,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
   // ---------------------------------------------------------------- downloads, archives
   const downloads = createDownloadOps(runner);
   const archives = createArchiveOps(runner);
+  const images = createImageOps(runner);
 
   // ---------------------------------------------------------------- users, groups, identity
   const system: SystemOps = {
@@ -535,6 +537,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     limits,
     downloads,
     archives,
+    images,
     files,
     system,
   };

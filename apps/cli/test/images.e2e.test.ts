@@ -1,0 +1,108 @@
+/** Pot images: export of a single pot, import and prepare (as nomad-pot-driver runs it) from a served directory. */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeHost, type FakeHost } from './fake-host.js';
+import { offerRelease } from './release-fixture.js';
+
+let host: FakeHost;
+afterEach(() => host?.cleanup());
+
+const jail = (...p: string[]): string => path.join(host.fsRoot, 'jails', ...p);
+/** What the fake skein1024 prints: sha512, standing in for Skein-1024. */
+const fakeSkein = (...files: string[]): string => createHash('sha512').update(Buffer.concat(files.map((f) => readFileSync(f)))).digest('hex');
+
+/** A single pot `web` (public-bridge, from 13.2) exported as web_1.0 into DIR/images, served as FAKEBSD_FETCH_DIR. */
+async function exportedWeb(): Promise<string> {
+  host = createFakeHost();
+  host.setup('host_pot_root');
+  offerRelease(host, '13.2');
+  expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
+  const images = path.join(host.dir, 'images');
+  mkdirSync(images);
+  const nosnap = await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images);
+  expect(nosnap.code).toBe(1);
+  expect(nosnap.stderr).toContain('Pot web has no snapshots - please use pot snapshot for that');
+  const r = await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  host.env.FAKEBSD_FETCH_DIR = images;
+  return images;
+}
+
+describe('export, import, prepare', () => {
+  it('export writes image, meta and skein; prepare imports, clones and configures the pot nomad asked for; it starts and stops', async () => {
+    const images = await exportedWeb();
+    const image = path.join(images, 'web_1.0.xz');
+    expect(readdirSync(images).sort()).toEqual(['web_1.0.xz', 'web_1.0.xz.meta', 'web_1.0.xz.skein']);
+    expect(readFileSync(`${image}.meta`, 'utf8')).toBe('-\n');
+    expect(readFileSync(`${image}.skein`, 'utf8')).toBe(`${fakeSkein(image, `${image}.meta`)}\n`);
+    expect(host.look('zfs', 'get', '-H', '-o', 'value', ':pot.tag', 'zroot/pot/jails/web')).toBe('1.0\n');
+    expect(host.log()).toMatch(/E xz -6 -T 0/);
+
+    const r = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-c', '"/usr/local/bin/web --port 8080"', '-N', 'public-bridge', '-i', 'auto', '-e', '8080:30080', '-a', 'hash_alloc', '-n', 'task', '-v');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Prepared the pot task_hash_alloc');
+    expect((await host.pot('list', '-q')).stdout.split('\n').filter((l) => l !== '').sort()).toEqual(['task_hash_alloc', 'web', 'web_1_0']);
+    for (const f of ['web_1.0.xz', 'web_1.0.xz.meta', 'web_1.0.xz.skein']) expect(existsSync(path.join(host.cache, f))).toBe(true);
+
+    const webIp = /\nip=(\S+)\n/.exec(readFileSync(jail('web', 'conf', 'pot.conf'), 'utf8'))?.[1];
+    const imported = readFileSync(jail('web_1_0', 'conf', 'pot.conf'), 'utf8');
+    const importedIp = /\nip=(\S+)\n/.exec(imported)?.[1];
+    expect(imported).toMatch(/host\.hostname="web_1_0\.[^".]+[^"]*"\n/);
+    expect(imported).not.toMatch(/host\.hostname="web_1_0\.([^"]+)\.\1"/);
+    const conf = readFileSync(jail('task_hash_alloc', 'conf', 'pot.conf'), 'utf8');
+    const ip = /\nip=(\S+)\n/.exec(conf)?.[1];
+    expect(ip).toMatch(/^10\.192\.0\.\d+$/);
+    expect(new Set([webIp, importedIp, ip]).size).toBe(3);
+    expect(conf).toContain('network_type=public-bridge\n');
+    expect(conf).toContain('pot.cmd=/usr/local/bin/web --port 8080\n');
+    for (const line of ['pot.attr.persistent=NO', 'pot.attr.no-rc-script=YES', 'pot.attr.prunable=YES', 'pot.attr.localhost-tunnel=YES', 'pot.attr.no-etc-hosts=YES', 'pot.attr.no-tmpfs=YES', 'pot.export.ports=8080:30080']) {
+      expect(conf).toContain(`${line}\n`);
+    }
+    expect(conf).toMatch(/host\.hostname="task_hash_alloc\.[^"]+"\n/);
+    expect(host.look('zfs', 'list', '-H', '-o', 'name')).toContain('zroot/pot/jails/task_hash_alloc/m');
+
+    const start = await host.pot('start', 'task_hash_alloc');
+    expect(start.stderr).toBe('###>  nmap package is missing, localhost-tunnel attribute ignored\n');
+    expect(start.code).toBe(0);
+    expect(host.log()).toMatch(/E jail -c .*name=task_hash_alloc/);
+    expect((await host.pot('stop', 'task_hash_alloc')).code).toBe(0);
+
+    // a second allocation reuses the imported pot
+    const again = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task', '-N', 'public-bridge');
+    expect(again.code).toBe(0);
+    expect((await host.pot('list', '-q')).stdout).toContain('task_hash_other\n');
+    const clash = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task');
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('A pot with name task_hash_other already exists');
+  }, 120_000);
+
+  it('a digest mismatch leaves nothing behind; signatures are refused', async () => {
+    const images = await exportedWeb();
+    for (const suffix of ['', '.meta']) copyFileSync(path.join(images, `web_1.0.xz${suffix}`), path.join(images, `web_2.0.xz${suffix}`));
+    writeFileSync(path.join(images, 'web_2.0.xz.skein'), `${'0'.repeat(128)}\n`);
+    const before = host.look('zfs', 'list', '-H', '-o', 'name');
+    const r = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '2.0', '-a', 'hash_alloc', '-n', 'task');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The image and its hash do not overlap');
+    expect(host.look('zfs', 'list', '-H', '-o', 'name')).toBe(before);
+    expect((await host.pot('list', '-q')).stdout).toBe('web\n');
+    expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
+    expect(existsSync(jail('web_2_0'))).toBe(false);
+
+    const signed = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-C', '/etc/pot.pub');
+    expect(signed.code).toBe(1);
+    expect(signed.stderr).toContain('signify signatures (-C) are not supported yet');
+
+    const dry = await host.pot('import', '--dry-run', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`fetch -q -o ${path.join(host.cache, 'web_1.0.xz')} https://images.example.org/pots/web_1.0.xz`);
+    expect(dry.stdout).toContain(`xzcat ${path.join(host.cache, 'web_1.0.xz')} | zfs receive `);
+    expect(dry.stdout).toMatch(/\| zfs receive (-x encryption )?zroot\/pot\/jails\/web_1_0\n/);
+    expect((await host.pot('list', '-q')).stdout).toBe('web\n');
+    expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,42 @@
+/**
+ * Pot images on FreeBSD, with the tools shell pot's export and import used:
+ * `zfs send -R SNAP | xz -LEVEL -T 0 > FILE`, `xzcat FILE | zfs receive DS`
+ * and `cat FILE… | skein1024 -q`. Each pipe is two processes (execa), never a shell.
+ */
+import { PotError } from '../../errors/pot-error.js';
+import { type CommandResult, commandError, type CommandRunner, type HostCommand } from '../command.js';
+import type { ImageOps } from '../types.js';
+import { checkLocalPath } from './downloads.js';
+
+function checkDataset(name: string): string {
+  if (name === '' || name.startsWith('-') || /[\s\0]/.test(name)) {
+    throw new PotError('invalid-name', `${JSON.stringify(name)} is not a valid dataset name`);
+  }
+  return name;
+}
+
+export function createImageOps(runner: CommandRunner): ImageOps {
+  const must = async (command: HostCommand, what?: string): Promise<CommandResult> => {
+    const r = await runner.run(command);
+    if (r.exitCode !== 0) throw commandError(command, r, what);
+    return r;
+  };
+  return {
+    async sendCompressed(snapshot, file, level) {
+      if (!Number.isInteger(level) || level < 0 || level > 9) throw new PotError('usage', `${level} is an invalid compression level`);
+      const send: HostCommand = { file: 'zfs', args: ['send', '-R', checkDataset(snapshot)], mutating: false };
+      await must({ file: 'xz', args: [`-${level}`, '-T', '0'], mutating: true, pipeFrom: send, outputFile: checkLocalPath(file) });
+    },
+    async receiveCompressed(file, target, options = {}) {
+      const props = (options.excludeProperties ?? []).flatMap((p) => ['-x', p]);
+      const cat: HostCommand = { file: 'xzcat', args: [checkLocalPath(file)], mutating: false };
+      await must({ file: 'zfs', args: ['receive', ...props, checkDataset(target)], mutating: true, pipeFrom: cat });
+    },
+    async skein1024(files) {
+      if (files.length === 0) throw new PotError('internal', 'skein1024 of no file');
+      const cat: HostCommand = { file: 'cat', args: files.map(checkLocalPath), mutating: false };
+      const r = await must({ file: 'skein1024', args: ['-q'], mutating: false, pipeFrom: cat });
+      return r.stdout.trim();
+    },
+  };
+}
