@@ -365,7 +365,7 @@ describe('clone', () => {
     expect(snapshots('zroot/pot/jails/web')).toEqual([used, newest]);
     const refused = await host.pot('destroy', '-p', 'web');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("cannot destroy 'zroot/pot/jails/web': filesystem has dependent clones");
+    expect(refused.stderr).toContain('###>  web is used by other pots (web2)');
     expect(datasets()).toContain('zroot/pot/jails/web/custom');
     await ok('destroy', '-p', 'web2');
     await ok('purge-snapshots', '-p', 'web');
