@@ -2,6 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
+import { checkNetworkFlags, resolveFlavourFlags } from './new-pot-flags.js';
 import { collect, openCommand, potCommandRunner, potParser, withInterruptSignal } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
@@ -26,8 +27,6 @@ const help = `pot clone [-hvFk] [--dry-run] -p potname -P basepot [-i ipaddr]
   --dry-run print the host commands instead of running them
 `;
 
-const NETWORK_TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge'];
-
 const Options = z.object({
   h: z.boolean().optional(),
   v: z.number(),
@@ -49,19 +48,7 @@ type Options = z.infer<typeof Options>;
 /** The checks shell pot makes while parsing (getopts), with its messages. */
 function checkFlags(o: Options): void {
   if (o.p !== undefined && o.p.includes('.')) throw new UsageError(`${o.p} is not a valid name for a pot ('.' is the only character not allowed)`);
-  if (o.N !== undefined && !NETWORK_TYPES.includes(o.N)) throw new UsageError(`Network type ${o.N} not recognized`, help);
-  if (o.S !== undefined && !['ipv4', 'ipv6', 'dual'].includes(o.S)) throw new UsageError(`Network stack ${o.S} not valid`, help);
-  if (o.d !== undefined && !['inherit', 'pot', 'off'].includes(o.d) && !o.d.startsWith('custom:')) throw new UsageError(`'${o.d}' is not a valid dns option`, help);
-}
-
-async function resolveFlavours(actx: actions.ActionContext, names: readonly string[]): Promise<actions.Flavour[]> {
-  const out: actions.Flavour[] = [];
-  for (const name of names) {
-    const flavour = await actions.resolveFlavour(actx, name);
-    if (!flavour) throw new UsageError(`Flavour ${name} not found`);
-    out.push(flavour);
-  }
-  return out;
+  checkNetworkFlags({ network: o.N, stack: o.S, dns: o.d }, help);
 }
 
 export const clone: PotCommand = {
@@ -87,7 +74,7 @@ export const clone: PotCommand = {
     checkFlags(o);
     if (o.p === undefined || o.p === '') throw new UsageError('pot name is missing (option -p)', help);
     if (o.P === undefined || o.P === '') throw new UsageError('reference pot name is missing (option -P)', help);
-    const flavours = await resolveFlavours(actx, o.f ?? []);
+    const flavours = await resolveFlavourFlags(actx, o.f ?? []);
     const { p: pot, P: template } = o;
     const options = (signal: AbortSignal): actions.ClonePotOptions => ({
       pot,

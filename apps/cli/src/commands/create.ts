@@ -2,6 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
+import { checkNetworkFlags, resolveFlavourFlags } from './new-pot-flags.js';
 import { collect, openCommand, potCommandRunner, potParser, withInterruptSignal } from './common.js';
 
 const help = `pot create [-hv] -p potname [-N network-type] [-i ipaddr]
@@ -40,8 +41,6 @@ const help = `pot create [-hv] -p potname [-N network-type] [-i ipaddr]
   --dry-run print the host commands instead of running them
 `;
 
-const NETWORK_TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge'] as const;
-
 const Options = z.object({
   h: z.boolean().optional(),
   v: z.number(),
@@ -65,9 +64,7 @@ type Options = z.infer<typeof Options>;
 function checkFlags(o: Options): void {
   if (o.p !== undefined && o.p.includes('.')) throw new UsageError(`${o.p} is not a valid name for a pot ('.' is the only character not allowed)`);
   if (o.t !== undefined && o.t !== 'multi' && o.t !== 'single') throw new UsageError(`Type ${o.t} not supported`, help);
-  if (o.N !== undefined && !(NETWORK_TYPES as readonly string[]).includes(o.N)) throw new UsageError(`Network type ${o.N} not recognized`, help);
-  if (o.S !== undefined && !['ipv4', 'ipv6', 'dual'].includes(o.S)) throw new UsageError(`Network stack ${o.S} not valid`, help);
-  if (o.d !== undefined && !['inherit', 'pot', 'off'].includes(o.d) && !o.d.startsWith('custom:')) throw new UsageError(`'${o.d}' is not a valid dns option`, help);
+  checkNetworkFlags({ network: o.N, stack: o.S, dns: o.d }, help);
 }
 
 /** Flags become pot-core's create options. */
@@ -88,16 +85,6 @@ function createOptions(o: Options & { p: string }, signal: AbortSignal, flavours
     ...(o.B === undefined ? {} : { bridge: o.B }),
     ...(o.S === undefined ? {} : { stack: o.S as actions.CreatePotOptions['stack'] & string }),
   };
-}
-
-async function resolveFlavours(actx: actions.ActionContext, names: readonly string[]): Promise<actions.Flavour[]> {
-  const out: actions.Flavour[] = [];
-  for (const name of names) {
-    const flavour = await actions.resolveFlavour(actx, name);
-    if (!flavour) throw new UsageError(`Flavour ${name} not found`, help);
-    out.push(flavour);
-  }
-  return out;
 }
 
 export const create: PotCommand = {
@@ -124,7 +111,7 @@ export const create: PotCommand = {
     checkFlags(o);
     if (o.p === undefined || o.p === '') throw new UsageError('pot name is missing', help);
     const p = o.p;
-    const flavours = await resolveFlavours(actx, o.f ?? []);
+    const flavours = await resolveFlavourFlags(actx, o.f ?? [], help);
     await withInterruptSignal((signal) => actions.createPot(actx, createOptions({ ...o, p }, signal, flavours, potCommandRunner(ctx))));
     return 0;
   },

@@ -2,6 +2,7 @@ import { actions, isPotError, parsePortSpec, type PortSpec } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
+import { checkNetworkFlags } from './new-pot-flags.js';
 import { collect, openCommand, potParser } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
@@ -33,8 +34,6 @@ const help = `pot prepare [-hvs] [--dry-run] -p pot -U URL -t tag -a aID -n potn
               on pot import [not supported yet]
   --dry-run print the host commands instead of running them
 `;
-
-const NETWORK_TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge'];
 
 const Options = z.object({
   h: z.boolean().optional(),
@@ -90,9 +89,7 @@ export const prepare: PotCommand = {
     const { o, actx } = opened;
     const ports = (o.e ?? []).map(specOf);
     const network = o.N === 'host' ? 'inherit' : o.N;
-    if (network !== undefined && !NETWORK_TYPES.includes(network)) throw new UsageError(`Network type ${network} not recognized`, help);
-    if (o.S !== undefined && !['ipv4', 'ipv6', 'dual'].includes(o.S)) throw new UsageError(`Network stack ${o.S} not valid`, help);
-    if (o.d !== undefined && !['inherit', 'pot', 'off'].includes(o.d) && !o.d.startsWith('custom:')) throw new UsageError(`'${o.d}' is not a valid dns option`, help);
+    checkNetworkFlags({ network, stack: o.S, dns: o.d }, help);
     if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
     if (o.t === undefined || o.t === '') throw new UsageError('A tag is mandatory', help);
     if (o.a === undefined || o.a === '') throw new UsageError('An allocation id is mandatory', help);
