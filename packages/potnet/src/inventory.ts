@@ -105,32 +105,23 @@ function nameOf(latin1: string): string | undefined {
   return isUtf8(bytes) ? bytes.toString('utf8') : undefined;
 }
 
-interface PotKeys {
-  ip?: [string, number];
-  ip4?: [string, number];
-  vnet?: string;
-  networkType?: string;
-}
-
 const NL = 0x0a;
 const CR = 0x0d;
 const EQ = 0x3d;
 
-/**
- * The four keys potnet needs, found by scanning bytes: 50,000 pot.conf files
- * are read per command, and decoding and splitting each whole file would cost
- * more than reading it. Same line and value rules as the original (Rust's
- * lines(): one \r dropped before \n; value: up to the next `=`).
- */
 const KEY_IP4 = Buffer.from('ip4');
 const KEY_IP = Buffer.from('ip');
 const KEY_VNET = Buffer.from('vnet');
 const KEY_NETWORK_TYPE = Buffer.from('network_type');
+const TRUE = Buffer.from('true');
+const INHERIT = Buffer.from('inherit');
+const NETWORK_TYPE_LIST = [...NETWORK_TYPES] as NetworkType[];
+const NETWORK_TYPE_WORDS = NETWORK_TYPE_LIST.map((t) => Buffer.from(t));
 
-/** Whether bytes[start, eq) is `key`: a JS loop, cheaper than a native call for such short keys. */
-function isKey(bytes: Buffer, start: number, eq: number, key: Buffer): boolean {
-  if (eq - start !== key.length) return false;
-  for (let i = 0; i < key.length; i++) if (bytes[start + i] !== key[i]) return false;
+/** Whether bytes[start, stop) is `word`: a JS loop, cheaper than a native call for such short words. */
+function isWord(bytes: Buffer, start: number, stop: number, word: Buffer): boolean {
+  if (stop - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (bytes[start + i] !== word[i]) return false;
   return true;
 }
 
@@ -141,52 +132,111 @@ function find(bytes: Buffer, byte: number, from: number, to: number): number {
   return i;
 }
 
-function potKeys(bytes: Buffer, length = bytes.length): PotKeys {
-  const keys: PotKeys = {};
-  let lineNo = 0;
-  for (let start = 0; start < length; ) {
-    lineNo++;
-    const nl = find(bytes, NL, start, length);
-    const end = nl < length && nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
-    const first = bytes[start];
-    if (first === 0x69 /* i */ || first === 0x76 /* v */ || first === 0x6e /* n */) {
-      // The line starts with KEY= exactly when the text up to its first `=` is KEY=.
-      const eq = find(bytes, EQ, start, end);
-      if (eq < end) {
-        const stop = find(bytes, EQ, eq + 1, end);
-        if (isKey(bytes, start, eq, KEY_IP4)) keys.ip4 = [bytes.toString('utf8', eq + 1, stop), lineNo];
-        else if (isKey(bytes, start, eq, KEY_IP)) keys.ip = [bytes.toString('utf8', eq + 1, stop), lineNo];
-        else if (isKey(bytes, start, eq, KEY_VNET)) keys.vnet = bytes.toString('utf8', eq + 1, stop);
-        else if (isKey(bytes, start, eq, KEY_NETWORK_TYPE)) keys.networkType = bytes.toString('utf8', eq + 1, stop);
+/**
+ * Where the four values potnet needs lie in one pot.conf, as byte offsets
+ * (start -1: absent). One instance serves every file: 50,000 pot.conf files
+ * are read per command, and an object or a string per key and file costs
+ * more garbage collection than the reading itself.
+ */
+class PotConfFields {
+  ip = -1;
+  ipStop = 0;
+  ipLine = 0;
+  ip4 = -1;
+  ip4Stop = 0;
+  ip4Line = 0;
+  vnet = -1;
+  vnetStop = 0;
+  networkType = -1;
+  networkTypeStop = 0;
+
+  /**
+   * Same line and value rules as the original (Rust's lines(): one \r dropped
+   * before \n; value: up to the next `=`), found by scanning bytes.
+   */
+  scan(bytes: Buffer, length: number): this {
+    this.ip = this.ip4 = this.vnet = this.networkType = -1;
+    let lineNo = 0;
+    for (let start = 0; start < length; ) {
+      lineNo++;
+      const nl = find(bytes, NL, start, length);
+      const first = bytes[start];
+      if (first === 0x69 /* i */ || first === 0x76 /* v */ || first === 0x6e /* n */) {
+        const end = nl < length && nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
+        // The line starts with KEY= exactly when the text up to its first `=` is KEY=.
+        const eq = find(bytes, EQ, start, end);
+        if (eq < end) this.keep(bytes, start, eq, find(bytes, EQ, eq + 1, end), lineNo);
       }
+      start = nl + 1;
     }
-    start = nl + 1;
+    return this;
   }
-  return keys;
+
+  private keep(bytes: Buffer, start: number, eq: number, stop: number, lineNo: number): void {
+    if (isWord(bytes, start, eq, KEY_IP4)) {
+      this.ip4 = eq + 1;
+      this.ip4Stop = stop;
+      this.ip4Line = lineNo;
+    } else if (isWord(bytes, start, eq, KEY_IP)) {
+      this.ip = eq + 1;
+      this.ipStop = stop;
+      this.ipLine = lineNo;
+    } else if (isWord(bytes, start, eq, KEY_VNET)) {
+      this.vnet = eq + 1;
+      this.vnetStop = stop;
+    } else if (isWord(bytes, start, eq, KEY_NETWORK_TYPE)) {
+      this.networkType = eq + 1;
+      this.networkTypeStop = stop;
+    }
+  }
 }
+
+const fields = new PotConfFields();
 
 export type PotResult = PotEntry | InventoryDiagnostic;
 
-function addressOf(name: string, networkType: NetworkType, field: [string, number], file: string): PotResult {
-  const ip = parseIp(field[0]);
+/** Names the pot.conf of a pot, for diagnostics only: a path per pot would be garbage on the common path. */
+type ConfPath = (name: string) => string;
+
+function addressOf(name: string, networkType: NetworkType, text: string, line: number, confPath: ConfPath): PotResult {
+  const ip = parseIp(text);
   if (ip) return { name, networkType, ip };
-  return { file, line: field[1], message: `pot ${name} skipped: "${field[0]}" is not an IP address` };
+  return { file: confPath(name), line, message: `pot ${name} skipped: "${text}" is not an IP address` };
+}
+
+function networkTypeAt(bytes: Buffer, start: number, stop: number): NetworkType | undefined {
+  // Indexed, not for-of with destructuring: that allocates per pot before the JIT warms up.
+  for (let i = 0; i < NETWORK_TYPE_WORDS.length; i++) {
+    if (isWord(bytes, start, stop, NETWORK_TYPE_WORDS[i] as Buffer)) return NETWORK_TYPE_LIST[i];
+  }
+  return undefined;
+}
+
+/** The original's reading of a pot.conf's bytes, with every panic turned into a diagnostic. */
+function potFromBytes(name: string, bytes: Buffer, length: number, confPath: ConfPath): PotResult | undefined {
+  const f = fields.scan(bytes, length);
+  if (f.networkType >= 0) {
+    const networkType = networkTypeAt(bytes, f.networkType, f.networkTypeStop);
+    if (networkType === undefined) {
+      const text = bytes.toString('utf8', f.networkType, f.networkTypeStop);
+      return { file: confPath(name), message: `pot ${name} skipped: unknown network_type "${text}"` };
+    }
+    if (networkType === 'inherit' || networkType === 'alias') return { name, networkType };
+    if (f.ip < 0) return { file: confPath(name), message: `pot ${name} skipped: ${networkType} pot without ip=` };
+    return addressOf(name, networkType, bytes.toString('utf8', f.ip, f.ipStop), f.ipLine, confPath);
+  }
+  if (f.ip4 < 0) return { file: confPath(name), message: `pot ${name} skipped: neither network_type= nor ip4=` };
+  if (isWord(bytes, f.ip4, f.ip4Stop, INHERIT)) return { name, networkType: 'inherit' };
+  const ip4 = bytes.toString('utf8', f.ip4, f.ip4Stop);
+  if (f.vnet < 0 && parseIp(ip4)) return { file: confPath(name), message: `pot ${name} skipped: legacy ip4= without vnet=` };
+  const vnet = f.vnet >= 0 && isWord(bytes, f.vnet, f.vnetStop, TRUE);
+  return addressOf(name, vnet ? 'public-bridge' : 'alias', ip4, f.ip4Line, confPath);
 }
 
 /** The original's reading of a pot.conf, with every panic turned into a diagnostic. */
 export function potFromConf(name: string, conf: Buffer | string, file: string, length?: number): PotResult | undefined {
-  const keys = potKeys(typeof conf === 'string' ? Buffer.from(conf) : conf, length);
-  if (keys.networkType !== undefined) {
-    if (!NETWORK_TYPES.has(keys.networkType)) return { file, message: `pot ${name} skipped: unknown network_type "${keys.networkType}"` };
-    const networkType = keys.networkType as NetworkType;
-    if (networkType === 'inherit' || networkType === 'alias') return { name, networkType };
-    if (!keys.ip) return { file, message: `pot ${name} skipped: ${networkType} pot without ip=` };
-    return addressOf(name, networkType, keys.ip, file);
-  }
-  if (keys.ip4 === undefined) return { file, message: `pot ${name} skipped: neither network_type= nor ip4=` };
-  if (keys.ip4[0] === 'inherit') return { name, networkType: 'inherit' };
-  if (keys.vnet === undefined && parseIp(keys.ip4[0])) return { file, message: `pot ${name} skipped: legacy ip4= without vnet=` };
-  return addressOf(name, keys.vnet === 'true' ? 'public-bridge' : 'alias', keys.ip4, file);
+  const bytes = typeof conf === 'string' ? Buffer.from(conf) : conf;
+  return potFromBytes(name, bytes, length ?? bytes.length, () => file);
 }
 
 /** The original's reading of a bridge file: first token of name=, net=, gateway=. */
@@ -221,33 +271,26 @@ export function bridgesDirectory(fsRoot: string): string {
   return fsRoot.endsWith('/') ? `${fsRoot}bridges` : `${fsRoot}/bridges`;
 }
 
-/** A pot directory to read: its name and its pot.conf. */
-export interface PotDir {
-  name: string;
-  file: string;
-}
-
-/** The pot directories under FS_ROOT/jails (directories, not links), in ascending name order. */
-export function listPotDirs(fsRoot: string, diagnostics: InventoryDiagnostic[]): PotDir[] {
-  const dir = jailsDirectory(fsRoot);
-  const dirs: PotDir[] = [];
-  for (const entry of sortedEntries(dir)) {
+/** The pot directories under `jailsDir` (directories, not links), in ascending byte order of their names. */
+function listPotNames(jailsDir: string, diagnostics: InventoryDiagnostic[]): string[] {
+  const names: string[] = [];
+  for (const entry of sortedEntries(jailsDir)) {
     if (!entry.isDirectory()) continue;
     const name = nameOf(entry.name);
     if (name === undefined) {
-      diagnostics.push({ file: `${dir}/${entry.name}/conf/pot.conf`, message: 'pot skipped: its name is not valid UTF-8' });
+      diagnostics.push({ file: `${jailsDir}/${entry.name}/conf/pot.conf`, message: 'pot skipped: its name is not valid UTF-8' });
       continue;
     }
-    dirs.push({ name, file: `${dir}/${name}/conf/pot.conf` });
+    names.push(name);
   }
-  return dirs;
+  return names;
 }
 
 /**
  * Runs `fn` with the working directory at `dir`, so that it can open files by
  * short relative paths (the kernel resolves a shorter path per open: about 10 %
  * of a scan). Where the working directory cannot change (worker threads) or
- * come back, `fn` gets undefined and opens absolute paths.
+ * come back, `fn` gets false and opens absolute paths.
  */
 function inDirectory<T>(dir: string, fn: (relative: boolean) => T): T {
   let previous: string;
@@ -264,32 +307,32 @@ function inDirectory<T>(dir: string, fn: (relative: boolean) => T): T {
   }
 }
 
-/** Reads the pot.conf of each directory once; undefined where the original skips silently. */
-export function readPotDirs(dirs: readonly PotDir[], jailsDir?: string): Array<PotResult | undefined> {
-  const read = (relative: boolean): Array<PotResult | undefined> =>
-    dirs.map(({ name, file }) => {
-      const length = readWhole(relative ? `${name}/conf/pot.conf` : file);
-      if (length < 0) return undefined;
-      if (!isAsciiPrefix(scratch, length) && !isUtf8(scratch.subarray(0, length))) return { file, message: `pot ${name} skipped: pot.conf is not valid UTF-8` };
-      return potFromConf(name, scratch, file, length);
-    });
-  return jailsDir === undefined ? read(false) : inDirectory(jailsDir, read);
-}
-
-/** Splits read results into pots and diagnostics, keeping directory order. */
-export function collectPots(results: ReadonlyArray<PotResult | undefined>, diagnostics: InventoryDiagnostic[]): PotEntry[] {
-  const pots: PotEntry[] = [];
-  for (const result of results) {
-    if (result === undefined) continue;
-    if ('message' in result) diagnostics.push(result);
-    else pots.push(result);
+/** One pot.conf read and understood; undefined where the original skips silently (no readable file). */
+function readPot(name: string, path: string, confPath: ConfPath): PotResult | undefined {
+  const length = readWhole(path);
+  if (length < 0) return undefined;
+  if (!isAsciiPrefix(scratch, length) && !isUtf8(scratch.subarray(0, length))) {
+    return { file: confPath(name), message: `pot ${name} skipped: pot.conf is not valid UTF-8` };
   }
-  return pots;
+  return potFromBytes(name, scratch, length, confPath);
 }
 
 /** Every pot under FS_ROOT/jails, in ascending name order; each file read once. */
 export function readPots(fsRoot: string, diagnostics: InventoryDiagnostic[]): PotEntry[] {
-  return collectPots(readPotDirs(listPotDirs(fsRoot, diagnostics), jailsDirectory(fsRoot)), diagnostics);
+  const dir = jailsDirectory(fsRoot);
+  const names = listPotNames(dir, diagnostics);
+  const confPath: ConfPath = (name) => `${dir}/${name}/conf/pot.conf`;
+  return inDirectory(dir, (relative) => {
+    const pots: PotEntry[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const result = readPot(name, relative ? `${name}/conf/pot.conf` : confPath(name), confPath);
+      if (result === undefined) continue;
+      if ('message' in result) diagnostics.push(result);
+      else pots.push(result);
+    }
+    return pots;
+  });
 }
 
 /** Every valid bridge file under FS_ROOT/bridges (regular files only), in name order. */

@@ -131,8 +131,3 @@ export function compareIp(a: Ip, b: Ip): number {
   if (a.family !== b.family) return a.family - b.family;
   return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }
-
-/** A key that orders like compareIp when compared as numbers within one family. */
-export function ipKey(ip: Ip): string {
-  return `${ip.family}:${ip.value.toString(16)}`;
-}
