@@ -138,6 +138,8 @@ export interface OpenCommand<S extends z.ZodType<CommonFlags>> {
   help: string;
   /** The argv as logged (default: as given). */
   logged?: readonly string[];
+  /** Shell pot logs a read-only command only with -v, at debug level. */
+  readOnly?: boolean;
 }
 
 /**
@@ -153,6 +155,7 @@ export async function openCommand<S extends z.ZodType<CommonFlags>>(spec: OpenCo
   }
   const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
   requireFsRoot(actx.settings);
-  await actions.syslog(actx, spec.name, spec.logged ?? args);
+  if (!spec.readOnly) await actions.syslog(actx, spec.name, spec.logged ?? args);
+  else if (o.v > 0) await actions.syslog(actx, spec.name, spec.logged ?? args, 'debug');
   return { o, actx };
 }

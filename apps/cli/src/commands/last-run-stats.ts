@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { openCommand, potParser } from './common.js';
 
 const help = `pot last-run-stats [-hv] -p pname
   -h print this help
@@ -21,21 +21,9 @@ export const lastRunStats: PotCommand = {
   help,
   async run(args, ctx) {
     const cmd = potParser('last-run-stats').option('-p <pname>', 'pot name');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v });
-    requireFsRoot(actx.settings);
-    // A read-only command: shell pot logs it (at debug level) only when verbose.
-    if (o.v > 0) {
-      try {
-        await actx.host.log.syslog(`pot-last-run-stats ${args.join(' ')}`, { facility: actx.settings.logFacility, priority: 'debug', tag: 'pot' });
-      } catch {
-        // a missing syslog never stops pot
-      }
-    }
+    const opened = await openCommand({ name: 'last-run-stats', cmd, schema: Options, help, readOnly: true }, args, ctx);
+    if (!opened) return 0;
+    const { o, actx } = opened;
     if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
     ctx.io.stdout(await actions.lastRunStats(actx, o.p));
     return 0;

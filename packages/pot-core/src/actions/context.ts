@@ -43,9 +43,9 @@ export function passStderr(ctx: ActionContext, text: string): void {
 }
 
 /** `logger -p FACILITY.info -t pot 'pot-CMD ARGS'`, as shell pot does for every command that changes the host. */
-export async function syslog(ctx: ActionContext, command: string, argv: readonly string[]): Promise<void> {
+export async function syslog(ctx: ActionContext, command: string, argv: readonly string[], priority?: 'debug'): Promise<void> {
   try {
-    await ctx.host.log.syslog(`pot-${command} ${argv.join(' ')}`, { facility: ctx.settings.logFacility, tag: 'pot' });
+    await ctx.host.log.syslog(`pot-${command} ${argv.join(' ')}`, { facility: ctx.settings.logFacility, tag: 'pot', ...(priority ? { priority } : {}) });
   } catch {
     // a missing syslog never stops pot
   }

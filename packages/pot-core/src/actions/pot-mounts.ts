@@ -9,13 +9,14 @@ import { PotError } from '../errors/pot-error.js';
 import type { FscompEntry, PotConf } from '../store/index.js';
 import type { ActionContext } from './context.js';
 import { debug, realFiles, warn } from './context.js';
+import { insideMountpoint } from './fscomp-mountpoints.js';
 import { potPath, potStore } from './pot-lookup.js';
 
 /** An entry with its mount point resolved below `J/m` (a legacy absolute line's too). */
 function withTarget(ctx: ActionContext, pot: string, e: FscompEntry): FscompEntry & { target: string } {
   const root = path.join(potPath(ctx, pot), 'm');
-  const inside = e.mountpoint.startsWith(root) ? e.mountpoint.slice(root.length) || '/' : e.mountpoint;
-  return { ...e, target: `${root}${inside}`.replace(/\/$/, '') };
+  const inside = insideMountpoint(e.mountpoint, root);
+  return { ...e, target: inside === '/' ? root : `${root}${inside}` };
 }
 
 /** fscomp.conf's entries with their mount points resolved below `J/m` (legacy absolute lines too). */

@@ -55,7 +55,10 @@ export function modernisePotConf(conf: PotConf): string[] {
   return done;
 }
 
-/** fscomp.conf with legacy absolute mount points (`J/m/usr/local`) made relative (`/usr/local`). */
+/**
+ * fscomp.conf with legacy absolute mount points (`J/m/usr/local`) made relative (`/usr/local`).
+ * Not insideMountpoint: the rewritten file keeps shell pot's bytes (its sed cuts the prefix, no normalising).
+ */
 export function relativeFscomp(conf: FscompConf, potRoot: string): FscompConf {
   const items = conf.items.map((item) => {
     if (!('source' in item) || !item.mountpoint.startsWith(potRoot)) return item;
