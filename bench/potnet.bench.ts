@@ -4,6 +4,10 @@
  * 50k pots. Run with `npm run bench`; writes bench/results/potnet.json and
  * prints a Markdown table for bench/README.md.
  *
+ * BENCH_ORIGINAL=/path/to/potnet (a Rust potnet 0.5.0 built elsewhere: none
+ * of its code is in this repository) times the original too, run for run
+ * interleaved with ours so both see the same machine.
+ *
  * Layouts come from the golden fixture builder's `scale` spec: pots numbered
  * from network+3, every 10th a private-bridge pot inside a bridge, /28
  * bridges from the upper half of 10.192.0.0/10.
@@ -18,6 +22,12 @@ const potnetBin = path.join(root, 'packages/potnet/bin/potnet');
 const makeFixture = path.join(root, 'packages/potnet/test/golden/make-fixture.py');
 const work = path.join(root, 'bench/results/layouts');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
+const original = process.env.BENCH_ORIGINAL;
+/** The programs timed: ours, and the original when given. */
+const programs: Array<{ suffix: string; argv: string[] }> = [
+  { suffix: '', argv: [process.execPath, potnetBin] },
+  ...(original ? [{ suffix: ' (original)', argv: [original] }] : []),
+];
 
 const layouts = [
   { name: '0', pots: 0, bridges: 0 },
@@ -54,16 +64,19 @@ function ensureLayout(layout: (typeof layouts)[number]): string {
   return dir;
 }
 
-function timeProcess(dir: string, args: string[]): number {
+/** Median wall time of each program running `args`, the programs taking turns run by run. */
+function timeProcesses(dir: string, args: string[]): number[] {
   const env = { PATH: `${path.join(dir, 'prefix/bin')}:${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: dir, LC_ALL: 'C' };
-  const samples: number[] = [];
+  const samples: number[][] = programs.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    // Exit codes are not checked: the empty layout has no bridge for `next -b`.
-    spawnSync(process.execPath, [potnetBin, ...args], { cwd: dir, env, stdio: ['ignore', 'ignore', 'ignore'] });
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    programs.forEach(({ argv }, p) => {
+      const started = process.hrtime.bigint();
+      // Exit codes are not checked: the empty layout has no bridge for `next -b`.
+      spawnSync(argv[0] as string, [...argv.slice(1), ...args], { cwd: dir, env, stdio: ['ignore', 'ignore', 'ignore'] });
+      (samples[p] as number[]).push(Number(process.hrtime.bigint() - started) / 1e6);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 async function timeLibrary(dir: string, bridge: string): Promise<{ first: number; repeat: number }> {
@@ -100,7 +113,9 @@ for (const layout of layouts) {
   const dir = ensureLayout(layout);
   const bridge = bridgeName(dir);
   const row: Record<string, number> = {};
-  for (const [label, args] of commands(bridge)) row[label] = timeProcess(dir, args);
+  for (const [label, args] of commands(bridge)) {
+    timeProcesses(dir, args).forEach((ms, p) => (row[`${label}${programs[p]!.suffix}`] = ms));
+  }
   const lib = await timeLibrary(dir, bridge);
   row['library: load + next, next -b, new-net'] = lib.first;
   row['library: repeat on a loaded book'] = lib.repeat;

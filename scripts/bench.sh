@@ -5,4 +5,4 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/scripts/toolchain.sh"
 cd "$root"
-env -i PATH="$PATH" HOME="$HOME" BENCH_RUNS="${BENCH_RUNS:-7}" node bench/potnet.bench.ts
+env -i PATH="$PATH" HOME="$HOME" BENCH_RUNS="${BENCH_RUNS:-7}" BENCH_ORIGINAL="${BENCH_ORIGINAL:-}" node bench/potnet.bench.ts

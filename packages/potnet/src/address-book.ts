@@ -1,5 +1,6 @@
 import { BITS, type Family, formatIp, type Ip, sameIp } from './ip.js';
-import { ascending, IpTable } from './ip-table.js';
+import { type Interval, mergeIntervals, runsOf } from './intervals.js';
+import { IpTable } from './ip-table.js';
 import { broadcastOf, contains, formatIpNet, hostRange, type IpNet, networkOf } from './ipnet.js';
 import type { BridgeEntry, Inventory, PotEntry } from './inventory.js';
 import { PotnetError } from './potnet-error.js';
@@ -11,10 +12,6 @@ export interface AddressEntry {
   label: string | undefined;
 }
 
-interface Interval {
-  start: bigint;
-  end: bigint;
-}
 
 /**
  * The addresses pot may not hand out: network, broadcast, gateway, DNS, every
@@ -82,7 +79,7 @@ export class AddressBook {
   private takenIntervals(family: Family): Interval[] {
     const known = this.taken[family];
     if (known) return known;
-    const intervals = runsOf(this.takenValues(family));
+    const intervals = runsOf(this.takenAddresses(family), family);
     for (const b of this.inventory.bridges) {
       if (b.network.addr.family !== family) continue;
       const { first, last } = hostRange(b.network);
@@ -91,8 +88,8 @@ export class AddressBook {
     return (this.taken[family] = mergeIntervals(intervals));
   }
 
-  /** The single taken addresses of one family, ascending (duplicates kept). */
-  private takenValues(family: Family): bigint[] {
+  /** The single taken addresses of one family, in no order, duplicates kept. */
+  private takenAddresses(family: Family): bigint[] {
     const values: bigint[] = [];
     for (const [ip] of this.fixedPoints()) if (ip.family === family) values.push(ip.value);
     for (const b of this.inventory.bridges) {
@@ -103,7 +100,7 @@ export class AddressBook {
       const ip = (pots[i] as PotEntry).ip as Ip;
       if (ip.family === family) values.push(ip.value);
     }
-    return ascending(values, family);
+    return values;
   }
 
   /** Every taken address in address order, labelled as `potnet show` prints them. */
@@ -258,36 +255,6 @@ function bridgeLandmarks(bridge: BridgeEntry): Array<[Ip, string]> {
     [broadcast, `${bridge.name} bridge - broadcast `],
     [gateway, `${bridge.name} bridge - gateway `],
   ];
-}
-
-/** Sorted addresses as runs of consecutive ones: pots numbered in order make few intervals. */
-function runsOf(sorted: readonly bigint[]): Interval[] {
-  const runs: Interval[] = [];
-  let run: Interval | undefined;
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i] as bigint;
-    if (run && v <= run.end + 1n) {
-      if (v > run.end) run.end = v;
-    } else {
-      run = { start: v, end: v };
-      runs.push(run);
-    }
-  }
-  return runs;
-}
-
-function mergeIntervals(intervals: Interval[]): Interval[] {
-  intervals.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const merged: Interval[] = [];
-  for (const iv of intervals) {
-    const last = merged[merged.length - 1];
-    if (last && iv.start <= last.end + 1n) {
-      if (iv.end > last.end) last.end = iv.end;
-    } else {
-      merged.push({ ...iv });
-    }
-  }
-  return merged;
 }
 
 function firstFree(first: bigint, last: bigint, taken: Interval[], family: Family): { free: Ip | undefined; usedBefore: Interval[] } {

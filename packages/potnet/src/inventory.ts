@@ -76,19 +76,28 @@ function readWhole(file: string): number {
 }
 
 /**
- * Directory entries in byte order of their names. Names come as latin1
- * strings (one char per byte: they compare like bytes, and no Buffer is made
- * per entry); nameOf turns them into the UTF-8 names they are.
+ * The names of the entries of `dir` that pass `keep`, in byte order. Names
+ * come as latin1 strings (one char per byte: the default sort compares them
+ * like bytes, natively, and no Buffer is made per entry); nameOf turns them
+ * into the UTF-8 names they are.
  */
-function sortedEntries(dir: string): Dirent<string>[] {
+function sortedNames(dir: string, keep: (entry: Dirent<string>) => boolean): string[] {
   let entries: Dirent<string>[];
   try {
     entries = readdirSync(dir, { withFileTypes: true, encoding: 'latin1' });
   } catch {
     return [];
   }
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as Dirent<string>;
+    if (keep(entry)) names.push(entry.name);
+  }
+  return names.sort();
 }
+
+const isDirectory = (entry: Dirent<string>): boolean => entry.isDirectory();
+const isFile = (entry: Dirent<string>): boolean => entry.isFile();
 
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -273,15 +282,15 @@ export function bridgesDirectory(fsRoot: string): string {
 
 /** The pot directories under `jailsDir` (directories, not links), in ascending byte order of their names. */
 function listPotNames(jailsDir: string, diagnostics: InventoryDiagnostic[]): string[] {
-  const names: string[] = [];
-  for (const entry of sortedEntries(jailsDir)) {
-    if (!entry.isDirectory()) continue;
-    const name = nameOf(entry.name);
-    if (name === undefined) {
-      diagnostics.push({ file: `${jailsDir}/${entry.name}/conf/pot.conf`, message: 'pot skipped: its name is not valid UTF-8' });
+  const names = sortedNames(jailsDir, isDirectory);
+  for (let i = 0; i < names.length; i++) {
+    const name = nameOf(names[i] as string);
+    if (name !== undefined) {
+      names[i] = name;
       continue;
     }
-    names.push(name);
+    diagnostics.push({ file: `${jailsDir}/${names[i] as string}/conf/pot.conf`, message: 'pot skipped: its name is not valid UTF-8' });
+    names.splice(i--, 1);
   }
   return names;
 }
@@ -339,10 +348,8 @@ export function readPots(fsRoot: string, diagnostics: InventoryDiagnostic[]): Po
 export function readBridges(fsRoot: string, diagnostics: InventoryDiagnostic[]): BridgeEntry[] {
   const dir = bridgesDirectory(fsRoot);
   const bridges: BridgeEntry[] = [];
-  for (const entry of sortedEntries(dir)) {
-    if (!entry.isFile()) continue;
-    const name = nameOf(entry.name);
-    const file = `${dir}/${name ?? Buffer.from(entry.name, 'latin1').toString('utf8')}`;
+  for (const latin1 of sortedNames(dir, isFile)) {
+    const file = `${dir}/${nameOf(latin1) ?? Buffer.from(latin1, 'latin1').toString('utf8')}`;
     const length = readWhole(file);
     if (length < 0) continue;
     const bytes = scratch.subarray(0, length);
