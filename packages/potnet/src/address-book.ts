@@ -1,6 +1,6 @@
 import { BITS, type Family, formatIp, type Ip, sameIp } from './ip.js';
 import { type Interval, mergeIntervals, runsOf } from './intervals.js';
-import { IpTable } from './ip-table.js';
+import { AddressList } from './address-list.js';
 import { broadcastOf, contains, formatIpNet, hostRange, type IpNet, networkOf } from './ipnet.js';
 import type { BridgeEntry, Inventory, PotEntry } from './inventory.js';
 import { PotnetError } from './potnet-error.js';
@@ -17,13 +17,13 @@ export interface AddressEntry {
  * The addresses pot may not hand out: network, broadcast, gateway, DNS, every
  * bridged pot, every private bridge (all of its addresses). Bridges are kept
  * as ranges, so no query ever walks a network address by address. Built
- * lazily and kept: a `potnet next` needs only the sorted taken ranges, not
- * the labelled table `show` and `validate` use.
+ * lazily and kept: `next`, `new-net` and `validate` need only the sorted
+ * taken ranges, `show` the labelled addresses as well.
  */
 export class AddressBook {
   readonly config: SystemConfig;
   readonly inventory: Inventory;
-  private table: IpTable<string | undefined> | undefined;
+  private readonly labelled: Partial<Record<Family, Array<{ ip: Ip; value: string | undefined }>>> = {};
   private readonly taken: Partial<Record<Family, Interval[]>> = {};
 
   constructor(config: SystemConfig, inventory: Inventory) {
@@ -31,17 +31,18 @@ export class AddressBook {
     this.inventory = inventory;
   }
 
-  /** Every taken single address with its label; later entries relabel earlier ones, as in the original. */
-  private points(): IpTable<string | undefined> {
-    if (this.table) return this.table;
-    const table = new IpTable<string | undefined>();
-    for (const [ip, label] of this.fixedPoints()) table.set(ip, label);
+  /** The taken single addresses of one family with their labels, sorted; later entries relabel earlier ones, as in the original. */
+  private points(family: Family): Array<{ ip: Ip; value: string | undefined }> {
+    const known = this.labelled[family];
+    if (known) return known;
+    const list = new AddressList<string | undefined>();
+    for (const [ip, label] of this.fixedPoints()) list.add(ip, label);
     const pots = this.bridgedPots();
-    for (let i = 0; i < pots.length; i++) table.set((pots[i] as PotEntry).ip as Ip, (pots[i] as PotEntry).name);
+    for (let i = 0; i < pots.length; i++) list.add((pots[i] as PotEntry).ip as Ip, (pots[i] as PotEntry).name);
     for (const bridge of this.inventory.bridges) {
-      for (const [ip, label] of bridgeLandmarks(bridge)) table.set(ip, label);
+      for (const [ip, label] of bridgeLandmarks(bridge)) list.add(ip, label);
     }
-    return (this.table = table);
+    return (this.labelled[family] = list.sortedOf(family));
   }
 
   private fixedPoints(): Array<[Ip, string | undefined]> {
@@ -71,8 +72,15 @@ export class AddressBook {
   }
 
   isTaken(ip: Ip): boolean {
-    if (this.points().has(ip)) return true;
-    return this.inventory.bridges.some((b) => inHosts(b.network, ip));
+    const taken = this.takenIntervals(ip.family);
+    let low = 0;
+    let high = taken.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((taken[mid] as Interval).end < ip.value) low = mid + 1;
+      else high = mid;
+    }
+    return low < taken.length && (taken[low] as Interval).start <= ip.value;
   }
 
   /** Taken intervals of one family, sorted and merged; computed once. */
@@ -106,7 +114,7 @@ export class AddressBook {
   /** Every taken address in address order, labelled as `potnet show` prints them. */
   *entries(): Generator<AddressEntry> {
     for (const family of [4, 6] as const) {
-      const own = this.points().sortedOf(family);
+      const own = this.points(family);
       const labels = new BridgeLabeller(this.inventory.bridges, family);
       let i = 0;
       for (const interval of this.takenIntervals(family)) {
@@ -132,12 +140,12 @@ export class AddressBook {
 
   /** The addresses `-b NAME` considers: the bridge's landmarks and the bridged pots inside it. */
   bridgeEntries(bridge: BridgeEntry): AddressEntry[] {
-    const table = new IpTable<string | undefined>();
-    for (const [ip, label] of bridgeLandmarks(bridge)) table.set(ip, label);
+    const list = new AddressList<string | undefined>();
+    for (const [ip, label] of bridgeLandmarks(bridge)) list.add(ip, label);
     for (const pot of this.bridgedPots()) {
-      if (contains(bridge.network, pot.ip as Ip)) table.set(pot.ip as Ip, pot.name);
+      if (contains(bridge.network, pot.ip as Ip)) list.add(pot.ip as Ip, pot.name);
     }
-    return table.sorted().map(({ ip, value }) => ({ ip, label: value }));
+    return list.sorted().map(({ ip, value }) => ({ ip, label: value }));
   }
 
   nextInBridge(bridge: BridgeEntry): Ip | undefined {
@@ -167,14 +175,14 @@ export class AddressBook {
 
   /** `potnet etc-hosts [-b NAME]`: `IP NAME` lines of the pots that can see each other. */
   etcHosts(bridge?: BridgeEntry): Array<{ ip: Ip; name: string }> {
-    const table = new IpTable<string>();
+    const list = new AddressList<string>();
     for (const pot of this.inventory.pots) {
       const wanted = bridge
         ? pot.networkType === 'private-bridge' && contains(bridge.network, pot.ip as Ip)
         : pot.networkType === 'public-bridge';
-      if (wanted) table.set(pot.ip as Ip, pot.name);
+      if (wanted) list.add(pot.ip as Ip, pot.name);
     }
-    return table.sorted().map(({ ip, value }) => ({ ip, name: value }));
+    return list.sorted().map(({ ip, value }) => ({ ip, name: value }));
   }
 
   /**
@@ -234,12 +242,6 @@ class BridgeLabeller {
     for (const b of this.open) if (b.last >= value && (!best || b.order < best.order)) best = b;
     return best?.name ?? '';
   }
-}
-
-function inHosts(network: IpNet, ip: Ip): boolean {
-  if (ip.family !== network.addr.family) return false;
-  const { first, last } = hostRange(network);
-  return ip.value >= first && ip.value <= last;
 }
 
 /** A bridge's network, broadcast and gateway addresses. */

@@ -25,11 +25,14 @@ export interface RunOptions {
   verbosity: number;
 }
 
+/** Lines written at a time: `show` at 50,000 pots prints 85,000 lines, held only this many at once. */
+const BATCH = 4096;
+
 class Output {
-  private readonly lines: string[] = [];
+  private lines: string[] = [];
   constructor(readonly verbosity: number) {}
   line(text: string): void {
-    this.lines.push(text);
+    if (this.lines.push(text) >= BATCH) this.flush();
   }
   /** A message for people (stderr), shown unless -qq. */
   tell(text: string): void {
@@ -46,6 +49,7 @@ class Output {
   }
   flush(): void {
     if (this.lines.length > 0) writeOut(`${this.lines.join('\n')}\n`);
+    this.lines = [];
   }
 }
 
