@@ -24,6 +24,8 @@ import { list } from './commands/list.js';
 import { show } from './commands/show.js';
 import { start } from './commands/start.js';
 import { stop } from './commands/stop.js';
+import { top } from './commands/top.js';
+import { setHook } from './commands/set-hook.js';
 import { prune } from './commands/prune.js';
 import { ps } from './commands/ps.js';
 import { run, term } from './commands/term.js';
@@ -56,7 +58,7 @@ import { addDep } from './commands/add-dep.js';
 import { potSignal } from './commands/signal.js';
 
 export const COMMANDS: ReadonlyMap<string, PotCommand> = new Map(
-  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, copyIn, copyOut, mountIn, mountOut, lastRunStats, term, run, ps, prune, updateConfig, exec, setRss, getRss, setHosts, addDep, potSignal, snapshot, revert, purgeSnapshots, createFscomp, cloneFscomp, clone, rename, exportPot, importPot, prepare].map((c) => [c.name, c]),
+  [version, config, init, deInit, vnetStart, create, createBase, createPrivateBridge, list, info, destroy, doctor, exportPorts, show, start, stop, setAttribute, getAttribute, setCmd, setEnv, copyIn, copyOut, mountIn, mountOut, lastRunStats, term, run, ps, prune, updateConfig, exec, setRss, getRss, setHosts, addDep, potSignal, snapshot, revert, purgeSnapshots, createFscomp, cloneFscomp, clone, rename, exportPot, importPot, prepare, top, setHook].map((c) => [c.name, c]),
 );
 
 function resolve(name: string): string {

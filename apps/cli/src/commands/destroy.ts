@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { actionContext, notImplemented, parseArgs, potParser, requireFsRoot } from './common.js';
+import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
 
 const help = `pot destroy [-hvFr] [--dry-run] [-p potname|-b basename|-f fscomp|-B bridge]
   -h print this help
@@ -64,7 +64,12 @@ export const destroy: PotCommand = {
       await actions.destroyFscomp(actx, { fscomp: o.f, force: o.F ?? false });
       return 0;
     }
-    if (o.B === undefined) throw notImplemented(`pot destroy -${targets[0]}`);
+    if (o.b !== undefined) {
+      await actions.syslog(actx, 'destroy', args);
+      await actions.destroyBase(actx, { base: o.b, force: o.F ?? false, recursive: o.r ?? false });
+      return 0;
+    }
+    if (o.B === undefined) throw new UsageError('-b or -p or -f or -B are missing', help);
     if (o.F || o.r) actions.info(actx, '-F and -r are ignored for bridges');
     await actions.destroyBridge(actx, { name: o.B, argv: args });
     return 0;

@@ -40,7 +40,6 @@ async function removeLeftovers(ctx: ActionContext, pot: string): Promise<void> {
   for (const file of [`/usr/local/etc/syslog.d/${pot}.conf`, `/usr/local/etc/newsyslog.conf.d/${pot}.conf`, `/var/log/pot/${pot}.log`]) {
     await ctx.host.files.remove(file);
   }
-  await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_status_${pot}`));
 }
 
 export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions): Promise<void> {
@@ -64,12 +63,22 @@ export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions)
     }
     for (const child of children) await destroyPot(ctx, { ...options, pot: child });
   }
+  await requireRoot(ctx);
+  await destroyPotDatasets(ctx, pot, options.force ?? false);
+  await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_status_${pot}`));
+}
+
+/**
+ * A pot's datasets, directory and log configuration, without the checks of
+ * `destroy -p` (destroy -b takes a base's pots this way, its level-0 pot too).
+ * A running pot is stopped with `force`, else refused.
+ */
+export async function destroyPotDatasets(ctx: ActionContext, pot: string, force: boolean): Promise<void> {
   if (await ctx.host.jails.isRunning(pot)) {
-    if (!options.force) throw new PotError('busy', `pot ${pot} is running`, { suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it` });
+    if (!force) throw new PotError('busy', `pot ${pot} is running`, { suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it` });
     await stopPot(ctx, { pot });
   }
-  await requireRoot(ctx);
   info(ctx, `Destroying pot ${pot}`);
-  await ctx.host.zfs.destroy(dataset, { force: true, recursive: true });
+  await ctx.host.zfs.destroy(`${ctx.settings.zfsRoot}/jails/${pot}`, { force: true, recursive: true });
   await removeLeftovers(ctx, pot);
 }

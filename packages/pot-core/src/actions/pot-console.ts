@@ -1,6 +1,6 @@
 /**
  * `pot term` / `pot run` (= `term -f`): a root login shell inside a running
- * pot, starting it first with `run`.
+ * pot, starting it first with `run`; `pot top`: the pot's processes, live.
  */
 import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
@@ -25,4 +25,13 @@ export async function openConsole(ctx: ActionContext, o: ConsoleOptions): Promis
   }
   await requireRoot(ctx);
   return ctx.host.jails.console(o.pot, 'root');
+}
+
+/** `pot top -p NAME`: top's live view of a running pot's processes; answers top's exit status. */
+export async function monitorPot(ctx: ActionContext, pot: string): Promise<number> {
+  await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  if (!(await ctx.host.jails.isRunning(pot))) {
+    throw new PotError('host-state', `pot ${pot} is not in execution`, { suggestion: `start it with 'pot start ${pot}'` });
+  }
+  return ctx.host.jails.monitor(pot);
 }

@@ -1,12 +1,13 @@
 /**
  * A pot's hook scripts (`conf/prestart.sh`, `poststart.sh`, `prestop.sh`,
  * `poststop.sh`): run when executable, with the pot's `info -E` variables in
- * their environment.
+ * their environment. `pot set-hook` puts them there.
  */
 import path from 'node:path';
+import { PotError } from '../errors/pot-error.js';
 import type { ActionContext } from './context.js';
-import { info, passStderr, warn } from './context.js';
-import { potPath } from './pot-lookup.js';
+import { debug, info, passStderr, realFiles, requireRoot, warn } from './context.js';
+import { existingPot, potPath } from './pot-lookup.js';
 
 export type HookName = 'prestart' | 'poststart' | 'prestop' | 'poststop';
 
@@ -21,4 +22,29 @@ export async function runHook(ctx: ActionContext, pot: string, hook: HookName, e
   for (const line of r.stdout.split('\n')) if (line !== '') ctx.report.print(line);
   passStderr(ctx, r.stderr);
   if (r.exitCode !== 0) warn(ctx, `the ${LABEL[hook]} script of ${pot} exited with ${r.exitCode}`);
+}
+
+/**
+ * `pot set-hook`: copies host scripts in as the pot's hooks. Every script must
+ * be executable, or nothing is copied (shell pot dropped the bad ones with an
+ * error and installed the rest).
+ */
+export async function setHooks(ctx: ActionContext, pot: string, hooks: Partial<Record<HookName, string>>): Promise<void> {
+  await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  const given = Object.entries(hooks) as Array<[HookName, string]>;
+  if (given.length === 0) {
+    throw new PotError('usage', 'No hooks provided - at least one hook has to be set', { suggestion: 'give a script with -s, -S, -t or -T' });
+  }
+  const files = realFiles(ctx);
+  const invalid: string[] = [];
+  for (const [, script] of given) if (!(await files.isExecutable(path.resolve(script)))) invalid.push(script);
+  if (invalid.length > 0) {
+    throw new PotError('usage', `${invalid.join(', ')} not a valid hook`, { suggestion: 'a hook is an executable file (chmod +x); no hook was set' });
+  }
+  await requireRoot(ctx);
+  for (const [hook, script] of given) {
+    const target = path.join(potPath(ctx, pot), 'conf', `${hook}.sh`);
+    debug(ctx, `Setting the ${LABEL[hook]} hook of ${pot}: ${script}`);
+    await files.copy(path.resolve(script), target);
+  }
 }

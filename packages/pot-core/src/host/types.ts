@@ -197,6 +197,8 @@ export interface JailOps {
   attach(name: string, argv: readonly string[], options?: AttachOptions): Promise<number>;
   /** A login shell of `user` inside the jail, on pot's terminal; answers its exit status. */
   console(name: string, user: string): Promise<number>;
+  /** A live view of the jail's processes (top) on pot's terminal; answers its exit status. */
+  monitor(name: string): Promise<number>;
   /** Runs a command inside a jail; the exit status is returned, not thrown. */
   exec(name: string, argv: readonly string[], options?: { readonly input?: string }): Promise<ExecResult>;
   /**

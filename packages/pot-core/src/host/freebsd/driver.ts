@@ -238,6 +238,9 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     async console(name, user) {
       return (await run(e('jexec', ['-l', '-U', user, checkName('jail', name)], { interactive: true }))).exitCode;
     },
+    async monitor(name) {
+      return (await run(e('top', ['-J', checkName('jail', name)], { interactive: true }))).exitCode;
+    },
     async exec(name, argv, opts = {}) {
       return out(await run(e('jexec', [checkName('jail', name), ...argv], opts.input === undefined ? {} : { input: opts.input })));
     },
