@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPotError } from '../errors/pot-error.js';
+import { thrown } from '../../test/thrown-pot-error.js';
 import { JAIL_ATTRIBUTE_DEFAULTS } from '../store/index.js';
 import {
   attributeType,
@@ -15,17 +15,6 @@ import {
 import { potCmdValue } from './pot-cmd.js';
 import { envAssignment, potEnvValue } from './pot-env.js';
 import { POT_ATTRIBUTES } from './pot-info.js';
-
-/** The PotError a call throws (fails the test when it throws nothing or something else). */
-function thrown(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isPotError(error)) return error;
-    throw error;
-  }
-  throw new Error('nothing thrown');
-}
 
 describe('normalizeBool', () => {
   it.each(['yes', 'YES', 'Yes', 'yEs', 'true', 'TRUE', 'True', 'on', 'ON', 'oN'])('%s is YES', (v) => expect(normalizeBool(v)).toBe('YES'));

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPotError } from '../errors/pot-error.js';
+import { thrown } from '../../test/thrown-pot-error.js';
 import { hostEntry, potHostsValue } from './pot-hosts.js';
-
-function thrown(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isPotError(error)) return error;
-    throw error;
-  }
-  throw new Error('nothing thrown');
-}
 
 describe('set-hosts -H', () => {
   it('splits at the first colon; IPv6 addresses keep theirs; the IP is kept as given', () => {

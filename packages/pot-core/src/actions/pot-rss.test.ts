@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPotError } from '../errors/pot-error.js';
+import { thrown } from '../../test/thrown-pot-error.js';
 import { cpuCount, memoryConstraint } from './pot-rss.js';
 import { cpuMhz, formatResourceUsage, formatResourceUsageJson, resourceUsage } from './pot-rss-usage.js';
-
-function thrown(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isPotError(error)) return error;
-    throw error;
-  }
-  throw new Error('nothing thrown');
-}
 
 describe('set-rss values', () => {
   it.each(['1', '512M', '512m', '2G', '2g', '1024k', '1024K', '4096b', '4096B', '007M'])('memory %s is accepted as given', (v) => expect(memoryConstraint(v)).toBe(v));

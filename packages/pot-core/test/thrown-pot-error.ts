@@ -1,0 +1,16 @@
+import { isPotError, type PotError } from '../src/errors/pot-error.js';
+
+/**
+ * The PotError a call throws, so a test can assert on its code, message and suggestion.
+ * Fails the test when the call throws nothing or something that is not a PotError,
+ * rather than letting a wrong error pass as the expected one.
+ */
+export function thrown(fn: () => unknown): PotError {
+  try {
+    fn();
+  } catch (error) {
+    if (isPotError(error)) return error;
+    throw error;
+  }
+  throw new Error('nothing thrown');
+}
