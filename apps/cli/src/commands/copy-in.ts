@@ -1,8 +1,7 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
 import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
-import { usageWithHelp } from './usage-with-help.js';
+import { copyCommand, CopyFlags } from './copy-command.js';
 
 const help = `pot copy-in [-hvFc] [--dry-run] -p pot -s source -d dest
   -h print this help
@@ -17,34 +16,10 @@ const help = `pot copy-in [-hvFc] [--dry-run] -p pot -s source -d dest
   --dry-run print the host commands instead of running them
 `;
 
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  p: z.string().optional(),
-  s: z.string().optional(),
-  d: z.string().optional(),
-  F: z.boolean().optional(),
-  c: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const copyIn: PotCommand = {
+export const copyIn: PotCommand = copyCommand({
   name: 'copy-in',
   help,
-  async run(args, ctx) {
-    const cmd = potParser('copy-in')
-      .option('-p <pname>', 'pot name')
-      .option('-s <source>', 'source')
-      .option('-d <dest>', 'destination')
-      .option('-F', 'force')
-      .option('-c', 'create directories')
-      .option('--dry-run', 'print only');
-    const opened = await openCommand({ name: 'copy-in', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    await usageWithHelp(help, () =>
-      actions.copyIn(actx, { pot: o.p ?? '', source: o.s ?? '', destination: o.d ?? '', force: o.F === true, createDirs: o.c === true }),
-    );
-    return 0;
-  },
-};
+  schema: CopyFlags.extend({ c: z.boolean().optional() }),
+  options: (cmd) => cmd.option('-c', 'create directories'),
+  copy: (actx, request, o) => actions.copyIn(actx, { ...request, createDirs: o.c === true }),
+});

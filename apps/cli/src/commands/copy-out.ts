@@ -1,8 +1,6 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
 import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
-import { usageWithHelp } from './usage-with-help.js';
+import { copyCommand, CopyFlags } from './copy-command.js';
 
 const help = `pot copy-out [-hvF] [--dry-run] -p pot -s source -d dest
   -h print this help
@@ -15,30 +13,9 @@ const help = `pot copy-out [-hvF] [--dry-run] -p pot -s source -d dest
   --dry-run print the host commands instead of running them
 `;
 
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  p: z.string().optional(),
-  s: z.string().optional(),
-  d: z.string().optional(),
-  F: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const copyOut: PotCommand = {
+export const copyOut: PotCommand = copyCommand({
   name: 'copy-out',
   help,
-  async run(args, ctx) {
-    const cmd = potParser('copy-out')
-      .option('-p <pname>', 'pot name')
-      .option('-s <source>', 'source')
-      .option('-d <dest>', 'destination')
-      .option('-F', 'force')
-      .option('--dry-run', 'print only');
-    const opened = await openCommand({ name: 'copy-out', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    await usageWithHelp(help, () => actions.copyOut(actx, { pot: o.p ?? '', source: o.s ?? '', destination: o.d ?? '', force: o.F === true }));
-    return 0;
-  },
-};
+  schema: CopyFlags,
+  copy: (actx, request) => actions.copyOut(actx, request),
+});
