@@ -6,9 +6,8 @@
 import type { ErrorMode } from './errors.js';
 import { reportError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
-import { ALIASES, KNOWN_COMMANDS, USAGE } from './usage.js';
+import { ALIASES, USAGE } from './usage.js';
 import type { PotCommand } from './commands/common.js';
-import { notImplemented } from './commands/common.js';
 import { config } from './commands/config.js';
 import { create } from './commands/create.js';
 import { createBase } from './commands/create-base.js';
@@ -83,12 +82,10 @@ export async function runPot(argv: readonly string[], io: CliIO): Promise<number
         io.stdout(command.help);
         return 0;
       }
-      if ((KNOWN_COMMANDS as readonly string[]).includes(target)) throw notImplemented(`pot ${target}`);
       throw new UsageError(`Command ${rest[0]} unknown`, USAGE);
     }
     const command = COMMANDS.get(name);
     if (command) return await command.run(rest, { io, mode });
-    if ((KNOWN_COMMANDS as readonly string[]).includes(name)) throw notImplemented(`pot ${name}`);
     throw new UsageError(`unknown command ${first}`, USAGE);
   } catch (err) {
     return reportError(err, io, mode);

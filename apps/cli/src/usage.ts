@@ -62,13 +62,3 @@ export const ALIASES: Readonly<Record<string, string>> = {
   'get-attr': 'get-attribute',
 };
 
-/** Every command shell pot dispatches (those without a module here report "not implemented"). */
-export const KNOWN_COMMANDS = [
-  'show', 'version', 'config', 'list', 'info', 'ps', 'top', 'init', 'de-init', 'vnet-start',
-  'create-base', 'create-fscomp', 'create', 'create-private-bridge', 'copy-in', 'copy-out',
-  'mount-in', 'mount-out', 'prune', 'set-hook', 'destroy', 'add-dep', 'set-rss', 'get-rss',
-  'set-cmd', 'set-env', 'set-hosts', 'export', 'import', 'prepare', 'export-ports',
-  'set-attribute', 'get-attribute', 'start', 'stop', 'term', 'run', 'rename', 'clone',
-  'clone-fscomp', 'snapshot', 'revert', 'purge-snapshots', 'update-config', 'last-run-stats',
-  'signal', 'exec', 'doctor',
-] as const;

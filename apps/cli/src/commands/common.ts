@@ -118,12 +118,6 @@ export function actionContext(ctx: CommandContext, options: ActionOptions): acti
   };
 }
 
-export function notImplemented(what: string): PotError {
-  return new PotError('unsupported', `${what} is not implemented in this version of pot yet`, {
-    suggestion: 'see the README for the commands available',
-  });
-}
-
 /** The flags every pot command parses. */
 export interface CommonFlags {
   h?: boolean | undefined;
