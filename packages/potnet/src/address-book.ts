@@ -12,7 +12,6 @@ export interface AddressEntry {
   label: string | undefined;
 }
 
-
 /**
  * The addresses pot may not hand out: network, broadcast, gateway, DNS, every
  * bridged pot, every private bridge (all of its addresses). Bridges are kept
