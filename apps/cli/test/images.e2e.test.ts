@@ -1,6 +1,6 @@
 /** Pot images: export of a single pot, import and prepare (as nomad-pot-driver runs it) from a served directory. */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost } from './fake-host.js';
@@ -80,7 +80,7 @@ describe('export, import, prepare', () => {
     expect(clash.stderr).toContain('A pot with name task_hash_other already exists');
   }, 120_000);
 
-  it('a digest mismatch leaves nothing behind; signatures are refused', async () => {
+  it('a digest mismatch leaves nothing behind; a missing public key is refused before anything is fetched', async () => {
     const images = await exportedWeb();
     for (const suffix of ['', '.meta']) copyFileSync(path.join(images, `web_1.0.xz${suffix}`), path.join(images, `web_2.0.xz${suffix}`));
     writeFileSync(path.join(images, 'web_2.0.xz.skein'), `${'0'.repeat(128)}\n`);
@@ -93,9 +93,10 @@ describe('export, import, prepare', () => {
     expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
     expect(existsSync(jail('web_2_0'))).toBe(false);
 
-    const signed = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-C', '/etc/pot.pub');
-    expect(signed.code).toBe(1);
-    expect(signed.stderr).toContain('signify signatures (-C) are not supported yet');
+    const nokey = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-C', path.join(host.dir, 'missing.pub'));
+    expect(nokey.code).toBe(1);
+    expect(nokey.stderr).toContain(`Public key ${path.join(host.dir, 'missing.pub')} not found`);
+    expect(host.log()).not.toMatch(/ fetch .*web_1\.0/);
 
     const dry = await host.pot('import', '--dry-run', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0');
     expect(dry.code).toBe(0);
@@ -104,5 +105,60 @@ describe('export, import, prepare', () => {
     expect(dry.stdout).toMatch(/\| zfs receive (-x encryption )?zroot\/pot\/jails\/web_1_0\n/);
     expect((await host.pot('list', '-q')).stdout).toBe('web\n');
     expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
+  }, 120_000);
+
+  it('export -S signs the digest; import -C (or POT_DEFAULT_SIGNATURE_PUBKEY) checks it and refuses a wrong key or signature', async () => {
+    host = createFakeHost();
+    host.setup('host_pot_root');
+    offerRelease(host, '13.2');
+    expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
+    const keys = path.join(host.dir, 'keys');
+    mkdirSync(keys);
+    const key = (name: string): { pub: string; sec: string } => {
+      const pair = { pub: path.join(keys, `${name}.pub`), sec: path.join(keys, `${name}.sec`) };
+      host.look('signify', '-G', '-n', '-p', pair.pub, '-s', pair.sec);
+      return pair;
+    };
+    const mine = key('mine');
+    const other = key('other');
+    const images = path.join(host.dir, 'images');
+    mkdirSync(images);
+    const missing = await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A', '-S', path.join(keys, 'nope.sec'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`Signature key ${path.join(keys, 'nope.sec')} not found`);
+    expect(readdirSync(images)).toEqual([]);
+    const exported = await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A', '-S', mine.sec);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(readdirSync(images).sort()).toEqual(['web_1.0.xz', 'web_1.0.xz.meta', 'web_1.0.xz.skein', 'web_1.0.xz.skein.sig']);
+    expect(host.effects()).toContain(host.normalise(`E signify -S -s ${mine.sec} -m ${path.join(images, 'web_1.0.xz.skein')}`));
+    host.env.FAKEBSD_FETCH_DIR = images;
+    const url = 'https://images.example.org/pots';
+
+    // the wrong key: refused after two tries, nothing kept, the image itself never fetched
+    const wrong = await host.pot('import', '-U', url, '-p', 'web', '-t', '1.0', '-C', other.pub);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('Signature verification failed');
+    expect(wrong.stdout).toContain('web_1.0.xz.skein.sig does not verify: fetching it again');
+    expect(host.log()).not.toContain(`${url}/web_1.0.xz\n`);
+    expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
+    expect((await host.pot('list', '-q')).stdout).toBe('web\n');
+
+    // the right key, from pot.conf: imported
+    host.conf(`POT_DEFAULT_SIGNATURE_PUBKEY=${mine.pub}`);
+    const good = await host.pot('import', '-U', url, '-p', 'web', '-t', '1.0');
+    expect(good.stderr).toBe('');
+    expect(good.code).toBe(0);
+    expect(host.log()).toContain(host.normalise(`signify -V -p ${mine.pub} -x ${path.join(host.cache, 'web_1.0.xz.skein.sig')} -m ${path.join(host.cache, 'web_1.0.xz.skein')}`));
+    expect((await host.pot('list', '-q')).stdout).toBe('web\nweb_1_0\n');
+
+    // a tampered signature with the right key: refused
+    writeFileSync(path.join(images, 'web_1.0.xz.skein.sig'), 'untrusted comment: verify with mine.pub\nforged\n');
+    expect((await host.pot('destroy', '-p', 'web_1_0')).code).toBe(0);
+    for (const f of readdirSync(host.cache)) if (f.startsWith('web_')) rmSync(path.join(host.cache, f));
+    const forged = await host.pot('import', '-U', url, '-p', 'web', '-t', '1.0', '-C', mine.pub);
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toContain('Signature verification failed');
+    expect((await host.pot('list', '-q')).stdout).toBe('web\n');
   }, 120_000);
 });

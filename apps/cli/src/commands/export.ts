@@ -17,7 +17,7 @@ const help = `pot export [-hv] [--dry-run] -p pot [-S seckey] [-t tag] [-D dir] 
   -F : force export of multiple snapshot
        (by default, only one snapshot is allowed)
   -A : auto-fix number of snapshots (only one snapshot is allowed)
-  -S : sign with secure key 'seckey' using signify(1) [not supported yet]
+  -S : sign with secure key 'seckey' using signify(1)
   --dry-run print the host commands instead of running them
 `;
 

@@ -10,7 +10,7 @@ const help = `pot import [-hv] [--dry-run] -p pot -t tag -U URL [-C pubkey]
   -p pot : the remote pot name
   -t tag : the tag of the pot
   -U URL : the base URL where to find the image file
-  -C pubkey : verify with public key 'pubkey' using signify(1) [not supported yet]
+  -C pubkey : verify with public key 'pubkey' using signify(1)
   --dry-run print the host commands instead of running them
 `;
 

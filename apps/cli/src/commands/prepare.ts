@@ -31,7 +31,7 @@ const help = `pot prepare [-hvs] [--dry-run] -p pot -U URL -t tag -a aID -n potn
            off           - leave resolver config unaltered
   -s : start the newly generated pot immediately
   -C pubkey : verify with public key 'pubkey' using signify(1)
-              on pot import [not supported yet]
+              on pot import
   --dry-run print the host commands instead of running them
 `;
 

@@ -2,8 +2,9 @@
  * `pot export -p POT` (shell pot 0.16.0 export.sh): a single pot's snapshot as
  * an image in DIR: `NAME_TAG.xz` (`zfs send -R DS@SNAP | xz -LEVEL -T 0`),
  * `NAME_TAG.xz.meta` (`-`, or `ORIGIN:TAG@SNAP` for a clone) and
- * `NAME_TAG.xz.skein` (skein1024 of image and meta), then `:pot.tag` and
- * `:pot.snap` on the pot's dataset. A failure removes the three files (shell
+ * `NAME_TAG.xz.skein` (skein1024 of image and meta; with -S signed with signify
+ * into `NAME_TAG.xz.skein.sig`), then `:pot.tag` and
+ * `:pot.snap` on the pot's dataset. A failure removes the files it wrote (shell
  * pot said "Export failed" but kept the tag and answered success).
  */
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { PotError } from '../errors/pot-error.js';
 import { validatePotName } from '../names/index.js';
 import type { ActionContext } from './context.js';
 import { debug, info, realFiles, requireRoot } from './context.js';
-import { imageFileName, signingUnsupported } from './import-pot.js';
+import { checkKeyFile, imageFileName } from './import-pot.js';
 import { existingPot, potDataset } from './pot-lookup.js';
 import { purgeSnapshots, takeSnapshot } from './pot-snapshots.js';
 import { newestSnapshot, snapshotPart } from './snapshot-names.js';
@@ -30,7 +31,7 @@ export interface ExportPotOptions {
   force?: boolean;
   /** -A: take a snapshot when there is none, purge the older ones when there are several. */
   autoFix?: boolean;
-  /** -S: a signify secret key (not supported yet). */
+  /** -S: a signify secret key: the `.skein` is signed into `.skein.sig`. */
   seckey?: string;
 }
 
@@ -38,6 +39,8 @@ export interface ExportedPot {
   image: string;
   meta: string;
   skein: string;
+  /** `.skein.sig`, when signed (-S). */
+  signature?: string;
   snapshot: string;
   tag: string;
 }
@@ -83,7 +86,8 @@ export async function exportPot(ctx: ActionContext, o: ExportPotOptions): Promis
   if (!(await files.isDirectory(dir))) throw new PotError('not-found', `${o.dir ?? dir} is not a directory`, { suggestion: 'give an existing directory with -D' });
   const conf = await existingPot(ctx, o.pot, `pot ${o.pot} is not valid`);
   if (conf.type !== 'single') throw new PotError('unsupported', `pot ${o.pot} not supported - only single type pot can be exported`, { suggestion: 'export a single pot (pot create -t single)' });
-  if (o.seckey !== undefined && o.seckey !== '') throw signingUnsupported('-S');
+  const seckey = o.seckey ? path.resolve(o.seckey) : undefined;
+  if (seckey !== undefined) await checkKeyFile(ctx, seckey, 'Signature key');
   const dataset = potDataset(ctx, o.pot);
   let snaps = await snapshotNames(ctx, dataset);
   if (snaps.length === 0) {
@@ -111,14 +115,15 @@ export async function exportPot(ctx: ActionContext, o: ExportPotOptions): Promis
   info(ctx, `exporting ${o.pot} @ ${snap} to ${image}`);
   if (o.checkTag) await checkTagOrder(ctx, dataset, tag, snap);
   const meta = await metaOf(ctx, dataset);
-  const out: ExportedPot = { image, meta: `${image}.meta`, skein: `${image}.skein`, snapshot: snap, tag };
+  const out: ExportedPot = { image, meta: `${image}.meta`, skein: `${image}.skein`, snapshot: snap, tag, ...(seckey ? { signature: `${image}.skein.sig` } : {}) };
   try {
     await ctx.host.images.sendCompressed(`${dataset}@${snap}`, image, level);
     await files.write(out.meta, `${meta}\n`);
     const digest = await ctx.host.images.skein1024([image, out.meta]);
     await files.write(out.skein, `${digest}\n`);
+    if (seckey !== undefined) await ctx.host.images.sign(seckey, out.skein);
   } catch (err) {
-    if (!ctx.host.dryRun) for (const f of [out.image, out.meta, out.skein]) await files.remove(f);
+    if (!ctx.host.dryRun) for (const f of [out.image, out.meta, out.skein, `${out.skein}.sig`]) await files.remove(f);
     throw new PotError('host-command', `Export failed: ${err instanceof Error ? err.message : String(err)}`, { suggestion: `nothing was kept in ${dir}`, cause: err });
   }
   await ctx.host.zfs.setProperty(dataset, ':pot.tag', tag);

@@ -34,6 +34,26 @@ describe('image host operations', () => {
     ]);
   });
 
+  it('sign and verify with signify: a mismatch is false, a missing signify a clear error', async () => {
+    const runner = createRecordingRunner({
+      responses: {
+        'signify -V -p /keys/good.pub': { stdout: 'Signature Verified\n' },
+        'signify -V -p /keys/other.pub': { exitCode: 1, stderr: 'signify: signature verification failed\n' },
+        'signify -V -p /keys/absent.pub': { exitCode: 127 },
+      },
+    });
+    const images = createImageOps(runner);
+    await images.sign('/keys/good.sec', '/img/web_1.0.xz.skein');
+    expect(await images.verifySignature('/keys/good.pub', '/img/web_1.0.xz.skein.sig', '/img/web_1.0.xz.skein')).toBe(true);
+    expect(await images.verifySignature('/keys/other.pub', '/img/web_1.0.xz.skein.sig', '/img/web_1.0.xz.skein')).toBe(false);
+    await expect(images.verifySignature('/keys/absent.pub', '/img/s.sig', '/img/s')).rejects.toThrow("Could not find 'signify'");
+    await expect(images.sign('keys/good.sec', '/img/s')).rejects.toThrow(/absolute path/);
+    expect(runner.commands.map((c) => formatCommand(c.command)).slice(0, 2)).toEqual([
+      'signify -S -s /keys/good.sec -m /img/web_1.0.xz.skein',
+      'signify -V -p /keys/good.pub -x /img/web_1.0.xz.skein.sig -m /img/web_1.0.xz.skein',
+    ]);
+  });
+
   it('refuse relative paths, option-like names and bad levels', async () => {
     const images = createImageOps(createRecordingRunner());
     await expect(images.sendCompressed('zroot/pot/jails/web@1', 'web.xz', 6)).rejects.toThrow(/absolute path/);

@@ -1,7 +1,9 @@
 /**
  * `pot import -p NAME -t TAG -U URL` (shell pot 0.16.0 import.sh): the image
  * `URL/NAME_TAG.xz` with its `.meta` and `.skein` fetched into POT_CACHE,
- * verified (skein1024 of image + meta), received as the pot `NAME_TAG` (`.`
+ * verified (skein1024 of image + meta; with a public key — -C or
+ * POT_DEFAULT_SIGNATURE_PUBKEY — the `.skein` must also carry a good signify
+ * signature, `.skein.sig`), received as the pot `NAME_TAG` (`.`
  * becomes `_`). Its hostname is made for its new name (shell pot wrote it
  * twice over: `NAME.HOST.HOST`) and its network decided again as clone does:
  * public-bridge and private-bridge pots get a free address, alias pots move
@@ -29,7 +31,7 @@ export interface ImportPotOptions {
   tag: string;
   /** -U (default `file://`). */
   url?: string;
-  /** -C: a signify public key (not supported yet). */
+  /** -C: a signify public key (default POT_DEFAULT_SIGNATURE_PUBKEY; '' for none). */
   pubkey?: string;
 }
 
@@ -43,8 +45,11 @@ export function imageFileName(remote: string, tag: string): string {
   return `${remote}_${tag}.xz`;
 }
 
-export function signingUnsupported(option: string): PotError {
-  return new PotError('unsupported', `signify signatures (${option}) are not supported yet`, { suggestion: `leave out ${option}` });
+/** A signify key given on the command line or in pot.conf must be there before anything is fetched or written. */
+export async function checkKeyFile(ctx: ActionContext, key: string, what: string): Promise<void> {
+  if (!(await realFiles(ctx).exists(path.resolve(key)))) {
+    throw new PotError('not-found', `${what} ${key} not found`, { suggestion: `give the path of a readable ${what.toLowerCase()} file` });
+  }
 }
 
 function checkNamePart(what: string, value: string): void {
@@ -57,6 +62,9 @@ interface CachedImage {
   image: string;
   meta: string;
   skein: string;
+  /** `.skein.sig`, checked with `pubkey` when there is one. */
+  signature: string;
+  pubkey: string | undefined;
 }
 
 async function verified(ctx: ActionContext, c: CachedImage): Promise<boolean> {
@@ -68,15 +76,16 @@ async function verified(ctx: ActionContext, c: CachedImage): Promise<boolean> {
   return got !== '' && got === expected.trim();
 }
 
-async function fetchImage(ctx: ActionContext, url: string, c: CachedImage): Promise<void> {
+/** The digest first, and its signature: an image that is not signed as it should be is not downloaded at all. */
+async function fetchDigest(ctx: ActionContext, base: string, c: CachedImage): Promise<void> {
   const files = realFiles(ctx);
-  const base = `${url.replace(/\/+$/, '')}/${path.basename(c.image)}`;
-  const get = async (suffix: string, file: string): Promise<void> => {
-    if (await files.exists(file)) return;
-    await ctx.host.downloads.fetch(`${base}${suffix}`, file);
-  };
-  await get('.skein', c.skein);
-  await get('', c.image);
+  if (!(await files.exists(c.skein))) await ctx.host.downloads.fetch(`${base}.skein`, c.skein);
+  if (c.pubkey !== undefined && !(await files.exists(c.signature))) await ctx.host.downloads.fetch(`${base}.skein.sig`, c.signature);
+}
+
+async function fetchImage(ctx: ActionContext, base: string, c: CachedImage): Promise<void> {
+  const files = realFiles(ctx);
+  if (!(await files.exists(c.image))) await ctx.host.downloads.fetch(base, c.image);
   if (!(await files.exists(c.meta))) {
     try {
       await ctx.host.downloads.fetch(`${base}.meta`, c.meta);
@@ -89,16 +98,46 @@ async function fetchImage(ctx: ActionContext, url: string, c: CachedImage): Prom
 
 async function removeCached(ctx: ActionContext, c: CachedImage): Promise<void> {
   const files = realFiles(ctx);
-  for (const f of [c.image, c.meta, c.skein]) await files.remove(f);
+  for (const f of [c.image, c.meta, c.skein, c.signature]) await files.remove(f);
+}
+
+interface Problem {
+  error: PotError;
+  /** Said when the files are fetched once more. */
+  again: string;
+}
+
+/** What is wrong with the cached files, or undefined when they verify. */
+async function problemOf(ctx: ActionContext, c: CachedImage, stage: 'signature' | 'digest'): Promise<Problem | undefined> {
+  if (stage === 'signature') {
+    if (c.pubkey === undefined || (await ctx.host.images.verifySignature(c.pubkey, c.signature, c.skein))) return undefined;
+    const error = new PotError('host-state', 'Signature verification failed', {
+      suggestion: `${path.basename(c.signature)} does not verify ${path.basename(c.skein)} with ${c.pubkey}; nothing was kept in ${ctx.settings.cache}`,
+    });
+    return { error, again: `${path.basename(c.signature)} does not verify: fetching it again` };
+  }
+  if (await verified(ctx, c)) return undefined;
+  const error = new PotError('host-state', 'The image and its hash do not overlap', {
+    suggestion: `the skein1024 digest of ${path.basename(c.image)} and its .meta differs from its .skein; the files were removed from ${ctx.settings.cache}`,
+  });
+  return { error, again: `${path.basename(c.image)} does not match its hash: fetching it again` };
 }
 
 /** The verified image in POT_CACHE: cached files that do not verify are fetched again, once. */
 async function ensureImage(ctx: ActionContext, url: string, c: CachedImage): Promise<void> {
+  const base = `${url.replace(/\/+$/, '')}/${path.basename(c.image)}`;
   for (let attempt = 0; attempt < 2; attempt++) {
+    let problem: Problem | undefined;
     try {
-      await fetchImage(ctx, url, c);
-      if (ctx.host.dryRun) return;
+      await fetchDigest(ctx, base, c);
+      if (!ctx.host.dryRun) problem = await problemOf(ctx, c, 'signature');
+      if (problem === undefined) {
+        await fetchImage(ctx, base, c);
+        if (ctx.host.dryRun) return;
+        problem = await problemOf(ctx, c, 'digest');
+      }
     } catch (err) {
+      if (err instanceof PotError && err.code !== 'host-command') throw err;
       await removeCached(ctx, c);
       if (attempt === 1) {
         throw new PotError('host-command', `fetch of ${path.basename(c.image)} failed: ${err instanceof Error ? err.message : String(err)}`, {
@@ -108,17 +147,13 @@ async function ensureImage(ctx: ActionContext, url: string, c: CachedImage): Pro
       }
       continue;
     }
-    if (await verified(ctx, c)) {
-      debug(ctx, 'Hash confirmed');
+    if (problem === undefined) {
+      debug(ctx, c.pubkey === undefined ? 'Hash confirmed' : 'Signature and hash confirmed');
       return;
     }
     await removeCached(ctx, c);
-    if (attempt === 1) {
-      throw new PotError('host-state', 'The image and its hash do not overlap', {
-        suggestion: `the skein1024 digest of ${path.basename(c.image)} and its .meta differs from its .skein; the files were removed from ${ctx.settings.cache}`,
-      });
-    }
-    info(ctx, `${path.basename(c.image)} does not match its hash: fetching it again`);
+    if (attempt === 1) throw problem.error;
+    info(ctx, problem.again);
   }
 }
 
@@ -160,7 +195,8 @@ export async function importPot(ctx: ActionContext, o: ImportPotOptions): Promis
   const pot = importedPotName(o.remote, o.tag);
   validatePotName(pot);
   if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `pot ${pot} is already present`, { suggestion: `destroy it first (pot destroy -p ${pot}) or use it` });
-  if (o.pubkey !== undefined && o.pubkey !== '') throw signingUnsupported('-C');
+  const pubkey = (o.pubkey ?? ctx.settings.vars.POT_DEFAULT_SIGNATURE_PUBKEY ?? '') || undefined;
+  if (pubkey !== undefined) await checkKeyFile(ctx, pubkey, 'Public key');
   await requireRoot(ctx);
   const cache = ctx.settings.cache;
   if (cache === '' || !(await realFiles(ctx).isDirectory(cache))) {
@@ -168,7 +204,7 @@ export async function importPot(ctx: ActionContext, o: ImportPotOptions): Promis
   }
   info(ctx, `importing ${o.remote} @ ${o.tag} as ${pot}`);
   const image = path.join(cache, imageFileName(o.remote, o.tag));
-  const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein` };
+  const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && path.resolve(pubkey) };
   await ensureImage(ctx, o.url ?? 'file://', c);
   const meta = ((await realFiles(ctx).read(c.meta)) ?? '').split('\n')[0]?.trim() ?? '';
   if (meta !== '' && meta !== '-') {

@@ -14,7 +14,7 @@ import type { ActionContext } from './context.js';
 import { debug, info, warn } from './context.js';
 import { clonePot } from './clone-pot.js';
 import { exportPorts } from './export-ports.js';
-import { importedPotName, importPot, signingUnsupported } from './import-pot.js';
+import { importedPotName, importPot } from './import-pot.js';
 import { setAttribute } from './pot-attributes.js';
 import { setPotCmd } from './pot-cmd.js';
 import { potPresence } from './pot-lookup.js';
@@ -46,7 +46,7 @@ export interface PreparePotOptions {
   stack?: Stack;
   /** -d */
   dns?: string;
-  /** -C (not supported yet). */
+  /** -C: the signify public key an import checks the image with (default POT_DEFAULT_SIGNATURE_PUBKEY). */
   pubkey?: string;
   /** -s */
   start?: boolean;
@@ -92,14 +92,13 @@ export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Prom
   if (o.network === 'private-bridge' && (o.bridge ?? '') === '') {
     throw new PotError('usage', 'A bridge name has to be provided if private-bridge is selected as network-type', { suggestion: 'give it with -B BRIDGE' });
   }
-  if (o.pubkey !== undefined && o.pubkey !== '') throw signingUnsupported('-C');
   const imported = importedPotName(o.remote, o.tag);
   const pot = preparedPotName(o.name || imported, o.allocation);
   validatePotName(pot);
   if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `A pot with name ${pot} already exists`, { suggestion: 'pick another allocation id or name' });
   let importedNow = false;
   if ((await potPresence(ctx, imported)) === 'absent') {
-    await importPot(ctx, { remote: o.remote, tag: o.tag, ...(o.url === undefined ? {} : { url: o.url }) });
+    await importPot(ctx, { remote: o.remote, tag: o.tag, ...(o.url === undefined ? {} : { url: o.url }), ...(o.pubkey === undefined ? {} : { pubkey: o.pubkey }) });
     importedNow = true;
     if (ctx.host.dryRun) {
       info(ctx, `${pot} is cloned from ${imported} once it is imported`);

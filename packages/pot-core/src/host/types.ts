@@ -376,7 +376,7 @@ export interface ArchiveOps {
   symlink(target: string, link: string): Promise<void>;
 }
 
-/** Pot images (`pot export`/`import`): xz-compressed `zfs send -R` streams and their skein1024 digests. */
+/** Pot images (`pot export`/`import`): xz-compressed `zfs send -R` streams, their skein1024 digests and signify signatures. */
 export interface ImageOps {
   /** `zfs send -R SNAPSHOT | xz -LEVEL -T 0 > FILE`. */
   sendCompressed(snapshot: string, file: string, level: number): Promise<void>;
@@ -384,6 +384,10 @@ export interface ImageOps {
   receiveCompressed(file: string, target: string, options?: { readonly excludeProperties?: readonly string[] }): Promise<void>;
   /** `cat FILE… | skein1024 -q`: the hex digest of the files one after the other. */
   skein1024(files: readonly string[]): Promise<string>;
+  /** `signify -S -s SECKEY -m FILE`: signs FILE into `FILE.sig`. */
+  sign(secretKey: string, file: string): Promise<void>;
+  /** `signify -V -p PUBKEY -x SIGNATURE -m FILE`: whether the signature verifies (a mismatch is an answer, not an error). */
+  verifySignature(publicKey: string, signature: string, file: string): Promise<boolean>;
 }
 
 export interface Host {

@@ -2,6 +2,7 @@
  * Pot images on FreeBSD, with the tools shell pot's export and import used:
  * `zfs send -R SNAP | xz -LEVEL -T 0 > FILE`, `xzcat FILE | zfs receive DS`
  * and `cat FILE… | skein1024 -q`. Each pipe is two processes (execa), never a shell.
+ * Signatures are signify(1)'s (a package: `pkg install signify`).
  */
 import { PotError } from '../../errors/pot-error.js';
 import { type CommandResult, commandError, type CommandRunner, type HostCommand } from '../command.js';
@@ -38,5 +39,24 @@ export function createImageOps(runner: CommandRunner): ImageOps {
       const r = await must({ file: 'skein1024', args: ['-q'], mutating: false, pipeFrom: cat });
       return r.stdout.trim();
     },
+    async sign(secretKey, file) {
+      const command: HostCommand = { file: 'signify', args: ['-S', '-s', checkLocalPath(secretKey), '-m', checkLocalPath(file)], mutating: true };
+      const r = await runner.run(command);
+      if (r.exitCode === NOT_FOUND) throw missingSignify();
+      if (r.exitCode !== 0) throw commandError(command, r, 'signing failed');
+    },
+    async verifySignature(publicKey, signature, file) {
+      const args = ['-V', '-p', checkLocalPath(publicKey), '-x', checkLocalPath(signature), '-m', checkLocalPath(file)];
+      const r = await runner.run({ file: 'signify', args, mutating: false });
+      if (r.exitCode === NOT_FOUND) throw missingSignify();
+      return r.exitCode === 0;
+    },
   };
+}
+
+/** The exit status of a command that could not be run (execa's, a shell's). */
+const NOT_FOUND = 127;
+
+function missingSignify(): PotError {
+  return new PotError('host-state', "Could not find 'signify'", { suggestion: 'pkg install signify' });
 }
