@@ -161,4 +161,41 @@ describe('export, import, prepare', () => {
     expect(forged.stderr).toContain('Signature verification failed');
     expect((await host.pot('list', '-q')).stdout).toBe('web\n');
   }, 120_000);
+
+  it('a clone exports as a layer of its origin; import brings the origin in first and receives the layer as its clone', async () => {
+    host = createFakeHost();
+    host.setup('host_pot_root');
+    offerRelease(host, '13.2');
+    expect((await host.pot('create', '-t', 'single', '-p', 'base1', '-b', '13.2')).code).toBe(0);
+    const images = path.join(host.dir, 'images');
+    mkdirSync(images);
+    expect((await host.pot('export', '-p', 'base1', '-t', '1.0', '-D', images, '-A')).code).toBe(0);
+    expect((await host.pot('clone', '-p', 'web', '-P', 'base1')).code).toBe(0);
+    const exported = await host.pot('export', '-p', 'web', '-t', '2.0', '-D', images, '-A');
+    expect(exported).toMatchObject({ code: 0, stderr: '' });
+    const meta = readFileSync(path.join(images, 'web_2.0.xz.meta'), 'utf8');
+    expect(meta).toMatch(/^base1:1\.0@\d+\n$/);
+    const snap = meta.trim().split('@')[1];
+    host.env.FAKEBSD_FETCH_DIR = images;
+
+    const r = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '2.0');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Pot web_2_0 depends on base1_1_0 (@${snap})`);
+    expect(r.stdout).toContain('Installing dependency base1_1_0');
+    expect(r.stdout).toContain('Pot base1_1_0 has no dependencies');
+    const effects = host.effects();
+    expect(effects).toMatch(new RegExp(`E zfs receive -u -o origin=zroot/pot/jails/base1_1_0@${snap} (-x encryption )?zroot/pot/jails/web_2_0`));
+    expect(effects).toContain('E zfs inherit mountpoint zroot/pot/jails/web_2_0/m');
+    expect(effects.indexOf('zroot/pot/jails/base1_1_0\n')).toBeLessThan(effects.indexOf('zroot/pot/jails/web_2_0\n'));
+    expect(host.look('zfs', 'get', '-H', '-o', 'value', 'origin', 'zroot/pot/jails/web_2_0').trim()).toBe(`zroot/pot/jails/base1_1_0@${snap}`);
+    expect((await host.pot('list', '-q')).stdout).toBe('base1\nbase1_1_0\nweb\nweb_2_0\n');
+    expect(readFileSync(jail('web_2_0', 'conf', 'pot.conf'), 'utf8')).toContain('host.hostname="web_2_0.');
+
+    // a second layer on the same origin finds it installed
+    expect((await host.pot('destroy', '-p', 'web_2_0')).code).toBe(0);
+    const again = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '2.0');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('base1_1_0 already installed');
+  }, 120_000);
 });

@@ -7,8 +7,9 @@
  * becomes `_`). Its hostname is made for its new name (shell pot wrote it
  * twice over: `NAME.HOST.HOST`) and its network decided again as clone does:
  * public-bridge and private-bridge pots get a free address, alias pots move
- * to the public bridge. A failure removes the pot again; the cache never keeps
- * files that did not verify.
+ * to the public bridge. A layered image (a clone's: `.meta` = `POT:TAG@SNAP`)
+ * brings its origin `POT_TAG` in first and is received as a clone of it. A
+ * failure removes the pot again; the cache never keeps files that did not verify.
  */
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
@@ -186,7 +187,32 @@ export interface ImportedPot {
   network?: NetworkDecision;
 }
 
-export async function importPot(ctx: ActionContext, o: ImportPotOptions): Promise<ImportedPot> {
+/**
+ * The snapshot a layered image was cloned from (its `.meta`: `POT:TAG@SNAP`),
+ * the pot `POT_TAG` imported first when it is not here; undefined for an image
+ * that stands alone (`-` or an empty .meta).
+ */
+async function baseLayer(ctx: ActionContext, pot: string, c: CachedImage, o: ImportPotOptions, chain: readonly string[]): Promise<string | undefined> {
+  const meta = ((await realFiles(ctx).read(c.meta)) ?? '').split('\n')[0]?.trim() ?? '';
+  if (meta === '' || meta === '-') {
+    info(ctx, `Pot ${pot} has no dependencies`);
+    return undefined;
+  }
+  const m = /^([A-Za-z0-9._-]+):([A-Za-z0-9._-]+)@([A-Za-z0-9._:-]+)$/.exec(meta);
+  if (!m) throw new PotError('host-state', `${path.basename(c.meta)} names no origin pot: ${JSON.stringify(meta)}`, { suggestion: 'a layered image has a .meta of the form POT:TAG@SNAPSHOT; export its origin and the pot again' });
+  const [, remote = '', tag = '', snap = ''] = m;
+  const origin = importedPotName(remote, tag);
+  if (chain.includes(origin)) throw new PotError('host-state', `the images of ${chain.join(', ')} depend on each other in a circle`, { suggestion: 'export the origin pot again as a standalone image' });
+  info(ctx, `Pot ${pot} depends on ${origin} (@${snap})`);
+  if ((await potPresence(ctx, origin)) === 'absent') {
+    info(ctx, `Installing dependency ${origin}`);
+    await importPot(ctx, { ...o, remote, tag }, chain);
+  } else info(ctx, `${origin} already installed`);
+  return `${potDataset(ctx, origin)}@${snap}`;
+}
+
+/** `chain`: the pots whose import is waiting for this one (their layers), to refuse a circle. */
+export async function importPot(ctx: ActionContext, o: ImportPotOptions, chain?: readonly string[]): Promise<ImportedPot> {
   if (o.remote === '') throw new PotError('usage', 'A remote pot name is mandatory', { suggestion: 'give it with -p NAME' });
   if (o.tag === '') throw new PotError('usage', 'A tag name is mandatory', { suggestion: 'give it with -t TAG' });
   if (o.url === '') throw new PotError('usage', 'Argument of -U cannot be empty', { suggestion: 'give the base URL of the image with -U URL' });
@@ -206,16 +232,20 @@ export async function importPot(ctx: ActionContext, o: ImportPotOptions): Promis
   const image = path.join(cache, imageFileName(o.remote, o.tag));
   const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && path.resolve(pubkey) };
   await ensureImage(ctx, o.url ?? 'file://', c);
-  const meta = ((await realFiles(ctx).read(c.meta)) ?? '').split('\n')[0]?.trim() ?? '';
-  if (meta !== '' && meta !== '-') {
-    throw new PotError('unsupported', `Pot ${pot} depends on ${meta}: images made from clones are not supported yet`, { suggestion: 'export the pot it was cloned from as a standalone single pot' });
-  }
-  info(ctx, `Pot ${pot} has no dependencies`);
+  const layer = await baseLayer(ctx, pot, c, { ...o, pubkey: pubkey ?? '' }, [...(chain ?? []), pot]);
   return withGlobalLock(async () => {
     try {
       // as shell pot: the encryption property of the image is left out where the pool knows it
       const rootProps = await ctx.host.zfs.propertyNames(ctx.settings.zfsRoot);
-      await ctx.host.images.receiveCompressed(image, potDataset(ctx, pot), { excludeProperties: rootProps.includes('encryption') ? ['encryption'] : [] });
+      const excludeProperties = rootProps.includes('encryption') ? ['encryption'] : [];
+      const dataset = potDataset(ctx, pot);
+      if (layer === undefined) await ctx.host.images.receiveCompressed(image, dataset, { excludeProperties });
+      else {
+        await ctx.host.images.receiveCompressed(image, dataset, { excludeProperties, origin: layer, mount: false });
+        await ctx.host.zfs.inheritProperty(`${dataset}/m`, 'mountpoint');
+        // the new mount point may have mounted it already
+        for (const ds of [dataset, `${dataset}/m`]) if (ctx.host.dryRun || !(await ctx.host.zfs.isMounted(ds))) await ctx.host.zfs.mount(ds);
+      }
       if (ctx.host.dryRun) {
         info(ctx, `the hostname and network of ${pot} are decided once it is received`);
         return { name: pot, image };

@@ -99,6 +99,8 @@ export interface DatasetOps {
   create(name: string, properties?: Readonly<Record<string, string>>): Promise<void>;
   getProperty(name: string, property: string): Promise<string | undefined>;
   setProperty(name: string, property: string, value: string): Promise<void>;
+  /** Drops a locally set property: the dataset inherits it again (`zfs inherit`). */
+  inheritProperty(name: string, property: string): Promise<void>;
   /** The names of every property the dataset knows (used to find e.g. `encryption` support). */
   propertyNames(name: string): Promise<string[]>;
   /** The mountpoint property; undefined when the dataset does not exist. */
@@ -376,12 +378,23 @@ export interface ArchiveOps {
   symlink(target: string, link: string): Promise<void>;
 }
 
+export interface ReceiveOptions {
+  readonly excludeProperties?: readonly string[];
+  /** The snapshot a layered image was cloned from (`-o origin=`). */
+  readonly origin?: string;
+  /** false: leave the received datasets unmounted (`-u`). */
+  readonly mount?: boolean;
+}
+
 /** Pot images (`pot export`/`import`): xz-compressed `zfs send -R` streams, their skein1024 digests and signify signatures. */
 export interface ImageOps {
   /** `zfs send -R SNAPSHOT | xz -LEVEL -T 0 > FILE`. */
   sendCompressed(snapshot: string, file: string, level: number): Promise<void>;
-  /** `xzcat FILE | zfs receive [-x PROP…] TARGET` (properties of the stream left out). */
-  receiveCompressed(file: string, target: string, options?: { readonly excludeProperties?: readonly string[] }): Promise<void>;
+  /**
+   * `xzcat FILE | zfs receive [-u] [-o origin=SNAP] [-x PROP…] TARGET`: properties of the stream
+   * left out, a layer received as a clone of `origin`, left unmounted with `mount: false`.
+   */
+  receiveCompressed(file: string, target: string, options?: ReceiveOptions): Promise<void>;
   /** `cat FILE… | skein1024 -q`: the hex digest of the files one after the other. */
   skein1024(files: readonly string[]): Promise<string>;
   /** `signify -S -s SECKEY -m FILE`: signs FILE into `FILE.sig`. */

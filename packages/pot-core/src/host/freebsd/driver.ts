@@ -111,6 +111,9 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     async setProperty(name, property, value) {
       await must(e('zfs', ['set', `${property}=${value}`, checkName('dataset', name)]));
     },
+    async inheritProperty(name, property) {
+      await must(e('zfs', ['inherit', checkName('property', property), checkName('dataset', name)]));
+    },
     async propertyNames(name) {
       const r = await run(q('zfs', ['get', '-o', 'property', 'all', checkName('dataset', name)]));
       if (r.exitCode !== 0) return [];

@@ -29,9 +29,10 @@ export function createImageOps(runner: CommandRunner): ImageOps {
       await must({ file: 'xz', args: [`-${level}`, '-T', '0'], mutating: true, pipeFrom: send, outputFile: checkLocalPath(file) });
     },
     async receiveCompressed(file, target, options = {}) {
+      const layer = [...(options.mount === false ? ['-u'] : []), ...(options.origin === undefined ? [] : ['-o', `origin=${checkDataset(options.origin)}`])];
       const props = (options.excludeProperties ?? []).flatMap((p) => ['-x', p]);
       const cat: HostCommand = { file: 'xzcat', args: [checkLocalPath(file)], mutating: false };
-      await must({ file: 'zfs', args: ['receive', ...props, checkDataset(target)], mutating: true, pipeFrom: cat });
+      await must({ file: 'zfs', args: ['receive', ...layer, ...props, checkDataset(target)], mutating: true, pipeFrom: cat });
     },
     async skein1024(files) {
       if (files.length === 0) throw new PotError('internal', 'skein1024 of no file');
