@@ -206,13 +206,17 @@ async function baseLayer(ctx: ActionContext, pot: string, c: CachedImage, o: Imp
   info(ctx, `Pot ${pot} depends on ${origin} (@${snap})`);
   if ((await potPresence(ctx, origin)) === 'absent') {
     info(ctx, `Installing dependency ${origin}`);
-    await importPot(ctx, { ...o, remote, tag }, chain);
+    await importImage(ctx, { ...o, remote, tag }, chain);
   } else info(ctx, `${origin} already installed`);
   return `${potDataset(ctx, origin)}@${snap}`;
 }
 
-/** `chain`: the pots whose import is waiting for this one (their layers), to refuse a circle. */
-export async function importPot(ctx: ActionContext, o: ImportPotOptions, chain?: readonly string[]): Promise<ImportedPot> {
+export async function importPot(ctx: ActionContext, o: ImportPotOptions): Promise<ImportedPot> {
+  return importImage(ctx, o, []);
+}
+
+/** `chain`: the pots whose import waits for this one (they are layers on it), to refuse a circle. */
+async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: readonly string[]): Promise<ImportedPot> {
   if (o.remote === '') throw new PotError('usage', 'A remote pot name is mandatory', { suggestion: 'give it with -p NAME' });
   if (o.tag === '') throw new PotError('usage', 'A tag name is mandatory', { suggestion: 'give it with -t TAG' });
   if (o.url === '') throw new PotError('usage', 'Argument of -U cannot be empty', { suggestion: 'give the base URL of the image with -U URL' });
@@ -232,7 +236,7 @@ export async function importPot(ctx: ActionContext, o: ImportPotOptions, chain?:
   const image = path.join(cache, imageFileName(o.remote, o.tag));
   const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && path.resolve(pubkey) };
   await ensureImage(ctx, o.url ?? 'file://', c);
-  const layer = await baseLayer(ctx, pot, c, { ...o, pubkey: pubkey ?? '' }, [...(chain ?? []), pot]);
+  const layer = await baseLayer(ctx, pot, c, { ...o, pubkey: pubkey ?? '' }, [...chain, pot]);
   return withGlobalLock(async () => {
     try {
       // as shell pot: the encryption property of the image is left out where the pool knows it
