@@ -13,14 +13,20 @@ const jail = (...p: string[]): string => path.join(host.fsRoot, 'jails', ...p);
 /** What the fake skein1024 prints: sha512, standing in for Skein-1024. */
 const fakeSkein = (...files: string[]): string => createHash('sha512').update(Buffer.concat(files.map((f) => readFileSync(f)))).digest('hex');
 
-/** A single pot `web` (public-bridge, from 13.2) exported as web_1.0 into DIR/images, served as FAKEBSD_FETCH_DIR. */
-async function exportedWeb(): Promise<string> {
+/** A fresh host offering release 13.2 with the single pot NAME made from it, and an empty DIR/images. */
+async function singlePot(name: string, ...flags: string[]): Promise<string> {
   host = createFakeHost();
   host.setup('host_pot_root');
   offerRelease(host, '13.2');
-  expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
+  expect((await host.pot('create', '-t', 'single', '-p', name, '-b', '13.2', ...flags)).code).toBe(0);
   const images = path.join(host.dir, 'images');
   mkdirSync(images);
+  return images;
+}
+
+/** A single pot `web` (public-bridge, from 13.2) exported as web_1.0 into DIR/images, served as FAKEBSD_FETCH_DIR. */
+async function exportedWeb(): Promise<string> {
+  const images = await singlePot('web', '-N', 'public-bridge');
   const nosnap = await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images);
   expect(nosnap.code).toBe(1);
   expect(nosnap.stderr).toContain('Pot web has no snapshots - please use pot snapshot for that');
@@ -108,10 +114,7 @@ describe('export, import, prepare', () => {
   }, 120_000);
 
   it('export -S signs the digest; import -C (or POT_DEFAULT_SIGNATURE_PUBKEY) checks it and refuses a wrong key or signature', async () => {
-    host = createFakeHost();
-    host.setup('host_pot_root');
-    offerRelease(host, '13.2');
-    expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
+    const images = await singlePot('web', '-N', 'public-bridge');
     const keys = path.join(host.dir, 'keys');
     mkdirSync(keys);
     const key = (name: string): { pub: string; sec: string } => {
@@ -121,8 +124,6 @@ describe('export, import, prepare', () => {
     };
     const mine = key('mine');
     const other = key('other');
-    const images = path.join(host.dir, 'images');
-    mkdirSync(images);
     const missing = await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A', '-S', path.join(keys, 'nope.sec'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`Signature key ${path.join(keys, 'nope.sec')} not found`);
@@ -163,12 +164,7 @@ describe('export, import, prepare', () => {
   }, 120_000);
 
   it('a clone exports as a layer of its origin; import brings the origin in first and receives the layer as its clone', async () => {
-    host = createFakeHost();
-    host.setup('host_pot_root');
-    offerRelease(host, '13.2');
-    expect((await host.pot('create', '-t', 'single', '-p', 'base1', '-b', '13.2')).code).toBe(0);
-    const images = path.join(host.dir, 'images');
-    mkdirSync(images);
+    const images = await singlePot('base1');
     expect((await host.pot('export', '-p', 'base1', '-t', '1.0', '-D', images, '-A')).code).toBe(0);
     expect((await host.pot('clone', '-p', 'web', '-P', 'base1')).code).toBe(0);
     const exported = await host.pot('export', '-p', 'web', '-t', '2.0', '-D', images, '-A');
