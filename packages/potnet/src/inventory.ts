@@ -255,11 +255,15 @@ export function bridgeFromConf(text: string, file: string): BridgeEntry | Invent
   let gateway: Ip | undefined;
   for (const raw of rustLines(text)) {
     const line = raw.trim();
-    if (line.startsWith('#')) continue;
-    const token = firstValueToken(line);
-    if (line.startsWith('name=')) name = token;
-    if (line.startsWith('net=')) network = token === undefined ? undefined : parseIpNet(token);
-    if (line.startsWith('gateway=')) gateway = token === undefined ? undefined : parseIp(token);
+    // the token only for the three keys: 2,000 bridge files are read per command
+    if (line.startsWith('name=')) name = firstValueToken(line);
+    else if (line.startsWith('net=')) {
+      const token = firstValueToken(line);
+      network = token === undefined ? undefined : parseIpNet(token);
+    } else if (line.startsWith('gateway=')) {
+      const token = firstValueToken(line);
+      gateway = token === undefined ? undefined : parseIp(token);
+    }
   }
   if (name === undefined || network === undefined || gateway === undefined) {
     return { file, message: 'bridge skipped: it needs name=, net=NETWORK/PREFIX and gateway=IP' };
@@ -347,21 +351,25 @@ export function readPots(fsRoot: string, diagnostics: InventoryDiagnostic[]): Po
 /** Every valid bridge file under FS_ROOT/bridges (regular files only), in name order. */
 export function readBridges(fsRoot: string, diagnostics: InventoryDiagnostic[]): BridgeEntry[] {
   const dir = bridgesDirectory(fsRoot);
-  const bridges: BridgeEntry[] = [];
-  for (const latin1 of sortedNames(dir, isFile)) {
-    const file = `${dir}/${nameOf(latin1) ?? Buffer.from(latin1, 'latin1').toString('utf8')}`;
-    const length = readWhole(file);
-    if (length < 0) continue;
-    const bytes = scratch.subarray(0, length);
-    if (!isUtf8(bytes)) {
-      diagnostics.push({ file, message: 'bridge skipped: the file is not valid UTF-8' });
-      continue;
+  const names = sortedNames(dir, isFile);
+  return inDirectory(dir, (relative) => {
+    const bridges: BridgeEntry[] = [];
+    for (const latin1 of names) {
+      const name = nameOf(latin1) ?? Buffer.from(latin1, 'latin1').toString('utf8');
+      const file = `${dir}/${name}`;
+      const length = readWhole(relative ? name : file);
+      if (length < 0) continue;
+      const bytes = scratch.subarray(0, length);
+      if (!isUtf8(bytes)) {
+        diagnostics.push({ file, message: 'bridge skipped: the file is not valid UTF-8' });
+        continue;
+      }
+      const result = bridgeFromConf(bytes.toString('utf8'), file);
+      if ('message' in result) diagnostics.push(result);
+      else bridges.push(result);
     }
-    const result = bridgeFromConf(bytes.toString('utf8'), file);
-    if ('message' in result) diagnostics.push(result);
-    else bridges.push(result);
-  }
-  return bridges;
+    return bridges;
+  });
 }
 
 export function readInventory(fsRoot: string): Inventory {
