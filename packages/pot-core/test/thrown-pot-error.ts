@@ -14,3 +14,14 @@ export function thrown(fn: () => unknown): PotError {
   }
   throw new Error('nothing thrown');
 }
+
+/** The same for a promise: the PotError it rejects with. */
+export async function rejected(p: Promise<unknown>): Promise<PotError> {
+  try {
+    await p;
+  } catch (error) {
+    if (isPotError(error)) return error;
+    throw error;
+  }
+  throw new Error('nothing thrown');
+}

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rejected } from '../../test/thrown-pot-error.js';
 import { isPotError } from '../errors/pot-error.js';
 import type { CommandResult, HostCommand } from '../host/command.js';
 import { createFreeBsdHost } from '../host/freebsd/driver.js';
@@ -10,16 +11,6 @@ import { PotConf } from '../store/index.js';
 import type { ActionContext } from './context.js';
 import { checkedSignal, commandLinePattern, mainProcess, pidOf, signalPot } from './pot-signal.js';
 import { DEFAULTS, settingsFrom } from './settings.js';
-
-async function rejected(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (error) {
-    if (isPotError(error)) return error;
-    throw error;
-  }
-  throw new Error('nothing thrown');
-}
 
 /** Files below a temporary FS root and POT_TMP; host commands answered by `answer` (exit 0 by default). */
 function context(files: Record<string, string>, answer: (c: HostCommand) => Partial<CommandResult> | undefined = () => undefined) {

@@ -1,22 +1,12 @@
 /** The host seam's jail signalling (pgrep/pkill -j) and raw rctl usage, as the FreeBSD driver issues them. */
 import { describe, expect, it } from 'vitest';
-import { isPotError } from '../../src/errors/pot-error.js';
+import { rejected } from '../thrown-pot-error.js';
 import { createDryRunRunner, createFreeBsdHost, createRecordingRunner, formatLogLines } from '../../src/host/index.js';
 
 function recorded(responses: Parameters<typeof createRecordingRunner>[0]['responses'] = {}) {
   const rec = createRecordingRunner({ responses });
   const log = (): string[] => rec.commands.flatMap((c) => formatLogLines(c.command, c.result));
   return { host: createFreeBsdHost({ runner: rec, hostRoot: '/nonexistent' }), rec, log };
-}
-
-async function rejected(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (error) {
-    if (isPotError(error)) return error;
-    throw error;
-  }
-  throw new Error('nothing thrown');
 }
 
 describe('jails.signal / jails.findProcesses', () => {
