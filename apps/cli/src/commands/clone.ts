@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { checkNetworkFlags, resolveFlavourFlags } from './new-pot-flags.js';
+import { checkNetworkFlags, DNS_HELP, networkFlagFields, resolveFlavourFlags } from './new-pot-flags.js';
 import { collect, openCommand, potCommandRunner, potParser, withInterruptSignal } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
@@ -18,12 +18,7 @@ const help = `pot clone [-hvFk] [--dry-run] -p potname -P basepot [-i ipaddr]
   -i ipaddr : an ip address or the keyword auto (if applicable)
   -B bridge-name : the name of the private bridge to be used
   -S network-stack : the network stack (ipv4, ipv6 or dual)
-  -d dns : change pot dns resolver configuration, one of
-           inherit       - inherit from jailhost
-           pot           - the pot configured in POT_DNS_NAME
-           custom:<file> - copy <file> into pot configuration
-           off           - leave resolver config unaltered
-  -F : automatically take snapshots of dataset that has none
+${DNS_HELP}  -F : automatically take snapshots of dataset that has none
   --dry-run print the host commands instead of running them
 `;
 
@@ -34,11 +29,7 @@ const Options = z.object({
   p: z.string().optional(),
   P: z.string().optional(),
   s: z.string().optional(),
-  N: z.string().optional(),
-  i: z.array(z.string()).optional(),
-  B: z.string().optional(),
-  S: z.string().optional(),
-  d: z.string().optional(),
+  ...networkFlagFields,
   f: z.array(z.string()).optional(),
   F: z.boolean().optional(),
   dryRun: z.boolean().optional(),

@@ -2,7 +2,7 @@ import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { checkNetworkFlags, resolveFlavourFlags } from './new-pot-flags.js';
+import { checkNetworkFlags, networkFlagFields, resolveFlavourFlags } from './new-pot-flags.js';
 import { collect, openCommand, potCommandRunner, potParser, withInterruptSignal } from './common.js';
 
 const help = `pot create [-hv] -p potname [-N network-type] [-i ipaddr]
@@ -47,15 +47,11 @@ const Options = z.object({
   k: z.boolean().optional(),
   p: z.string().optional(),
   t: z.string().optional(),
-  N: z.string().optional(),
-  i: z.array(z.string()).optional(),
   l: z.string().optional(),
   b: z.string().optional(),
   P: z.string().optional(),
-  d: z.string().optional(),
   f: z.array(z.string()).optional(),
-  B: z.string().optional(),
-  S: z.string().optional(),
+  ...networkFlagFields,
   dryRun: z.boolean().optional(),
 });
 type Options = z.infer<typeof Options>;

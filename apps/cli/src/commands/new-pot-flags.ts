@@ -1,9 +1,28 @@
 /**
- * The flags create, clone and prepare share (-N, -S, -d, -f), checked the way
- * shell pot's getopts loops did, with its messages.
+ * The flags create, clone and prepare share (-N, -i, -B, -S, -d, -f): their
+ * schema fields, and checks the way shell pot's getopts loops made them, with
+ * its messages.
  */
 import { actions } from '@pot/core';
+import { z } from 'zod';
 import { UsageError } from '../errors.js';
+
+/** The zod fields of -N, -i (repeatable), -B, -S and -d, spread into each command's schema. */
+export const networkFlagFields = {
+  N: z.string().optional(),
+  i: z.array(z.string()).optional(),
+  B: z.string().optional(),
+  S: z.string().optional(),
+  d: z.string().optional(),
+};
+
+/** clone's and prepare's help for -d (create's marks the default). */
+export const DNS_HELP = `  -d dns : change pot dns resolver configuration, one of
+           inherit       - inherit from jailhost
+           pot           - the pot configured in POT_DNS_NAME
+           custom:<file> - copy <file> into pot configuration
+           off           - leave resolver config unaltered
+`;
 
 const NETWORK_TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge'];
 

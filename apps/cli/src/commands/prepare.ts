@@ -2,7 +2,7 @@ import { actions, isPotError, parsePortSpec, type PortSpec } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { PotCommand } from './common.js';
-import { checkNetworkFlags } from './new-pot-flags.js';
+import { checkNetworkFlags, DNS_HELP, networkFlagFields } from './new-pot-flags.js';
 import { collect, openCommand, potParser } from './common.js';
 import { usageWithHelp } from './usage-with-help.js';
 
@@ -24,12 +24,7 @@ const help = `pot prepare [-hvs] [--dry-run] -p pot -U URL -t tag -a aID -n potn
          See \`pot help export-ports\` for details.
   -B bridge-name : the name of the private bridge to be used
   -S network-stack : the network stack (ipv4, ipv6 or dual)
-  -d dns : change pot dns resolver configuration, one of
-           inherit       - inherit from jailhost
-           pot           - the pot configured in POT_DNS_NAME
-           custom:<file> - copy <file> into pot configuration
-           off           - leave resolver config unaltered
-  -s : start the newly generated pot immediately
+${DNS_HELP}  -s : start the newly generated pot immediately
   -C pubkey : verify with public key 'pubkey' using signify(1)
               on pot import
   --dry-run print the host commands instead of running them
@@ -46,11 +41,7 @@ const Options = z.object({
   n: z.string().optional(),
   e: z.array(z.string()).optional(),
   s: z.boolean().optional(),
-  N: z.string().optional(),
-  i: z.array(z.string()).optional(),
-  B: z.string().optional(),
-  S: z.string().optional(),
-  d: z.string().optional(),
+  ...networkFlagFields,
   C: z.string().optional(),
   dryRun: z.boolean().optional(),
 });
