@@ -22,6 +22,8 @@ export interface AddressEntry {
 export class AddressBook {
   readonly config: SystemConfig;
   readonly inventory: Inventory;
+  private bridged: PotEntry[] | undefined;
+  private labels: AddressList<string | undefined> | undefined;
   private readonly labelled: Partial<Record<Family, Array<{ ip: Ip; value: string | undefined }>>> = {};
   private readonly taken: Partial<Record<Family, Interval[]>> = {};
 
@@ -34,6 +36,11 @@ export class AddressBook {
   private points(family: Family): Array<{ ip: Ip; value: string | undefined }> {
     const known = this.labelled[family];
     if (known) return known;
+    this.labels ??= this.labelledAddresses();
+    return (this.labelled[family] = this.labels.sortedOf(family));
+  }
+
+  private labelledAddresses(): AddressList<string | undefined> {
     const list = new AddressList<string | undefined>();
     for (const [ip, label] of this.fixedPoints()) list.add(ip, label);
     const pots = this.bridgedPots();
@@ -41,7 +48,7 @@ export class AddressBook {
     for (const bridge of this.inventory.bridges) {
       for (const [ip, label] of bridgeLandmarks(bridge)) list.add(ip, label);
     }
-    return (this.labelled[family] = list.sortedOf(family));
+    return list;
   }
 
   private fixedPoints(): Array<[Ip, string | undefined]> {
@@ -55,8 +62,10 @@ export class AddressBook {
     return fixed;
   }
 
+  /** The pots with an address of their own, in directory order; found once. */
   private bridgedPots(): PotEntry[] {
-    const out: PotEntry[] = [];
+    if (this.bridged) return this.bridged;
+    const out: PotEntry[] = (this.bridged = []);
     const pots = this.inventory.pots;
     for (let i = 0; i < pots.length; i++) {
       const pot = pots[i] as PotEntry;
