@@ -53,25 +53,19 @@ export const destroy: PotCommand = {
     if (targets.length > 1) throw new UsageError('-b, -p, -f and -B cannot be used at the same time', help);
     const actx = actionContext(ctx, { verbose: o.q ? -1 : o.v, dryRun: o.dryRun ?? false });
     requireFsRoot(actx.settings);
-    if (o.p !== undefined) {
-      await actions.syslog(actx, 'destroy', args);
-      await actions.destroyPot(actx, { pot: o.p, force: o.F ?? false, recursive: o.r ?? false });
+    const force = o.F ?? false;
+    if (o.B !== undefined) {
+      if (o.F || o.r) actions.info(actx, '-F and -r are ignored for bridges');
+      await actions.destroyBridge(actx, { name: o.B, argv: args });
       return 0;
     }
-    if (o.f !== undefined) {
-      await actions.syslog(actx, 'destroy', args);
+    await actions.syslog(actx, 'destroy', args);
+    if (o.p !== undefined) await actions.destroyPot(actx, { pot: o.p, force, recursive: o.r ?? false });
+    else if (o.b !== undefined) await actions.destroyBase(actx, { base: o.b, force, recursive: o.r ?? false });
+    else if (o.f !== undefined) {
       if (o.r) actions.info(actx, '-r is ignored for fscomps');
-      await actions.destroyFscomp(actx, { fscomp: o.f, force: o.F ?? false });
-      return 0;
+      await actions.destroyFscomp(actx, { fscomp: o.f, force });
     }
-    if (o.b !== undefined) {
-      await actions.syslog(actx, 'destroy', args);
-      await actions.destroyBase(actx, { base: o.b, force: o.F ?? false, recursive: o.r ?? false });
-      return 0;
-    }
-    if (o.B === undefined) throw new UsageError('-b or -p or -f or -B are missing', help);
-    if (o.F || o.r) actions.info(actx, '-F and -r are ignored for bridges');
-    await actions.destroyBridge(actx, { name: o.B, argv: args });
     return 0;
   },
 };

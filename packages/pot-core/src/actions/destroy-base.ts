@@ -7,9 +7,9 @@
 import { PotError } from '../errors/pot-error.js';
 import { validateBaseName } from '../names/index.js';
 import { basePotName } from '../releases/index.js';
-import { PotStore } from '../store/index.js';
 import { baseDataset, basePath } from './base-tree.js';
 import type { ActionContext } from './context.js';
+import { potStore } from './pot-lookup.js';
 import { debug, info, realFiles, requireRoot } from './context.js';
 import { destroyPotDatasets } from './destroy-pot.js';
 
@@ -23,7 +23,7 @@ export interface DestroyBaseOptions {
 
 /** The pots whose pot.base is `base`, with their level, in name order. */
 async function potsOn(ctx: ActionContext, base: string): Promise<Array<{ pot: string; level: number | undefined }>> {
-  const store = new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp });
+  const store = potStore(ctx);
   const out: Array<{ pot: string; level: number | undefined }> = [];
   for (const pot of await store.listPots()) {
     const conf = await store.readPotConf(pot);

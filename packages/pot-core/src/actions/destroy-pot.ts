@@ -6,8 +6,9 @@
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import { validatePotName } from '../names/index.js';
-import { PotStore } from '../store/index.js';
+import type { PotStore } from '../store/index.js';
 import type { ActionContext } from './context.js';
+import { potStore } from './pot-lookup.js';
 import { info, realFiles, requireRoot } from './context.js';
 import { stopPot } from './stop-pot.js';
 
@@ -45,7 +46,7 @@ async function removeLeftovers(ctx: ActionContext, pot: string): Promise<void> {
 export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions): Promise<void> {
   const { pot } = options;
   validatePotName(pot, { purpose: 'existing' });
-  const store = new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp });
+  const store = potStore(ctx);
   const dataset = `${ctx.settings.zfsRoot}/jails/${pot}`;
   const conf = await store.readPotConf(pot);
   const hasDataset = await ctx.host.zfs.exists(dataset);

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import { validatePotName } from '../names/index.js';
 import { formatPortSpecs, type PortSpec } from '../ports/index.js';
-import { PotStore, type PotConf } from '../store/index.js';
+import type { PotConf } from '../store/index.js';
 import type { ActionContext } from './context.js';
+import { potStore } from './pot-lookup.js';
 import { info, realFiles, requireRoot } from './context.js';
 
 export interface ExportPortsOptions {
@@ -33,7 +34,7 @@ function ignoredBecause(conf: PotConf, globalStack: string): string | undefined 
 export async function exportPorts(ctx: ActionContext, options: ExportPortsOptions): Promise<PotConf> {
   const { pot, specs } = options;
   validatePotName(pot, { purpose: 'existing' });
-  const store = new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp });
+  const store = potStore(ctx);
   const dataset = `${ctx.settings.zfsRoot}/jails/${pot}`;
   const current = await store.readPotConf(pot);
   if (current === undefined || !(await ctx.host.zfs.exists(dataset))) {

@@ -2,8 +2,9 @@
  * What `pot list` shows of each pot (spec §5.3): its network, whether it
  * runs, and with -v its base, level, datasets and snapshots.
  */
-import { PotStore } from '../store/index.js';
+import type { PotStore } from '../store/index.js';
 import type { ActionContext } from './context.js';
+import { potStore } from './pot-lookup.js';
 
 export interface PotSummary {
   name: string;
@@ -48,7 +49,7 @@ export async function potDetails(ctx: ActionContext, store: PotStore, name: stri
 
 /** Every pot under POT_FS_ROOT/jails, in name order. */
 export async function listPots(ctx: ActionContext, options: { verbose?: boolean } = {}): Promise<PotSummary[]> {
-  const store = new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp });
+  const store = potStore(ctx);
   const out: PotSummary[] = [];
   for (const name of await store.listPots()) {
     const conf = await store.readPotConf(name);
