@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionContext } from './context.js';
+import type { ActionContext } from '../context/context.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CommandResult } from '../host/command.js';
 import { createRecordingRunner } from '../host/runners.js';
 import { createFreeBsdHost } from '../host/freebsd/driver.js';
-import { newNet, prefixForSize, showBridge } from './address-book.js';
-import { configValue } from './config.js';
-import { natRules } from './vnet-start.js';
-import { settingsFrom, DEFAULTS } from './settings.js';
-import { checkNetworkConfig } from './network-check.js';
+import { newNet, prefixForSize, showBridge } from '../network/address-book.js';
+import { configValue } from '../queries/config.js';
+import { natRules } from '../network/vnet-start.js';
+import { settingsFrom, DEFAULTS } from '../context/settings.js';
+import { checkNetworkConfig } from '../host-setup/network-check.js';
 
 /**
  * A context on the host seam: the FreeBSD driver over a recording runner that

@@ -1,0 +1,74 @@
+/**
+ * What every action gets: pot-core's host seam (`Host`: datasets, interfaces,
+ * pf, sysctl, rc.conf, syslog, users, host files), the configuration, the
+ * verbosity and a reporter. Actions never
+ * write to the terminal themselves and never exit; they return results or throw
+ * PotError, the CLI prints and sets the exit code.
+ */
+import { PotError } from '../../errors/pot-error.js';
+import type { Host, RootedFiles } from '../../host/types.js';
+import type { PotSettings } from './settings.js';
+
+export interface Reporter {
+  /** A line of the command's normal output (stdout). */
+  print(line: string): void;
+  /** Diagnostics passed through from host tools (stderr). */
+  diag(line: string): void;
+}
+
+export interface ActionContext {
+  host: Host;
+  settings: PotSettings;
+  /** 1 by default, +1 per -v (shell pot's _POT_VERBOSITY); 0 is quiet. */
+  verbosity: number;
+  report: Reporter;
+}
+
+export function info(ctx: ActionContext, msg: string): void {
+  if (ctx.verbosity >= 1) ctx.report.print(`===>  ${msg}`);
+}
+
+/** An error that does not stop the command (shell pot's `_error` without exit), on stderr. */
+export function warn(ctx: ActionContext, msg: string): void {
+  ctx.report.diag(`###>  ${msg}`);
+}
+
+export function debug(ctx: ActionContext, msg: string): void {
+  if (ctx.verbosity >= 2) ctx.report.print(`=====>  ${msg}`);
+}
+
+/** Passes a host tool's diagnostics through (pot never hid them either). */
+export function passStderr(ctx: ActionContext, text: string): void {
+  for (const line of text.split('\n')) if (line.trim() !== '') ctx.report.diag(line);
+}
+
+/** `logger -p FACILITY.info -t pot 'pot-CMD ARGS'`, as shell pot does for every command that changes the host. */
+export async function syslog(ctx: ActionContext, command: string, argv: readonly string[], priority?: 'debug'): Promise<void> {
+  try {
+    await ctx.host.log.syslog(`pot-${command} ${argv.join(' ')}`, { facility: ctx.settings.logFacility, tag: 'pot', ...(priority ? { priority } : {}) });
+  } catch {
+    // a missing syslog never stops pot
+  }
+}
+
+export async function requireRoot(ctx: ActionContext): Promise<void> {
+  if ((await ctx.host.system.uid()) !== 0) {
+    throw new PotError('unsupported', "This operation needs 'root' privileges", {
+      suggestion: 'run pot as root (or with sudo/doas)',
+    });
+  }
+}
+
+/** Files by their real path (POT_FS_ROOT, POT_TMP): the file system root of this process. */
+export function realFiles(ctx: ActionContext): RootedFiles {
+  return ctx.host.files.under('/');
+}
+
+/** POT_TMP exists (created when missing). */
+export async function ensureTmp(ctx: ActionContext): Promise<void> {
+  try {
+    await realFiles(ctx).mkdirp(ctx.settings.tmp);
+  } catch (cause) {
+    throw new PotError('host-state', `The POT_TMP directory ${ctx.settings.tmp} is not available`, { cause });
+  }
+}

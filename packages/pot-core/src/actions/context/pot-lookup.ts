@@ -1,0 +1,50 @@
+/**
+ * Whether a name is a pot or a base, as shell pot's `_is_pot`/`_is_base`
+ * decide it (spec §3.1): the directory, the dataset and the configuration
+ * files must all be there; a pot with only some of them is "corrupted".
+ */
+import path from 'node:path';
+import { PotError } from '../../errors/pot-error.js';
+import { PotStore, type PotConf } from '../../store/index.js';
+import type { ActionContext } from './context.js';
+import { realFiles } from './context.js';
+
+export type PotPresence = 'absent' | 'corrupted' | 'present';
+
+export function potStore(ctx: ActionContext): PotStore {
+  return new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp });
+}
+
+export const potDataset = (ctx: ActionContext, pot: string): string => `${ctx.settings.zfsRoot}/jails/${pot}`;
+export const potPath = (ctx: ActionContext, pot: string): string => path.join(ctx.settings.fsRoot, 'jails', pot);
+
+/** `_is_pot`: present when directory, dataset, `m/`, pot.conf (and fscomp.conf for multi pots) all exist. */
+export async function potPresence(ctx: ActionContext, pot: string): Promise<PotPresence> {
+  const files = realFiles(ctx);
+  const dir = potPath(ctx, pot);
+  const hasDir = await files.isDirectory(dir);
+  const hasDataset = await ctx.host.zfs.exists(potDataset(ctx, pot));
+  if (!hasDir && !hasDataset) return 'absent';
+  if (!hasDir || !hasDataset || !(await files.isDirectory(path.join(dir, 'm')))) return 'corrupted';
+  const conf = await potStore(ctx).readPotConf(pot);
+  if (conf === undefined) return 'corrupted';
+  if (conf.type === 'multi' && !(await files.exists(path.join(dir, 'conf', 'fscomp.conf')))) return 'corrupted';
+  return 'present';
+}
+
+/** The configuration of an existing pot; PotError `not-found` (with `message`) otherwise. */
+export async function existingPot(ctx: ActionContext, pot: string, message = `${pot} is not a pot`): Promise<PotConf> {
+  const presence = await potPresence(ctx, pot);
+  if (presence !== 'present') {
+    throw new PotError('not-found', message, {
+      suggestion: presence === 'corrupted' ? `pot ${pot} is incomplete: 'pot destroy -F -p ${pot}' removes it` : "'pot ls' lists the pots",
+    });
+  }
+  return (await potStore(ctx).readPotConf(pot)) as PotConf;
+}
+
+/** `_is_base`: the directory FS/bases/B and the dataset ZR/bases/B exist. */
+export async function isBase(ctx: ActionContext, base: string): Promise<boolean> {
+  if (base === '' || base.includes('/')) return false;
+  return (await ctx.host.zfs.exists(`${ctx.settings.zfsRoot}/bases/${base}`)) && (await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'bases', base)));
+}

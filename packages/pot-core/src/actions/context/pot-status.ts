@@ -1,0 +1,30 @@
+/**
+ * A pot's run status (spec §3.6) as start and stop move it, under the pot's
+ * lock; status files older than the boot (`kern.boottime`) do not count.
+ */
+import { PotStore, type PotState, type TransitionResult } from '../../store/index.js';
+import type { ActionContext } from './context.js';
+import { syslog } from './context.js';
+
+/** `kern.boottime` (`{ sec = 1700000000, usec = 0 } …`) in seconds; undefined when unreadable. */
+export function parseBootTime(text: string | undefined): number | undefined {
+  const m = /sec = (\d+)/.exec(text ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+export function statusStore(ctx: ActionContext): PotStore {
+  return new PotStore({
+    fsRoot: ctx.settings.fsRoot,
+    tmp: ctx.settings.tmp,
+    bootTime: async () => parseBootTime(await ctx.host.sysctl.get('kern.boottime')),
+  });
+}
+
+/** Moves the status; logged as shell pot's `pot set-status` was. */
+export async function setPotStatus(ctx: ActionContext, pot: string, to: PotState, interfaces?: string): Promise<TransitionResult> {
+  await syslog(ctx, 'set-status', ['-p', pot, '-s', to, ...(interfaces ? ['-i', interfaces] : [])]);
+  const store = statusStore(ctx);
+  // dry-run: every step is taken as allowed (nothing is written, so later steps would see the old status)
+  if (ctx.host.dryRun) return { outcome: 'ok', next: { state: to, interfaces: interfaces ?? '' }, printed: (await store.readStatus(pot))?.interfaces ?? '' };
+  return store.setStatus(pot, to, interfaces ?? '');
+}

@@ -1,0 +1,141 @@
+/**
+ * `pot prepare` (shell pot 0.16.0 prepare.sh), the way nomad-pot-driver makes
+ * its pots: the image `POT_TAG` imported when it is not there yet, cloned as
+ * `NAME_ALLOC` (`.` becomes `_`) with the network asked for, its command set,
+ * the attributes of a nomad task (persistent=NO, no-rc-script, prunable,
+ * localhost-tunnel, no-etc-hosts, no-tmpfs) and its exported ports; `-s`
+ * starts it. Shell pot went on after a failed clone; here it stops there.
+ */
+import { PotError } from '../../errors/pot-error.js';
+import { validatePotName } from '../../names/index.js';
+import type { PortSpec } from '../../ports/index.js';
+import type { Stack } from '../../network/index.js';
+import type { ActionContext } from '../context/context.js';
+import { debug, info, warn } from '../context/context.js';
+import { clonePot } from '../lifecycle/clone-pot.js';
+import { exportPorts } from '../settings/export-ports.js';
+import { importedPotName, importPot } from './import-pot.js';
+import { setAttribute } from '../settings/pot-attributes.js';
+import { setPotCmd } from '../settings/pot-cmd.js';
+import { potPresence } from '../context/pot-lookup.js';
+import { startPot } from '../running/start-pot.js';
+import { stopPot } from '../running/stop-pot.js';
+
+export interface PreparePotOptions {
+  /** -p: the pot of the image. */
+  remote: string;
+  /** -t */
+  tag: string;
+  /** -U */
+  url?: string;
+  /** -a: the allocation id. */
+  allocation: string;
+  /** -n: the new pot's name before `_ALLOC` (default: the imported pot's name). */
+  name?: string;
+  /** -c */
+  cmd?: string;
+  /** -e values, parsed. */
+  ports?: readonly PortSpec[];
+  /** -N (`host` already read as inherit). */
+  network?: string;
+  /** -i values. */
+  ips?: readonly string[];
+  /** -B */
+  bridge?: string;
+  /** -S */
+  stack?: Stack;
+  /** -d */
+  dns?: string;
+  /** -C: the signify public key an import checks the image with (default POT_DEFAULT_SIGNATURE_PUBKEY). */
+  pubkey?: string;
+  /** -s */
+  start?: boolean;
+}
+
+/** The attributes of a pot nomad runs, in shell pot's order. */
+export const PREPARED_ATTRIBUTES: ReadonlyArray<readonly [string, string]> = [
+  ['persistent', 'OFF'],
+  ['no-rc-script', 'ON'],
+  ['prunable', 'ON'],
+  ['localhost-tunnel', 'YES'],
+  ['no-etc-hosts', 'YES'],
+  ['no-tmpfs', 'YES'],
+];
+
+/** `NAME_ALLOC` with every `.` as `_`. */
+export function preparedPotName(name: string, allocation: string): string {
+  return `${name}_${allocation}`.replace(/\./g, '_');
+}
+
+export interface PreparedPot {
+  name: string;
+  imported: string;
+  /** False when the image was already imported. */
+  importedNow: boolean;
+  started: boolean;
+  /** With -s: start's exit status (a non-persistent pot's command). */
+  exitCode: number;
+}
+
+async function orWarn(ctx: ActionContext, what: string, fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    warn(ctx, `${what}: ${err instanceof Error ? err.message : String(err)} - ignoring`);
+  }
+}
+
+export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Promise<PreparedPot> {
+  if (o.remote === '') throw new PotError('usage', 'A pot name is mandatory', { suggestion: 'give the image pot with -p NAME' });
+  if (o.tag === '') throw new PotError('usage', 'A tag is mandatory', { suggestion: 'give it with -t TAG' });
+  if (o.allocation === '') throw new PotError('usage', 'An allocation id is mandatory', { suggestion: 'give it with -a ID' });
+  if (o.network === 'private-bridge' && (o.bridge ?? '') === '') {
+    throw new PotError('usage', 'A bridge name has to be provided if private-bridge is selected as network-type', { suggestion: 'give it with -B BRIDGE' });
+  }
+  const imported = importedPotName(o.remote, o.tag);
+  const pot = preparedPotName(o.name || imported, o.allocation);
+  validatePotName(pot);
+  if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `A pot with name ${pot} already exists`, { suggestion: 'pick another allocation id or name' });
+  let importedNow = false;
+  if ((await potPresence(ctx, imported)) === 'absent') {
+    await importPot(ctx, { remote: o.remote, tag: o.tag, ...(o.url === undefined ? {} : { url: o.url }), ...(o.pubkey === undefined ? {} : { pubkey: o.pubkey }) });
+    importedNow = true;
+    if (ctx.host.dryRun) {
+      info(ctx, `${pot} is cloned from ${imported} once it is imported`);
+      return { name: pot, imported, importedNow, started: false, exitCode: 0 };
+    }
+  } else debug(ctx, `pot ${imported} already imported - reusing it`);
+  await clonePot(ctx, {
+    pot,
+    template: imported,
+    ...(o.network === undefined ? {} : { network: o.network }),
+    ...(o.ips === undefined ? {} : { ips: o.ips }),
+    ...(o.bridge === undefined ? {} : { bridge: o.bridge }),
+    ...(o.stack === undefined ? {} : { stack: o.stack }),
+    ...(o.dns === undefined ? {} : { dns: o.dns }),
+  });
+  if (o.cmd !== undefined && o.cmd !== '') {
+    const cmd = o.cmd;
+    await orWarn(ctx, `Couldn't set the command ${cmd} of the pot`, () => setPotCmd(ctx, { pot, cmd }));
+  }
+  for (const [attr, value] of PREPARED_ATTRIBUTES) {
+    await orWarn(ctx, `Couldn't set the ${attr} attribute`, () => setAttribute(ctx, { pot, attr, value }));
+  }
+  if (o.ports !== undefined && o.ports.length > 0) {
+    const specs = o.ports;
+    await orWarn(ctx, "Couldn't export the ports", () => exportPorts(ctx, { pot, specs }));
+  }
+  if (o.start) {
+    debug(ctx, `Auto starting the pot ${pot}`);
+    let exitCode: number;
+    try {
+      exitCode = await startPot(ctx, { pot });
+    } catch (err) {
+      if (!ctx.host.dryRun && (await ctx.host.jails.isRunning(pot))) await stopPot(ctx, { pot });
+      throw new PotError('host-state', `pot ${pot} failed to start: ${err instanceof Error ? err.message : String(err)}`, { suggestion: `see 'pot start ${pot}'`, cause: err });
+    }
+    return { name: pot, imported, importedNow, started: true, exitCode };
+  }
+  info(ctx, `Prepared the pot ${pot}`);
+  return { name: pot, imported, importedNow, started: false, exitCode: 0 };
+}

@@ -1,0 +1,85 @@
+/**
+ * `pot destroy -p NAME [-F] [-r]` (spec §1.3): a stopped pot's datasets,
+ * directory, log configuration and status file. Pots built on it
+ * (`pot.potbase=NAME`) go first with -r, or stop the destruction.
+ */
+import path from 'node:path';
+import { PotError } from '../../errors/pot-error.js';
+import { validatePotName } from '../../names/index.js';
+import type { PotStore } from '../../store/index.js';
+import type { ActionContext } from '../context/context.js';
+import { potStore } from '../context/pot-lookup.js';
+import { info, realFiles, requireRoot } from '../context/context.js';
+import { stopPot } from '../running/stop-pot.js';
+
+export interface DestroyPotOptions {
+  pot: string;
+  /** -F: destroy a pot whose configuration is missing or corrupted, as long as its dataset exists. */
+  force?: boolean;
+  /** -r: destroy the pots built on this one first. */
+  recursive?: boolean;
+}
+
+/** The pots built on this one: its level-2 pots (`pot.potbase`) and the clones of its snapshots. */
+async function dependants(ctx: ActionContext, store: PotStore, pot: string): Promise<string[]> {
+  const jails = `${ctx.settings.zfsRoot}/jails/`;
+  const own = `${jails}${pot}`;
+  const out = new Set<string>();
+  for (const name of await store.listPots()) {
+    if (name !== pot && (await store.readPotConf(name))?.get('pot.potbase') === pot) out.add(name);
+  }
+  for (const ds of await ctx.host.zfs.tree(`${ctx.settings.zfsRoot}/jails`)) {
+    if (ds === own || ds.startsWith(`${own}/`) || !ds.startsWith(jails)) continue;
+    const origin = (await ctx.host.zfs.getProperty(ds, 'origin')) ?? '-';
+    if (origin.startsWith(`${own}@`) || origin.startsWith(`${own}/`)) out.add(ds.slice(jails.length).split('/')[0] as string);
+  }
+  return [...out].sort();
+}
+
+async function removeLeftovers(ctx: ActionContext, pot: string): Promise<void> {
+  await realFiles(ctx).remove(path.join(ctx.settings.fsRoot, 'jails', pot));
+  for (const file of [`/usr/local/etc/syslog.d/${pot}.conf`, `/usr/local/etc/newsyslog.conf.d/${pot}.conf`, `/var/log/pot/${pot}.log`]) {
+    await ctx.host.files.remove(file);
+  }
+}
+
+export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions): Promise<void> {
+  const { pot } = options;
+  validatePotName(pot, { purpose: 'existing' });
+  const store = potStore(ctx);
+  const dataset = `${ctx.settings.zfsRoot}/jails/${pot}`;
+  const conf = await store.readPotConf(pot);
+  const hasDataset = await ctx.host.zfs.exists(dataset);
+  if (conf === undefined || !hasDataset) {
+    if (!(options.force && hasDataset)) {
+      throw new PotError('not-found', `pot ${pot} not found or corrupted. Try to use the -F flag`, { suggestion: "'pot ls' lists the pots" });
+    }
+  } else {
+    if (conf.type === 'multi' && conf.level === 0) {
+      throw new PotError('conflict', `${pot} is a base pot: Please destroy the related base instead`, { suggestion: `pot destroy -b ${conf.get('pot.base') ?? 'BASE'}` });
+    }
+    const children = await dependants(ctx, store, pot);
+    if (children.length > 0 && !options.recursive) {
+      throw new PotError('conflict', `${pot} is used by other pots (${children.join(', ')})`, { suggestion: `destroy them first, or use -r to destroy them with ${pot}` });
+    }
+    for (const child of children) await destroyPot(ctx, { ...options, pot: child });
+  }
+  await requireRoot(ctx);
+  await destroyPotDatasets(ctx, pot, options.force ?? false);
+  await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_status_${pot}`));
+}
+
+/**
+ * A pot's datasets, directory and log configuration, without the checks of
+ * `destroy -p` (destroy -b takes a base's pots this way, its level-0 pot too).
+ * A running pot is stopped with `force`, else refused.
+ */
+export async function destroyPotDatasets(ctx: ActionContext, pot: string, force: boolean): Promise<void> {
+  if (await ctx.host.jails.isRunning(pot)) {
+    if (!force) throw new PotError('busy', `pot ${pot} is running`, { suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it` });
+    await stopPot(ctx, { pot });
+  }
+  info(ctx, `Destroying pot ${pot}`);
+  await ctx.host.zfs.destroy(`${ctx.settings.zfsRoot}/jails/${pot}`, { force: true, recursive: true });
+  await removeLeftovers(ctx, pot);
+}

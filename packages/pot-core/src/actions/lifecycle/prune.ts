@@ -1,0 +1,60 @@
+/**
+ * `pot prune` (minipot runs it from cron): destroys the stopped pots marked
+ * prunable whose last start marked them to be pruned.
+ */
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promises as fs } from 'node:fs';
+import type { ActionContext } from '../context/context.js';
+import { info, requireRoot, warn } from '../context/context.js';
+import { destroyPot } from './destroy-pot.js';
+import { potPath, potStore } from '../context/pot-lookup.js';
+
+export interface PruneOptions {
+  /** -n: only say which pots would go. */
+  dryRun?: boolean;
+  /** -g: spare pots whose last run ended less than a minute ago (a start may be under way). */
+  gracePeriod?: boolean;
+}
+
+/** How long after a run a pot is spared with -g, and how long to look twice. */
+const GRACE_MS = 60_000;
+const RECHECK_MS = 2_000;
+
+async function ranRecently(ctx: ActionContext, pot: string): Promise<boolean> {
+  try {
+    const st = await fs.stat(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'));
+    return Date.now() - st.mtimeMs < GRACE_MS;
+  } catch {
+    return false;
+  }
+}
+
+async function prunable(ctx: ActionContext, pot: string, o: PruneOptions): Promise<boolean> {
+  const conf = await potStore(ctx).readPotConf(pot);
+  if (!conf || conf.attr('prunable') !== 'YES' || conf.attr('to-be-pruned') !== 'YES') return false;
+  if (await ctx.host.jails.isRunning(pot)) return false;
+  if (!o.gracePeriod) return true;
+  if (await ranRecently(ctx, pot)) return false;
+  await sleep(RECHECK_MS); // gives a starting pot the time to write .last_run_stats
+  return !(await ranRecently(ctx, pot)) && !(await ctx.host.jails.isRunning(pot));
+}
+
+/** Answers the pots pruned (or that would be, with dryRun). */
+export async function prunePots(ctx: ActionContext, o: PruneOptions = {}): Promise<string[]> {
+  await requireRoot(ctx);
+  const pruned: string[] = [];
+  for (const pot of await potStore(ctx).listPots()) {
+    if (!(await prunable(ctx, pot, o))) continue;
+    info(ctx, `Pruning ${pot}`);
+    pruned.push(pot);
+    if (o.dryRun) continue;
+    try {
+      await destroyPot(ctx, { pot, force: true });
+      info(ctx, `Pruned ${pot}`);
+    } catch (err) {
+      warn(ctx, `Error while pruning ${pot}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return pruned;
+}

@@ -1,0 +1,91 @@
+/**
+ * `pot show` (spec §5.2): disk usage of pots and, for running ones, memory
+ * (with rctl), CPUs and port redirections.
+ */
+import { rdrAnchorOf } from '../../names/index.js';
+import type { PotConf } from '../../store/index.js';
+import type { ActionContext } from '../context/context.js';
+import { existingPot, potDataset, potStore } from '../context/pot-lookup.js';
+
+export interface PotShow {
+  name: string;
+  diskUsage: string;
+  /** -v: the base's usage (multi pots) and datasets of other pots or fscomps. */
+  baseUsage?: string;
+  datasets?: Array<{ dataset: string; usage: string }>;
+  running: boolean;
+  runtime?: {
+    /** undefined when rctl is not enabled. */
+    memory?: { virtual: string; physical: string };
+    cpus?: string;
+    redirections: string[];
+  };
+}
+
+const used = async (ctx: ActionContext, ds: string): Promise<string> => (await ctx.host.zfs.getProperty(ds, 'used')) ?? '';
+
+async function verboseUsage(ctx: ActionContext, pot: string, conf: PotConf, show: PotShow): Promise<void> {
+  const zr = ctx.settings.zfsRoot;
+  const base = conf.getShell('pot.base') ?? '';
+  if (conf.type === 'multi') show.baseUsage = await used(ctx, `${zr}/bases/${base}`);
+  show.datasets = [];
+  for (const e of (await potStore(ctx).readFscompConf(pot))?.entries ?? []) {
+    if (e.source.startsWith('/') || e.source.startsWith(`${zr}/jails/${pot}`) || e.source.startsWith(`${zr}/bases/${base}`)) continue;
+    show.datasets.push({ dataset: e.source.slice(zr.length + 1), usage: await used(ctx, e.source) });
+  }
+}
+
+/** The pot's redirections as `to port N -> IP port M` (tcp rules lose their prefix, as shell pot shows them). */
+async function redirections(ctx: ActionContext, pot: string, conf: PotConf): Promise<string[]> {
+  if (conf.networkType !== 'public-bridge') return [];
+  const anchor = rdrAnchorOf(pot);
+  if (!(await ctx.host.pf.anchors('pot-rdr')).includes(anchor)) return [];
+  const ip = conf.ip ?? '';
+  return (await ctx.host.pf.natRules(anchor, { numeric: true }))
+    .filter((r) => r.includes(` ${ip} `))
+    .map((r) => r.replace(/rdr pass on .* inet proto tcp from any to /, '').replace(/ =/g, '').trim());
+}
+
+async function runtime(ctx: ActionContext, pot: string, conf: PotConf): Promise<PotShow['runtime']> {
+  const out: NonNullable<PotShow['runtime']> = { redirections: await redirections(ctx, pot, conf) };
+  if (await ctx.host.limits.available()) {
+    const u = await ctx.host.limits.usage(pot);
+    out.memory = { virtual: u.vmemoryuse ?? '', physical: u.memoryuse ?? '' };
+  }
+  const cpus = conf.getShell('pot.rss.cpus');
+  if (cpus) out.cpus = cpus;
+  return out;
+}
+
+export async function showPot(ctx: ActionContext, pot: string, options: { verbose?: boolean } = {}): Promise<PotShow> {
+  const conf = await existingPot(ctx, pot, `${pot} is not a valid pot`);
+  const show: PotShow = { name: pot, diskUsage: await used(ctx, potDataset(ctx, pot)), running: await ctx.host.jails.isRunning(pot) };
+  if (options.verbose) await verboseUsage(ctx, pot, conf, show);
+  if (show.running && (await ctx.host.system.uid()) === 0) show.runtime = await runtime(ctx, pot, conf);
+  return show;
+}
+
+/** The report as shell pot prints it; its info notices (`===>`) are part of it unless `quiet`. */
+export function formatPotShow(s: PotShow, quiet = false): string {
+  const out = [`pot ${s.name}`, `\tdisk usage      : ${s.diskUsage}`];
+  const notice = (msg: string): void => void (quiet || out.push(`===>  ${msg}`));
+  if (s.baseUsage !== undefined) out.push(`\tbase usage      : ${s.baseUsage}`);
+  for (const d of s.datasets ?? []) out.push(`\tdataset ${d.dataset} usage  : ${d.usage}`);
+  if (s.running && !s.runtime) notice('some runtime information requires root privileges');
+  if (s.runtime) {
+    if (s.runtime.memory) out.push(`\tvirtual memory  : ${s.runtime.memory.virtual}`, `\tphysical memory : ${s.runtime.memory.physical}`);
+    else notice('runtime memory usage require rctl enabled');
+    if (s.runtime.cpus) out.push(`\tmax amount of CPUs: ${s.runtime.cpus}`);
+    if (s.runtime.redirections.length > 0) out.push('', '\tNetwork port redirection', ...s.runtime.redirections.map((r) => `\t\t${r}`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The pots `show` covers: every pot (-a) or the running ones (-r, default). */
+export async function potsToShow(ctx: ActionContext, all: boolean): Promise<string[]> {
+  const names = await potStore(ctx).listPots();
+  if (all) return names;
+  const running: string[] = [];
+  for (const n of names) if (await ctx.host.jails.isRunning(n)) running.push(n);
+  return running;
+}

@@ -1,0 +1,35 @@
+/**
+ * How the pot.conf editing commands (set-attribute, set-cmd, set-env) change
+ * a pot's pot.conf: read-modify-write under the pot's lock with an atomic
+ * write (PotStore.updatePotConf), or, with --dry-run, by showing the new file
+ * without writing it. Shell pot edited pot.conf with `sed -i` and `echo >>`,
+ * unlocked.
+ */
+import path from 'node:path';
+import { PotError } from '../../errors/pot-error.js';
+import type { PotConf } from '../../store/index.js';
+import type { ActionContext } from '../context/context.js';
+import { realFiles } from '../context/context.js';
+import { potPath, potStore } from '../context/pot-lookup.js';
+
+/** A value pot.conf can hold on one line; PotError `usage` otherwise. */
+export function singleLineValue(what: string, value: string): string {
+  if (/[\n\r]/.test(value)) {
+    throw new PotError('usage', `The value of ${what} cannot span several lines`, { suggestion: `give ${what} on one line` });
+  }
+  return value;
+}
+
+/** Applies `mutate` to the pot's pot.conf (or shows the result under --dry-run); answers the new configuration. */
+export async function editPotConf(ctx: ActionContext, pot: string, mutate: (conf: PotConf) => void): Promise<PotConf> {
+  const store = potStore(ctx);
+  if (ctx.host.dryRun) {
+    const current = await store.readPotConf(pot);
+    if (current === undefined) throw new PotError('not-found', `Pot ${pot} not found`, { suggestion: "'pot ls' lists the pots" });
+    const planned = current.clone();
+    mutate(planned);
+    await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', 'pot.conf'), planned.toString());
+    return planned;
+  }
+  return store.updatePotConf(pot, (conf) => void mutate(conf), { mustExist: true });
+}
