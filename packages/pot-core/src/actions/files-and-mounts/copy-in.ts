@@ -14,7 +14,7 @@ import { validatePotName } from '../../names/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, passStderr, realFiles, requireRoot } from '../context/context.js';
 import { copyInsideJail, copyPlace, withTempMount } from './pot-copy.js';
-import { withPotHeld, withPotMounted } from './pot-held.js';
+import { withPotHeld, withPotMounted } from './with-pot-mounted.js';
 import { existingPot } from '../context/pot-lookup.js';
 
 export interface CopyInOptions {

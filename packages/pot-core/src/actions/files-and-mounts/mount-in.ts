@@ -18,7 +18,7 @@ import type { ActionContext } from '../context/context.js';
 import { debug, info, realFiles, requireRoot } from '../context/context.js';
 import { editFscompConf } from './fscomp-conf-edit.js';
 import { checkMountpointArgument, isInsidePot, mountInDirectory, mountInOption, normaliseMountpoint } from './fscomp-mountpoints.js';
-import { withPotHeld, withPotMounted } from './pot-held.js';
+import { withPotHeld, withPotMounted } from './with-pot-mounted.js';
 import { existingPot, potPath, potStore } from '../context/pot-lookup.js';
 import { checkMountpointFree, resolvedMountpoint } from './pot-mountpoint.js';
 import { mountFscompEntry } from './pot-mounts.js';

@@ -14,7 +14,7 @@ import type { ActionContext } from '../context/context.js';
 import { debug, requireRoot } from '../context/context.js';
 import { editFscompConf } from './fscomp-conf-edit.js';
 import { checkMountpointArgument, entriesAt, normaliseMountpoint } from './fscomp-mountpoints.js';
-import { withPotHeld, withPotMounted } from './pot-held.js';
+import { withPotHeld, withPotMounted } from './with-pot-mounted.js';
 import { existingPot, potPath, potStore } from '../context/pot-lookup.js';
 import { resolvedMountpoint } from './pot-mountpoint.js';
 import { unmountFscompEntry } from './pot-mounts.js';

@@ -10,7 +10,7 @@ import { potPresence } from '../context/pot-lookup.js';
 import { stopPot } from '../running/stop-pot.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, info, realFiles, requireRoot, syslog } from '../context/context.js';
-import { syslogdFlags } from '../queries/config.js';
+import { syslogdFlags } from '../queries/config-values.js';
 import { NAT_ANCHOR_LINE, pfRulesFile, RDR_ANCHOR_LINE, SYSLOG_DIRS } from './init.js';
 
 export interface DeInitOptions {

@@ -3,7 +3,7 @@
  * installation guide gives. Read-only: it never loads modules or changes sysctls.
  */
 import type { ActionContext } from '../context/context.js';
-import { interfaceExists } from '../network/net.js';
+import { interfaceExists } from '../network/host-interfaces.js';
 import { checkNetworkConfig } from './network-check.js';
 
 export type Severity = 'ok' | 'warning' | 'error';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, ensureTmp, info, realFiles, requireRoot, syslog } from '../context/context.js';
-import { syslogdFlags } from '../queries/config.js';
+import { syslogdFlags } from '../queries/config-values.js';
 import { checkInterfaces, checkNetworkConfig } from './network-check.js';
 
 export const NAT_ANCHOR_LINE = 'nat-anchor pot-nat';

@@ -7,7 +7,7 @@ import type { PotErrorDetail } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
 import { checkSystemConfig, parseIpNet } from 'potnet';
 import { systemConfigOf } from '../network/address-book.js';
-import { interfaceExists, interfaceHasAddress, isValidIPv4 } from '../network/net.js';
+import { interfaceExists, interfaceHasAddress, isValidIPv4 } from '../network/host-interfaces.js';
 
 export function checkNetworkConfig(ctx: ActionContext): PotErrorDetail[] {
   const s = ctx.settings;

@@ -10,7 +10,7 @@ import { info, realFiles, requireRoot, syslog } from '../context/context.js';
 import { newNet, parseBridgeFile, readPotNets, showBridge, type BridgeAddress, type BridgeDef } from './address-book.js';
 import { withGlobalLock } from '../../locks/index.js';
 import { validateBridgeName } from '../../names/index.js';
-import { bridgeWithAddress } from './net.js';
+import { bridgeWithAddress } from './host-interfaces.js';
 
 function bridgeFile(ctx: ActionContext, name: string): string {
   return path.join(ctx.settings.fsRoot, 'bridges', name);

@@ -9,7 +9,7 @@ import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, ensureTmp, info, passStderr, requireRoot, syslog } from '../context/context.js';
 import { parseIpNet } from 'potnet';
-import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4 } from './net.js';
+import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4 } from './host-interfaces.js';
 import { readBridge } from './bridges.js';
 import { withGlobalLock } from '../../locks/index.js';
 

@@ -7,7 +7,7 @@ import { aliasAddresses } from '../../network/index.js';
 import { JAIL_ATTRIBUTE_DEFAULTS, type PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { existingPot, potDataset, potStore } from '../context/pot-lookup.js';
-import { potDetails, type PotDetails } from './pots.js';
+import { potDetails, type PotDetails } from './pot-list.js';
 import { networkStackOf } from '../context/settings.js';
 
 /** Pot attributes in the order info prints them (read-write, then read-only). */

@@ -4,7 +4,7 @@
  */
 import type { ActionContext } from '../context/context.js';
 import { potStore } from '../context/pot-lookup.js';
-import { ipv4NetworkUp } from '../network/pot-vnet.js';
+import { ipv4NetworkUp } from '../network/epair-attach.js';
 
 export interface PotPs {
   /** undefined when not root (the state of pf needs privileges). */

@@ -15,11 +15,11 @@ import { JAIL_PLACEHOLDER, jailParameters, PLACEHOLDER_PATTERN } from './jail-pa
 import { existingPot, potDataset, potPath, potStore } from '../context/pot-lookup.js';
 import { potEnvironment } from '../queries/pot-info.js';
 import { mountPot } from '../files-and-mounts/pot-mounts.js';
-import { exportPortsAtStart } from '../network/pot-ports.js';
+import { exportPortsAtStart } from '../network/port-redirects.js';
 import { potRoot, tinircHeader, writeEtcHosts, writeResolvConf } from '../network/pot-root-files.js';
 import { runHook } from '../settings/pot-hooks.js';
 import { setPotStatus, statusStore } from '../context/pot-status.js';
-import { attachPrivate, attachPublicIpv4, attachPublicIpv6, createEpair, type Epair, type Tinirc } from '../network/pot-vnet.js';
+import { attachPrivate, attachPublicIpv4, attachPublicIpv6, createEpair, type Epair, type Tinirc } from '../network/epair-attach.js';
 import { stopPot } from './stop-pot.js';
 import { networkStackOf } from '../context/settings.js';
 

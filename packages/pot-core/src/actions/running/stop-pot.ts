@@ -15,7 +15,7 @@ import { potPath, potPresence, potStore } from '../context/pot-lookup.js';
 import { potEnvironment } from '../queries/pot-info.js';
 import { runHook } from '../settings/pot-hooks.js';
 import { unmountPot } from '../files-and-mounts/pot-mounts.js';
-import { stopTunnels } from '../network/pot-ports.js';
+import { stopTunnels } from '../network/port-redirects.js';
 import { removeResolvConf } from '../network/pot-root-files.js';
 import { setPotStatus, statusStore } from '../context/pot-status.js';
 

@@ -3,12 +3,12 @@ import type { ActionContext } from '../context/context.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CommandResult } from '../host/command.js';
-import { createRecordingRunner } from '../host/runners.js';
-import { createFreeBsdHost } from '../host/freebsd/driver.js';
-import { newNet, prefixForSize, showBridge } from '../network/address-book.js';
-import { configValue } from '../queries/config.js';
-import { natRules } from '../network/vnet-start.js';
+import type { CommandResult } from '../../host/command.js';
+import { createRecordingRunner } from '../../host/runners.js';
+import { createFreeBsdHost } from '../../host/freebsd/driver.js';
+import { newNet, prefixForSize, showBridge } from './address-book.js';
+import { configValue } from '../queries/config-values.js';
+import { natRules } from './vnet-start.js';
 import { settingsFrom, DEFAULTS } from '../context/settings.js';
 import { checkNetworkConfig } from '../host-setup/network-check.js';
 

@@ -9,7 +9,7 @@ import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { info } from '../context/context.js';
 import { readBridge } from './bridges.js';
-import { bridgeWithAddress, bridgeWithMember } from './net.js';
+import { bridgeWithAddress, bridgeWithMember } from './host-interfaces.js';
 import { appendRcConf, fixRtsold, waitForInterface } from './pot-root-files.js';
 import { vnetStart } from './vnet-start.js';
 

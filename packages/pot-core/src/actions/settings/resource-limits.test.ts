@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../../../test/thrown-pot-error.js';
-import { cpuCount, memoryConstraint } from './pot-rss.js';
-import { cpuMhz, formatResourceUsage, formatResourceUsageJson, resourceUsage } from '../queries/pot-rss-usage.js';
+import { cpuCount, memoryConstraint } from './resource-limits.js';
+import { cpuMhz, formatResourceUsage, formatResourceUsageJson, resourceUsage } from '../queries/resource-usage.js';
 
 describe('set-rss values', () => {
   it.each(['1', '512M', '512m', '2G', '2g', '1024k', '1024K', '4096b', '4096B', '007M'])('memory %s is accepted as given', (v) => expect(memoryConstraint(v)).toBe(v));

@@ -11,7 +11,7 @@ import { assignHostPorts, hostPortRange, parseStoredPortSpecs, rdrRules, type Ex
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, realFiles, warn } from '../context/context.js';
-import { bridgeWithAddress, isValidIPv4 } from './net.js';
+import { bridgeWithAddress, isValidIPv4 } from './host-interfaces.js';
 import { potPath } from '../context/pot-lookup.js';
 
 const NCAT = '/usr/local/bin/ncat';
