@@ -1,6 +1,18 @@
 // Bundles the CLI into one file: a single module loads faster than a module
 // graph, and pot start-up is paid by every command nomad-pot-driver runs.
+// Beside it go what an installation needs (install/install.sh stages them):
+// potnet's bundle, the default configuration and the man pages.
+import { copyFileSync, cpSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const [minMajor, minMinor] = pkg.engines.node.replace(/^>=\s*/, '').split('.').map(Number);
+
+/**
+ * Runs before any bundled module: on an older Node the bundle would die with a
+ * stack trace (Set.prototype.union, Node 22). Plain ES5 so an old Node parses it.
+ */
+const nodeCheck = `{var v=process.versions.node.split('.').map(Number);if(v[0]<${minMajor}||(v[0]===${minMajor}&&v[1]<${minMinor})){process.stderr.write('pot: Node.js ${minMajor}.${minMinor} or newer is needed, '+process.execPath+' is '+process.version+' (FreeBSD: pkg install node24)\\n');process.exit(1);}}`;
 
 await build({
   entryPoints: ['src/cli.ts'],
@@ -9,6 +21,15 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node22',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  define: { POT_PRODUCT_VERSION: JSON.stringify(pkg.version) },
+  banner: { js: `${nodeCheck}\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);` },
   logLevel: 'warning',
 });
+
+copyFileSync('../../packages/potnet/dist/potnet.cjs', 'dist/potnet.cjs');
+// also the bundle's fallback when PREFIX/etc/pot/pot.default.conf is missing in a checkout
+copyFileSync('../../packages/pot-core/share/pot.default.conf', 'dist/pot.default.conf');
+cpSync('install/man', 'dist/share/man', { recursive: true });
+for (const doc of ['../../README.md', '../../LICENSE', 'CHANGELOG.md']) {
+  cpSync(doc, `dist/doc/${doc.split('/').pop()}`);
+}

@@ -1,7 +1,7 @@
-import { actions } from '@pot/core';
 import { z } from 'zod';
 import type { PotCommand } from './common.js';
 import { parseArgs, potParser } from './common.js';
+import { PRODUCT_VERSION } from '../product-version.js';
 
 const help = `pot version [-hvq]
   -h print this help
@@ -20,7 +20,7 @@ export const version: PotCommand = {
       io.stdout(help);
       return 0;
     }
-    io.stdout(o.q ? `${actions.POT_VERSION}\n` : `pot version: ${actions.POT_VERSION}\n`);
+    io.stdout(o.q ? `${PRODUCT_VERSION}\n` : `pot version: ${PRODUCT_VERSION}\n`);
     return 0;
   },
 };

@@ -14,7 +14,7 @@
  * Unsupported or unparseable content (expansions, commands) is an error: a
  * PotError('config') naming file and line.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ConfDiagnostic, parseShellAssignments } from 'potnet';
@@ -55,9 +55,16 @@ export interface LoadedPotConfig {
   etcDir: string;
 }
 
-/** The pot.default.conf shipped with @pot/core. */
-export function bundledDefaultsPath(): string {
-  return fileURLToPath(new URL('../../share/pot.default.conf', import.meta.url));
+/**
+ * The pot.default.conf shipped with pot, for a checkout: @pot/core's own
+ * (share/, two levels above dist/config/load.js) or the copy the CLI's build
+ * puts beside its bundle (dist/pot.default.conf). An installation has neither:
+ * there PREFIX/etc/pot/pot.default.conf is the only one, as for potnet.
+ */
+export function bundledDefaultsPath(): string | undefined {
+  const candidates = [new URL('../../share/pot.default.conf', import.meta.url), new URL('./pot.default.conf', import.meta.url)];
+  const found = candidates.find((u) => existsSync(u));
+  return found === undefined ? undefined : fileURLToPath(found);
 }
 
 export function resolveEtcDir(options: Pick<LoadPotConfigOptions, 'env' | 'prefix' | 'etcDir'> = {}): string {
@@ -134,8 +141,13 @@ export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConf
   const defaultsFile = path.join(etcDir, 'pot.default.conf');
   if (!read(defaultsFile, 'defaults')) {
     const bundled = bundledDefaultsPath();
-    read(bundled, 'bundled-defaults');
-    diagnostics.push({ file: defaultsFile, line: 0, severity: 'warning', message: `not found; using the defaults shipped with pot (${bundled})` });
+    if (bundled !== undefined && read(bundled, 'bundled-defaults')) {
+      diagnostics.push({ file: defaultsFile, line: 0, severity: 'warning', message: `not found; using the defaults shipped with pot (${bundled})` });
+    } else {
+      const missing = 'not found (it comes with pot: reinstall pot, e.g. pkg install -f pot)';
+      if (options.throwOnError !== false) throw new PotError('config', `${defaultsFile} ${missing}`);
+      diagnostics.push({ file: defaultsFile, line: 0, severity: 'error', message: missing });
+    }
   }
   read(path.join(etcDir, 'pot.conf'), 'user');
   for (const [k, v] of Object.entries(options.overrides ?? {})) values.set(k, v);

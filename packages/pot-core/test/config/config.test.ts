@@ -8,7 +8,7 @@ import { bundledDefaultsPath, loadPotConfig, resolveEtcDir } from '../../src/con
 import { configFromValues, POT_DEFAULTS } from '../../src/config/schema.js';
 import { PotError } from '../../src/errors/pot-error.js';
 
-function etc(potConf?: string, defaults: string | null = readFileSync(bundledDefaultsPath(), 'utf8')): string {
+function etc(potConf?: string, defaults: string | null = readFileSync(bundledDefaultsPath()!, 'utf8')): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pot-etc-'));
   mkdirSync(dir, { recursive: true });
   if (defaults !== null) writeFileSync(path.join(dir, 'pot.default.conf'), defaults);
@@ -18,7 +18,7 @@ function etc(potConf?: string, defaults: string | null = readFileSync(bundledDef
 
 describe('share/pot.default.conf', () => {
   it('sets every variable of shell pot 0.16.0 with its default, and nothing else', () => {
-    const parsed = parseShellAssignments(readFileSync(bundledDefaultsPath(), 'utf8'), 'pot.default.conf');
+    const parsed = parseShellAssignments(readFileSync(bundledDefaultsPath()!, 'utf8'), 'pot.default.conf');
     expect(parsed.diagnostics).toEqual([]);
     expect(Object.fromEntries(parsed.values)).toEqual(POT_DEFAULTS);
   });

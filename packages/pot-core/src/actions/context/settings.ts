@@ -6,8 +6,6 @@
 import { PotError } from '../../errors/pot-error.js';
 import { loadPotConfig, POT_DEFAULTS } from '../../config/index.js';
 
-export const POT_VERSION = '0.16.0';
-
 /** pot.default.conf's values (one table: pot-core's configuration schema owns it). */
 export const DEFAULTS: Readonly<Record<string, string>> = POT_DEFAULTS;
 
