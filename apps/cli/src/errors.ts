@@ -6,6 +6,7 @@
 import { isPotError, PotError } from '@pot/core';
 import { ZodError } from 'zod';
 import type { CliIO } from './io.js';
+import { errorJson } from './json-output/json-output.js';
 
 /** A user mistake on the command line: shown with the command's help. */
 export class UsageError extends PotError {
@@ -38,10 +39,15 @@ export function toPotError(err: unknown): PotError {
 export function reportError(err: unknown, io: CliIO, mode: ErrorMode): number {
   const e = toPotError(err);
   if (mode.json) {
-    io.stdout(`${JSON.stringify(e.toJSON())}\n`);
+    io.stdout(`${errorJson(e)}\n`);
     return e.exitCode;
   }
   if (mode.quiet) return e.exitCode;
+  // "not found" is one line: what is missing and how to list what exists
+  if (e.code === 'not-found' && e.suggestion) {
+    io.stderr(`###>  ${e.message} (${e.suggestion})\n`);
+    return e.exitCode;
+  }
   let text = `###>  ${e.message}\n`;
   for (const d of e.details) if (d.message !== e.message) text += `      ${d.path}: ${d.message}\n`;
   if (e.suggestion) text += `      fix: ${e.suggestion}\n`;

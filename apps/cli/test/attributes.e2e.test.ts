@@ -93,7 +93,7 @@ describe('pot set-attribute', () => {
     const before = readFileSync(conf, 'utf8');
     const nope = await host.pot('set-attribute', '-p', 'nope', '-A', 'persistent', '-V', 'NO');
     expect(nope.code).toBe(1);
-    expect(nope.stderr).toContain('###>  nope is not a valid pot');
+    expect(nope.stderr).toContain('###>  pot nope not found');
     host.setup('host_knob uid 1001');
     const user = await host.pot('set-attribute', '-p', 'web', '-A', 'persistent', '-V', 'NO');
     expect(user.code).toBe(1);
@@ -165,7 +165,7 @@ describe('pot get-attribute', () => {
     fresh();
     const r = await host.pot('get-attribute', '-p', 'nope', '-A', 'persistent');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('###>  nope is not a valid pot');
+    expect(r.stderr).toContain('###>  pot nope not found');
     expect(await host.pot('get-attribute', '-q', '-p', 'nope', '-A', 'persistent')).toMatchObject({ code: 1, stdout: '', stderr: '' });
   });
 });
@@ -204,7 +204,7 @@ describe('pot set-cmd', () => {
     const before = readFileSync(conf, 'utf8');
     const nope = await host.pot('set-cmd', '-p', 'nope', '-c', 'app');
     expect(nope.code).toBe(1);
-    expect(nope.stderr).toContain('###>  pot nope is not valid');
+    expect(nope.stderr).toContain('###>  pot nope not found');
     const lines = await host.pot('set-cmd', '-p', 'web', '-c', 'app\nrm -rf /');
     expect(lines.code).toBe(1);
     expect(lines.stderr).toContain('cannot span several lines');
@@ -246,7 +246,7 @@ describe('pot set-env', () => {
     fresh();
     const r = await host.pot('set-env', '-p', 'nope', '-E', 'A=1');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('###>  pot nope is not valid');
+    expect(r.stderr).toContain('###>  pot nope not found');
   });
 });
 
@@ -270,6 +270,6 @@ describe('pot last-run-stats', () => {
     expect(none.stderr).toContain('pot last-run-stats [-hv]');
     const nope = await host.pot('last-run-stats', '-p', 'nope');
     expect(nope.code).toBe(1);
-    expect(nope.stderr).toContain('###>  nope is not a pot');
+    expect(nope.stderr).toContain('###>  pot nope not found');
   });
 });

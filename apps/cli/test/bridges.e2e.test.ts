@@ -25,12 +25,13 @@ describe('private bridges', () => {
     });
     expect(await host.pot('list', '-B')).toEqual({ code: 0, stdout: 'bridge: stove\n', stderr: '' });
     expect(await host.pot('ls', '-qB')).toEqual({ code: 0, stdout: 'stove\n', stderr: '' });
-    expect(JSON.parse((await host.pot('list', '-B', '--json')).stdout)).toEqual([
-      { name: 'stove', net: '10.192.0.8/29', gateway: '10.192.0.9' },
-    ]);
-    expect(JSON.parse((await host.pot('info', '-B', 'stove', '--json')).stdout)).toMatchObject({
+    expect(JSON.parse((await host.pot('list', '-B', '--json')).stdout)).toEqual({
+      schemaVersion: 1,
+      bridges: [{ name: 'stove', network: '10.192.0.8/29', gateway: '10.192.0.9' }],
+    });
+    expect(JSON.parse((await host.pot('info', '-B', 'stove', '--json')).stdout).bridge).toMatchObject({
       name: 'stove',
-      net: '10.192.0.8/29',
+      network: '10.192.0.8/29',
       addresses: [{ ip: '10.192.0.8' }, { ip: '10.192.0.9' }, { ip: '10.192.0.15' }],
     });
     // the only host effect of create-private-bridge is its syslog line (no potnet process, no lockf)

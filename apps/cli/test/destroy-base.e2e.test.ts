@@ -67,7 +67,7 @@ describe('pot destroy -b', () => {
     expect(datasets()).toContain('zroot/pot/bases/13.1');
     const unknown = await host.pot('destroy', '-b', 'nope');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('nope is not a base');
+    expect(unknown.stderr).toContain("###>  base nope not found ('pot ls -b' lists the bases)");
   });
 
   it('a running pot stops the destruction before anything is lost; -F stops it and goes on', async () => {

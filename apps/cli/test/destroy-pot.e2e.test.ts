@@ -28,7 +28,7 @@ describe('pot destroy -p', () => {
     host.setup('host_pot_root');
     const nope = await host.pot('destroy', '-p', 'nope');
     expect(nope.code).toBe(1);
-    expect(nope.stderr).toContain('pot nope not found or corrupted. Try to use the -F flag');
+    expect(nope.stderr).toContain("###>  pot nope not found ('pot ls' lists the pots)\n");
     fakePot(host, 'web', 'public-bridge');
     host.look('jail', '-c', 'name=web', 'path=/', 'persist');
     const running = await host.pot('destroy', '-p', 'web');

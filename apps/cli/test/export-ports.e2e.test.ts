@@ -42,7 +42,7 @@ describe('pot export-ports', () => {
     expect(none.stderr).toContain('One port has to be specified');
     const nope = await host.pot('export-ports', '-p', 'nope', '-e', '80');
     expect(nope.code).toBe(1);
-    expect(nope.stderr).toContain('Pot nope not found');
+    expect(nope.stderr).toContain('pot nope not found');
   });
 
   it('stores but warns for an inherit pot and for an ipv6-only pot (golden export-ports-errors [10], [11])', async () => {

@@ -68,7 +68,7 @@ describe('golden scenarios', () => {
     expect([used.code, ok.code, gone.code, list.code]).toEqual([1, 0, 1, 0]);
     expect(used.stderr.split('\n')[0]).toBe('###>  the bridge stove is still used by the pot priv - unable to delete');
     expect(ok.stdout).toBe('===>  Destroying bridge stove\n');
-    expect(gone.stderr.split('\n')[0]).toBe('###>  bridge stove not found');
+    expect(gone.stderr.split('\n')[0]).toBe("###>  bridge stove not found ('pot ls -B' lists the bridges)");
     expect(list.stdout).toBe('');
   });
 });

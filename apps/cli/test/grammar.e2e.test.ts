@@ -47,6 +47,7 @@ describe('pot config (golden inspect-config)', () => {
     host = createFakeHost();
     host.setup('host_pot_root');
     expect(JSON.parse((await host.pot('config', '--json', '-g', 'syslogd')).stdout)).toEqual({
+      schemaVersion: 1,
       name: 'syslogd',
       label: 'syslogd flags',
       value: '-b 127.0.0.1 -b 10.192.0.1 -a 10.192.0.0/10',

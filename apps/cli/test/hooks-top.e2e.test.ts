@@ -58,7 +58,7 @@ describe('pot set-hook', () => {
     expect(none.stderr).toContain('No hooks provided - at least one hook has to be set');
     const unknown = await host.pot('set-hook', '-p', 'nope', '-s', good);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('pot nope is not valid');
+    expect(unknown.stderr).toContain('pot nope not found');
     const nameless = await host.pot('set-hook', '-s', good);
     expect(nameless.code).toBe(1);
     expect(nameless.stderr).toContain('A pot name is mandatory');
@@ -78,7 +78,7 @@ describe('pot top', () => {
     expect(host.log()).toContain('top -J web');
     const unknown = await host.pot('top', '-p', 'nope');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('pot nope is not valid');
+    expect(unknown.stderr).toContain('pot nope not found');
     const nameless = await host.pot('top');
     expect(nameless.code).toBe(1);
     expect(nameless.stderr).toContain('A pot name is mandatory');

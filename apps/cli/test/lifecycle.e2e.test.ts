@@ -190,7 +190,7 @@ describe('start -s, show -v, info -s', () => {
     expect((await ok(host, 'info', '-s', '-p', 'web')).stdout).toBe(`${snap?.[1]}\n`);
     const show = await ok(host, 'show', '-v', '-p', 'web');
     expect(show.stdout).toMatch(/^pot web\n\tdisk usage      : \S+\n\tbase usage      : \S+\n/);
-    expect(JSON.parse((await ok(host, 'show', '--json', '-p', 'web')).stdout)).toMatchObject({ name: 'web', running: true });
+    expect(JSON.parse((await ok(host, 'show', '--json', '-p', 'web')).stdout).pots).toMatchObject([{ name: 'web', running: true }]);
     await ok(host, 'stop', 'web');
   }, 60_000);
 });

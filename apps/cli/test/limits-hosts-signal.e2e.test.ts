@@ -120,8 +120,8 @@ describe('set-rss', () => {
     await fails(host, '512MB is not a valid memory constraint', ['set-rss', '-p', 'web', '-M', '512MB'], { help: true });
     await fails(host, 'Memory constraint has to be greater than zero', ['set-rss', '-p', 'web', '-M', '0M'], { help: true });
     await fails(host, 'A pot name is mandatory', ['set-rss', '-C', '1'], { help: true });
-    await fails(host, 'nope is not a valid pot name', ['set-rss', '-p', 'nope', '-C', '1']);
-    await fails(host, 'nope is not a valid pot name', ['set-rss', '-p', 'nope']);
+    await fails(host, 'pot nope not found', ['set-rss', '-p', 'nope', '-C', '1']);
+    await fails(host, 'pot nope not found', ['set-rss', '-p', 'nope']);
     await fails(host, 'One resource has to be specified (-C or -M)', ['set-rss', '-p', 'web'], { help: true });
     await fails(host, '0 is a not valid amount of CPUs!', ['set-rss', '-p', 'web', '-C', '0', '-M', '1G']);
     await fails(host, 'two is a not valid amount of CPUs!', ['set-rss', '-p', 'web', '-C', 'two']);
@@ -227,7 +227,7 @@ describe('set-hosts', () => {
     await fails(host, 'Submitted ip 10.1.1 is not a valid one', ['set-hosts', '-p', 'web', '-H', 'ok:10.1.1.2', '-H', 'db:10.1.1'], { help: true });
     await fails(host, 'Submitted ip db.example.org is not a valid one', ['set-hosts', '-p', 'nope', '-H', 'db:db.example.org'], { help: true });
     await fails(host, 'A pot name is mandatory', ['set-hosts', '-H', 'db:10.1.1.1'], { help: true });
-    await fails(host, 'pot nope is not valid', ['set-hosts', '-p', 'nope', '-H', 'db:10.1.1.1']);
+    await fails(host, 'pot nope not found', ['set-hosts', '-p', 'nope', '-H', 'db:10.1.1.1']);
     host.env.FAKEBSD_UID = '1001';
     await fails(host, "This operation needs 'root' privileges", ['set-hosts', '-p', 'web', '-H', 'db:10.1.1.2']);
     expect(conf(host)).toBe(before);
@@ -276,8 +276,8 @@ describe('add-dep', () => {
     await fails(host, 'A pot name is mandatory', ['add-dep', '-P', 'db'], { help: true });
     await fails(host, 'A dependency pot is mandatory', ['add-dep', '-p', 'web'], { help: true });
     await fails(host, 'a pot cannot be run time dependecy of itself', ['add-dep', '-p', 'web', '-P', 'web'], { help: true });
-    await fails(host, 'pot nope is not valid', ['add-dep', '-p', 'nope', '-P', 'db']);
-    await fails(host, 'dependency pot nope is not valid', ['add-dep', '-p', 'web', '-P', 'nope']);
+    await fails(host, 'pot nope not found', ['add-dep', '-p', 'nope', '-P', 'db']);
+    await fails(host, 'dependency pot nope not found', ['add-dep', '-p', 'web', '-P', 'nope']);
     host.env.FAKEBSD_UID = '1001';
     await fails(host, "This operation needs 'root' privileges", ['add-dep', '-p', 'web', '-P', 'db']);
     expect(conf(host)).toBe(before);

@@ -29,7 +29,7 @@ describe('pot list (pots), golden inspect-list', () => {
         'pot name : web\n\tnetwork : public-bridge\n\tip : 10.192.0.3\n\tactive : true\n\n',
     );
     expect((await host.pot('ls', '-q')).stdout).toBe('inh\npriv\nweb\n');
-    expect(JSON.parse((await host.pot('list', '--json')).stdout).map((p: { name: string; active: boolean }) => [p.name, p.active])).toEqual([
+    expect(JSON.parse((await host.pot('list', '--json')).stdout).pots.map((p: { name: string; active: boolean }) => [p.name, p.active])).toEqual([
       ['inh', false],
       ['priv', false],
       ['web', true],

@@ -21,7 +21,7 @@ describe('pot ps', () => {
     await ok('start', 'web');
     expect((await ok('ps')).stdout).toBe('===>  Internal network up\nweb\n');
     expect((await ok('ps', '-q')).stdout).toBe('web\n');
-    expect(JSON.parse((await ok('ps', '--json')).stdout)).toEqual({ running: ['web'], networkUp: true });
+    expect(JSON.parse((await ok('ps', '--json')).stdout)).toEqual({ schemaVersion: 1, networkUp: true, running: ['web'] });
     host.env.FAKEBSD_UID = '1001';
     expect((await ok('ps')).stdout).toBe('===>  Need privileges to read internal network status\nweb\n');
     delete host.env.FAKEBSD_UID;

@@ -100,8 +100,8 @@ describe('snapshot, revert, purge-snapshots of a pot', () => {
       const none = await fails('one of -p|-f has to be used', cmd);
       expect(none.stderr).toContain(`pot ${cmd} [-hv`);
       await fails('-p|-f are exclusive', cmd, '-p', 'web', '-f', 'data');
-      await fails('nope is not a pot!', cmd, '-p', 'nope');
-      await fails('nope is not a valid fscomp', cmd, '-f', 'nope');
+      await fails('pot nope not found', cmd, '-p', 'nope');
+      await fails('fs component nope not found', cmd, '-f', 'nope');
     }
     await ok('start', 'web');
     await fails('The pot web is still running. Snapshot is possible only for stopped pots', 'snapshot', '-p', 'web');
@@ -142,7 +142,7 @@ describe('fs components', () => {
 
     await fails('fscomp name is missing (option -f)', 'clone-fscomp', '-F', 'data');
     await fails('clonable fscomp name is missing (option -F)', 'clone-fscomp', '-f', 'copy');
-    await fails("fscomp nope doesn't exist", 'clone-fscomp', '-f', 'copy', '-F', 'nope');
+    await fails('fs component nope not found', 'clone-fscomp', '-f', 'copy', '-F', 'nope');
     await fails('fscomp data already exists', 'clone-fscomp', '-f', 'data', '-F', 'data');
     await ok('create-fscomp', '-f', 'empty');
     await fails('zroot/pot/fscomp/empty has no snapshots - please take one', 'clone-fscomp', '-f', 'copy', '-F', 'empty');
@@ -161,7 +161,7 @@ describe('fs components', () => {
     await ok('purge-snapshots', '-a', '-f', 'empty');
     expect(snapshots('zroot/pot/fscomp/empty')).toEqual([]);
 
-    await fails('nope is not a fscomp', 'destroy', '-f', 'nope');
+    await fails('fs component nope not found', 'destroy', '-f', 'nope');
     const d = await ok('destroy', '-f', 'copy');
     expect(d.stdout).toContain('===>  Destroying fscomp copy\n');
     expect(lastEffects()).toContain('E zfs destroy -f -r zroot/pot/fscomp/copy\n');
@@ -251,7 +251,7 @@ describe('clone', () => {
     await fails('zroot/pot/jails/web/usr.local has no snap - please take a snapshot of web', 'clone', '-p', 'web2', '-P', 'web');
     await ok('snapshot', '-p', 'web');
     await fails('-s and -F are incompatible - which snapshot should I use', 'clone', '-p', 'web2', '-P', 'web', '-s', '123', '-F');
-    await fails('snapshot 123 not found', 'clone', '-p', 'web2', '-P', 'web', '-s', '123');
+    await fails("snapshot 123 not found in pot web ('pot info -s -p web' lists its snapshots)", 'clone', '-p', 'web2', '-P', 'web', '-s', '123');
     await fails('Level 0 pots cannot be cloned', 'clone', '-p', 'web2', '-P', 'zero');
     await fails('option -i is mandatory with network type is alias', 'clone', '-p', 'web2', '-P', 'web', '-N', 'alias');
     host.setup('host_knob uid 1001');
@@ -338,7 +338,7 @@ describe('clone', () => {
     await ok('snapshot', '-p', 'web');
     await ok('clone', '-p', 'good', '-P', 'web', '-f', 'good');
     expect(potConf('good')).toContain('pot.attr.no-rc-script=YES\n');
-    await fails('Flavour nope not found', 'clone', '-p', 'web2', '-P', 'web', '-f', 'nope');
+    await fails('flavour nope not found', 'clone', '-p', 'web2', '-P', 'web', '-f', 'nope');
     await fails('create: flavour bad failed', 'clone', '-p', 'web2', '-P', 'web', '-f', 'bad');
     expect(existsSync(jail('web2'))).toBe(false);
     expect(datasets().filter((d) => d.includes('web2'))).toEqual([]);
@@ -456,7 +456,7 @@ describe('rename', () => {
     await ok('create', '-p', 'app', '-b', '13.1');
     await fails('pot name is missing (-p)', 'rename', '-n', 'www');
     await fails('new name is missing (-n)', 'rename', '-p', 'web');
-    await fails('nope is not a valid pot', 'rename', '-p', 'nope', '-n', 'www');
+    await fails('pot nope not found', 'rename', '-p', 'nope', '-n', 'www');
     await fails('pot app exists already', 'rename', '-p', 'web', '-n', 'app');
     await fails('"w.w" is not a valid pot name', 'rename', '-p', 'web', '-n', 'w.w');
     await fails('"../w" is not a valid pot name', 'rename', '-p', 'web', '-n', '../w');

@@ -29,6 +29,6 @@ describe('pot term and pot run', () => {
     expect((await host.pot('term')).stderr).toContain('A pot name is mandatory');
     const nope = await host.pot('run', 'nope');
     expect(nope.code).toBe(1);
-    expect(nope.stderr).toContain('nope is not a pot');
+    expect(nope.stderr).toContain('pot nope not found');
   });
 });

@@ -44,7 +44,7 @@ describe('pot update-config', () => {
     host = createFakeHost();
     host.setup('host_pot_root');
     expect((await host.pot('update-config')).stderr).toContain('One of -p or -a is mandatory');
-    expect((await host.pot('update-config', '-p', 'nope')).stderr).toContain('###>  Invalid pot name');
+    expect((await host.pot('update-config', '-p', 'nope')).stderr).toContain('###>  pot nope not found');
     host.env.FAKEBSD_UID = '1001';
     expect((await host.pot('update-config', '-a')).stderr).toContain("This operation needs 'root' privileges");
   });

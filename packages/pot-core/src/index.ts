@@ -1,5 +1,7 @@
 // Public API of @pot/core. Each area appends its own export lines.
-export { PotError, isPotError } from './errors/pot-error.js';
+export { PotError, isPotError, POT_ERROR_CODES } from './errors/pot-error.js';
+export { notFound, listingHint } from './errors/not-found.js';
+export type { MissingKind, NotFoundOptions } from './errors/not-found.js';
 export type { PotErrorCode, PotErrorDetail, PotErrorOptions } from './errors/pot-error.js';
 export * as actions from './actions/index.js';
 export * as host from './host/index.js';

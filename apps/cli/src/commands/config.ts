@@ -1,6 +1,8 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { printJson } from '../json-output/json-output.js';
+import { ConfigOutput } from '../json-output/schemas.js';
 import type { PotCommand } from './common.js';
 import { parseArgs, potParser, requireFsRoot } from './common.js';
 
@@ -37,7 +39,7 @@ export const config: PotCommand = {
     const settings = actions.loadSettings(ctx.io.env);
     requireFsRoot(settings);
     const value = actions.configValue(settings, o.g);
-    if (o.json) ctx.io.stdout(`${JSON.stringify(value)}\n`);
+    if (o.json) printJson(ctx.io, ConfigOutput, { ...value, value: value.value === '' ? null : value.value });
     else if (o.q) ctx.io.stdout(`${value.value}\n`);
     else ctx.io.stdout(`${value.label} = ${value.value}\n`);
     return 0;

@@ -107,7 +107,7 @@ export const create: PotCommand = {
     checkFlags(o);
     if (o.p === undefined || o.p === '') throw new UsageError('pot name is missing', help);
     const p = o.p;
-    const flavours = await resolveFlavourFlags(actx, o.f ?? [], help);
+    const flavours = await resolveFlavourFlags(actx, o.f ?? []);
     await withInterruptSignal((signal) => actions.createPot(actx, createOptions({ ...o, p }, signal, flavours, potCommandRunner(ctx))));
     return 0;
   },

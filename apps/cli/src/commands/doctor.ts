@@ -1,6 +1,8 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
 import type { CliIO } from '../io.js';
+import { printJson } from '../json-output/json-output.js';
+import { DoctorOutput } from '../json-output/schemas.js';
 import type { PotCommand } from './common.js';
 import { actionContext, parseArgs, potParser } from './common.js';
 
@@ -35,7 +37,7 @@ export const doctor: PotCommand = {
       return 0;
     }
     const findings = await actions.doctor(actionContext(ctx, { verbose: o.v }));
-    if (o.json) ctx.io.stdout(`${JSON.stringify({ findings })}\n`);
+    if (o.json) printJson(ctx.io, DoctorOutput, { findings: findings.map((f) => ({ ...f, fix: f.fix ?? null })) });
     else printFindings(ctx.io, findings);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   },

@@ -1,6 +1,8 @@
-import { actions, PotError } from '@pot/core';
+import { actions, notFound } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { bridgeOf, environmentOf, potInfoOf, printJson } from '../json-output/json-output.js';
+import { InfoOutput } from '../json-output/schemas.js';
 import type { CommandContext, PotCommand } from './common.js';
 import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
 
@@ -31,19 +33,21 @@ const Options = z.object({
 type Options = z.infer<typeof Options>;
 
 async function potInfo(pot: string, o: Options, actx: actions.ActionContext, ctx: CommandContext): Promise<number> {
-  const presence = await actions.potPresence(actx, pot);
-  if (presence !== 'present') throw new UsageError(`${pot} is not a pot`, help);
+  await actions.existingPot(actx, pot);
   if (o.r) return (await actx.host.jails.isRunning(pot)) ? 0 : 1;
   if (o.q) return 0;
   if (o.s) {
     const names = await actions.potSnapshotNames(actx, pot);
-    ctx.io.stdout(o.json ? `${JSON.stringify(names)}\n` : names.map((n) => `${n}\n`).join(''));
+    if (o.json) printJson(ctx.io, InfoOutput, { snapshots: names });
+    else ctx.io.stdout(names.map((n) => `${n}\n`).join(''));
   } else if (o.E) {
     const lines = await actions.potEnvironment(actx, pot);
-    ctx.io.stdout(o.json ? `${JSON.stringify(Object.fromEntries(lines.map((l) => l.replace(/^export /, '').split(/=(.*)/s).slice(0, 2))))}\n` : lines.map((l) => `${l}\n`).join(''));
+    if (o.json) printJson(ctx.io, InfoOutput, { environment: environmentOf(lines) });
+    else ctx.io.stdout(lines.map((l) => `${l}\n`).join(''));
   } else {
     const report = await actions.potInfo(actx, pot, { verbose: o.v > 0 || (o.json ?? false) });
-    ctx.io.stdout(o.json ? `${JSON.stringify(report)}\n` : actions.formatPotInfo(report, o.v > 0));
+    if (o.json) printJson(ctx.io, InfoOutput, { pot: potInfoOf(report) });
+    else ctx.io.stdout(actions.formatPotInfo(report, o.v > 0));
   }
   return 0;
 }
@@ -75,12 +79,10 @@ export const info: PotCommand = {
     requireFsRoot(actx.settings);
     if (o.p !== undefined) return potInfo(o.p, o, actx, ctx);
     const bname = o.B as string;
-    if (!(await actions.listBridges(actx)).some((b) => b.name === bname)) {
-      throw new PotError('not-found', `${bname} is not a bridge`, { suggestion: "'pot list -B' lists the bridges" });
-    }
+    if (!(await actions.listBridges(actx)).some((b) => b.name === bname)) throw notFound('bridge', bname);
     const { bridge, addresses } = await actions.bridgeInfo(actx, bname);
     if (o.q) return 0;
-    if (o.json) ctx.io.stdout(`${JSON.stringify({ ...bridge, addresses })}\n`);
+    if (o.json) printJson(ctx.io, InfoOutput, { bridge: { ...bridgeOf(bridge), addresses } });
     else for (const a of addresses) ctx.io.stdout(`\t${a.ip}\t${a.description}\n`);
     return 0;
   },

@@ -1,6 +1,8 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { bridgeOf, potListEntry, printJson } from '../json-output/json-output.js';
+import { ListOutput } from '../json-output/schemas.js';
 import type { PotCommand } from './common.js';
 import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
 
@@ -32,12 +34,15 @@ const Options = z.object({
 
 async function listPots(ctx: Parameters<PotCommand['run']>[1], actx: actions.ActionContext, o: z.infer<typeof Options>): Promise<number> {
   const pots = await actions.listPots(actx, { verbose: o.v > 0 && !o.q });
-  if (o.json) ctx.io.stdout(`${JSON.stringify(pots)}\n`);
+  if (o.json) printJson(ctx.io, ListOutput, { pots: pots.map(potListEntry) });
   else if (o.q) for (const p of pots) ctx.io.stdout(`${p.name}\n`);
   else if (pots.length === 0) ctx.io.stdout('No pot created yet...\n');
   else for (const p of pots) ctx.io.stdout(actions.formatPotSummary(p));
   return 0;
 }
+
+/** The --json member each listing fills. */
+const JSON_MEMBER = { b: 'bases', f: 'fscomps', F: 'flavours' } as const;
 
 type Listing = (actx: actions.ActionContext) => Promise<[label: string, names: string[]]>;
 
@@ -53,7 +58,8 @@ async function listAll(ctx: Parameters<PotCommand['run']>[1], actx: actions.Acti
   const pots = await actions.listPots(actx);
   const lists = Object.fromEntries(await Promise.all((['b', 'f', 'F', 'B'] as const).map(async (k) => [k, (await LISTINGS[k](actx))[1]] as const)));
   if (json) {
-    ctx.io.stdout(`${JSON.stringify({ bases: lists.b, pots, fscomps: lists.f, flavours: lists.F, bridges: lists.B })}\n`);
+    const bridges = (await actions.listBridges(actx)).map(bridgeOf);
+    printJson(ctx.io, ListOutput, { bases: lists.b ?? [], pots: pots.map(potListEntry), fscomps: lists.f ?? [], flavours: lists.F ?? [], bridges });
     return 0;
   }
   for (const b of lists.b ?? []) ctx.io.stdout(`bases: ${b}\n`);
@@ -90,7 +96,7 @@ export const list: PotCommand = {
     if (kinds.length === 0 || o.p) return listPots(ctx, actx, o);
     if (o.a) return listAll(ctx, actx, o.json ?? false);
     const [label, names] = await LISTINGS[kinds[0] as 'b' | 'f' | 'F' | 'B'](actx);
-    if (o.json) ctx.io.stdout(`${JSON.stringify(o.B ? await actions.listBridges(actx) : names)}\n`);
+    if (o.json) printJson(ctx.io, ListOutput, o.B ? { bridges: (await actions.listBridges(actx)).map(bridgeOf) } : { [JSON_MEMBER[kinds[0] as 'b' | 'f' | 'F']]: names });
     else for (const n of names) ctx.io.stdout(o.q ? `${n}\n` : `${label}: ${n}\n`);
     return 0;
   },

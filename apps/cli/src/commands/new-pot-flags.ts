@@ -3,7 +3,7 @@
  * schema fields, and checks the way shell pot's getopts loops made them, with
  * its messages.
  */
-import { actions } from '@pot/core';
+import { actions, notFound } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 
@@ -41,12 +41,12 @@ export function checkNetworkFlags(f: NetworkFlags, help: string): void {
   if (f.dns !== undefined && !['inherit', 'pot', 'off'].includes(f.dns) && !f.dns.startsWith('custom:')) throw new UsageError(`'${f.dns}' is not a valid dns option`, help);
 }
 
-/** The -f flavours, resolved; an unknown one is a usage error (with `help` when given). */
-export async function resolveFlavourFlags(actx: actions.ActionContext, names: readonly string[], help?: string): Promise<actions.Flavour[]> {
+/** The -f flavours, resolved; an unknown one is `not-found`. */
+export async function resolveFlavourFlags(actx: actions.ActionContext, names: readonly string[]): Promise<actions.Flavour[]> {
   const out: actions.Flavour[] = [];
   for (const name of names) {
     const flavour = await actions.resolveFlavour(actx, name);
-    if (!flavour) throw new UsageError(`Flavour ${name} not found`, help);
+    if (!flavour) throw notFound('flavour', name);
     out.push(flavour);
   }
   return out;

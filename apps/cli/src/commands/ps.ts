@@ -1,5 +1,7 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
+import { printJson } from '../json-output/json-output.js';
+import { PsOutput } from '../json-output/schemas.js';
 import type { PotCommand } from './common.js';
 import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
 
@@ -26,7 +28,7 @@ export const ps: PotCommand = {
     requireFsRoot(actx.settings);
     const state = await actions.potPs(actx);
     if (o.json) {
-      ctx.io.stdout(`${JSON.stringify(state)}\n`);
+      printJson(ctx.io, PsOutput, { networkUp: state.networkUp ?? null, running: state.running });
       return 0;
     }
     if (!o.q) {

@@ -1,6 +1,8 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { potShowOf, printJson } from '../json-output/json-output.js';
+import { ShowOutput } from '../json-output/schemas.js';
 import type { PotCommand } from './common.js';
 import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
 
@@ -40,12 +42,13 @@ export const show: PotCommand = {
     requireFsRoot(actx.settings);
     const names = o.p !== undefined ? [o.p] : await actions.potsToShow(actx, o.a ?? false);
     if (o.q && o.p === undefined) {
-      ctx.io.stdout(o.json ? `${JSON.stringify(names)}\n` : names.map((n) => `${n}\n`).join(''));
+      if (o.json) printJson(ctx.io, ShowOutput, { names });
+      else ctx.io.stdout(names.map((n) => `${n}\n`).join(''));
       return 0;
     }
     const reports = [];
     for (const name of names) reports.push(await actions.showPot(actx, name, { verbose: o.v > 0 }));
-    if (o.json) ctx.io.stdout(`${JSON.stringify(o.p !== undefined ? reports[0] : reports)}\n`);
+    if (o.json) printJson(ctx.io, ShowOutput, { pots: reports.map(potShowOf) });
     else for (const r of reports) ctx.io.stdout(actions.formatPotShow(r));
     return 0;
   },

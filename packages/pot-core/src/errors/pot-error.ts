@@ -4,19 +4,27 @@
  * `--json` output and scripts, and the exit code shell pot used for it.
  * Only the CLI's single exit point turns these into output and an exit code.
  */
-export type PotErrorCode =
-  | 'usage'
-  | 'config'
-  | 'invalid-name'
-  | 'not-found'
-  | 'already-exists'
-  | 'conflict'
-  | 'busy'
-  | 'host-command'
-  | 'host-state'
-  | 'unsupported'
-  | 'interrupted'
-  | 'internal';
+/**
+ * Every code a PotError carries, with what it means: the one list the README's
+ * "Error codes" table is checked against. Scripts may rely on these codes
+ * (`--json` prints them as `error`); messages may change, codes do not.
+ */
+export const POT_ERROR_CODES = {
+  usage: 'the command line is wrong: an unknown command or option, a missing or malformed value (the help of the command follows)',
+  config: 'pot.conf (or the pot.default.conf beside it) is unreadable or invalid',
+  'invalid-name': 'a pot, base, bridge, fs component, path or URL name pot refuses to use',
+  'not-found': 'the named pot, base, bridge, fs component, snapshot, flavour or file does not exist',
+  'already-exists': 'the pot, base, bridge or fs component to create exists already',
+  conflict: 'the request contradicts the state of the host or of another pot (address, port, mount in use)',
+  busy: 'another pot command holds the lock, or the pot is running when it must be stopped',
+  'host-command': 'a host tool failed, or the command of a pot failed under `pot start` (exit 125)',
+  'host-state': 'the host is not ready: `pot init` not run, a dataset, directory or interface missing, a pot incomplete',
+  unsupported: 'the request needs what this host or user lacks (root privileges, a FreeBSD feature)',
+  interrupted: 'SIGINT or SIGTERM stopped the command; what it had done was undone',
+  internal: 'a bug in pot: please report it with the command you ran (`POT_DEBUG=1` adds the stack)',
+} as const satisfies Record<string, string>;
+
+export type PotErrorCode = keyof typeof POT_ERROR_CODES;
 
 export interface PotErrorOptions {
   suggestion?: string;

@@ -143,7 +143,7 @@ export function isValidName(kind: NameKind, name: string, options: NameCheckOpti
 export function validateName(kind: NameKind, name: string, options: NameCheckOptions = {}): string {
   const found = checkName(kind, name, options);
   if (found !== undefined) {
-    throw new PotError('invalid-name', found.message, { suggestion: found.suggestion, details: [{ path: kind, message: found.rule }] });
+    throw new PotError('invalid-name', found.message, { suggestion: found.suggestion });
   }
   return name;
 }

@@ -41,7 +41,7 @@ describe('decideNetwork (create -N/-i/-B/-S)', () => {
     expect(decideNetwork(req('private-bridge', [], { bridge: 'stove' }), ctx)).toEqual({ type: 'private-bridge', ip: '10.192.0.19', bridge: 'stove' });
     expect(() => decideNetwork(req('private-bridge', ['10.192.0.18'], { bridge: 'stove' }), ctx)).toThrow('-b stove for more information');
     expect(() => decideNetwork(req('private-bridge', []), ctx)).toThrow('A bridge name is mandatory');
-    expect(() => decideNetwork(req('private-bridge', [], { bridge: 'oven' }), ctx)).toThrow('bridge oven is not valid. Have you already created it?');
+    expect(() => decideNetwork(req('private-bridge', [], { bridge: 'oven' }), ctx)).toThrow('bridge oven not found');
     expect(() => decideNetwork(req('private-bridge', [], { bridge: 'stove', stack: 'ipv6' }), ctx)).toThrow('private-bridge network type is not supported on ipv6 stack only');
   });
 

@@ -7,6 +7,7 @@
  */
 import { type AddressBook, formatIp, type Ip, parseIp } from 'potnet';
 import { PotError } from '../errors/pot-error.js';
+import { notFound } from '../errors/not-found.js';
 
 export type NetworkType = 'inherit' | 'alias' | 'public-bridge' | 'private-bridge';
 export type Stack = 'ipv4' | 'ipv6' | 'dual';
@@ -84,7 +85,7 @@ function decidePrivate(request: NetworkRequest, ctx: NetworkContext): NetworkDec
   if (request.stack === 'ipv6') throw invalid('private-bridge network type is not supported on ipv6 stack only');
   if (!request.bridge) throw invalid('A bridge name is mandatory with network type private-bridge (-B option)');
   const bridge = ctx.book.bridge(request.bridge);
-  if (!bridge) throw new PotError('not-found', `bridge ${request.bridge} is not valid. Have you already created it?`, { suggestion: `create it with 'pot create-private-bridge -B ${request.bridge} -S SIZE'` });
+  if (!bridge) throw notFound('bridge', request.bridge);
   if (isAuto(request.ips)) {
     const free = ctx.book.nextInBridge(bridge);
     if (!free) throw new PotError('conflict', `no free address is left in bridge ${bridge.name}`, { suggestion: 'destroy unused pots of that bridge or create a larger bridge' });

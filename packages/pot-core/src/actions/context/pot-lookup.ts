@@ -4,6 +4,7 @@
  * files must all be there; a pot with only some of them is "corrupted".
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { PotStore, type PotConf } from '../../store/index.js';
 import type { ActionContext } from './context.js';
@@ -32,15 +33,23 @@ export async function potPresence(ctx: ActionContext, pot: string): Promise<PotP
   return 'present';
 }
 
-/** The configuration of an existing pot; PotError `not-found` (with `message`) otherwise. */
-export async function existingPot(ctx: ActionContext, pot: string, message = `${pot} is not a pot`): Promise<PotConf> {
+/**
+ * The configuration of an existing pot. An absent pot is `not-found` (`role`
+ * names it when it is not the command's main pot: 'dependency pot'); a pot with
+ * only some of its parts is `host-state`, with the command that removes it.
+ */
+export async function existingPot(ctx: ActionContext, pot: string, role?: string): Promise<PotConf> {
   const presence = await potPresence(ctx, pot);
-  if (presence !== 'present') {
-    throw new PotError('not-found', message, {
-      suggestion: presence === 'corrupted' ? `pot ${pot} is incomplete: 'pot destroy -F -p ${pot}' removes it` : "'pot ls' lists the pots",
-    });
-  }
+  if (presence === 'absent') throw notFound('pot', pot, role === undefined ? {} : { role });
+  if (presence === 'corrupted') throw incompletePot(pot);
   return (await potStore(ctx).readPotConf(pot)) as PotConf;
+}
+
+/** A pot whose directory, dataset or configuration is missing. */
+export function incompletePot(pot: string): PotError {
+  return new PotError('host-state', `pot ${pot} is incomplete: its directory, dataset or configuration is missing`, {
+    suggestion: `'pot destroy -F -p ${pot}' removes what is left of it`,
+  });
 }
 
 /** `_is_base`: the directory FS/bases/B and the dataset ZR/bases/B exist. */

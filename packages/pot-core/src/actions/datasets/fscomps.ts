@@ -5,6 +5,7 @@
  * the shared name rules (shell pot took `../x` as it came).
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { validateFscompName } from '../../names/index.js';
 import type { ActionContext } from '../context/context.js';
@@ -28,7 +29,7 @@ export async function isFscomp(ctx: ActionContext, fscomp: string): Promise<bool
 export async function requireFscomp(ctx: ActionContext, fscomp: string): Promise<string> {
   validateFscompName(fscomp, { purpose: 'existing' });
   if (!(await isFscomp(ctx, fscomp))) {
-    throw new PotError('not-found', `${fscomp} is not a valid fscomp`, { suggestion: "'pot ls -f' lists the fs components" });
+    throw notFound('fscomp', fscomp);
   }
   return fscompDataset(ctx, fscomp);
 }
@@ -58,7 +59,7 @@ export async function cloneFscomp(ctx: ActionContext, o: { fscomp: string; sourc
   const target = fscompDataset(ctx, o.fscomp);
   const source = fscompDataset(ctx, o.source);
   if (await ctx.host.zfs.exists(target)) throw new PotError('already-exists', `fscomp ${o.fscomp} already exists`, { suggestion: 'pick another name' });
-  if (!(await ctx.host.zfs.exists(source))) throw new PotError('not-found', `fscomp ${o.source} doesn't exist`, { suggestion: "'pot ls -f' lists the fs components" });
+  if (!(await ctx.host.zfs.exists(source))) throw notFound('fscomp', o.source);
   await requireRoot(ctx);
   const snapshot = newestSnapshot(await ctx.host.zfs.snapshots(source));
   if (snapshot === undefined) {
@@ -97,7 +98,7 @@ export async function destroyFscomp(ctx: ActionContext, o: DestroyFscompOptions)
   validateFscompName(o.fscomp, { purpose: 'existing' });
   await requireRoot(ctx);
   const ds = fscompDataset(ctx, o.fscomp);
-  if (!(await ctx.host.zfs.exists(ds))) throw new PotError('not-found', `${o.fscomp} is not a fscomp`, { suggestion: "'pot ls -f' lists the fs components" });
+  if (!(await ctx.host.zfs.exists(ds))) throw notFound('fscomp', o.fscomp);
   const users = await fscompUsers(ctx, o.fscomp);
   if (users.length > 0 && !o.force) {
     throw new PotError('conflict', `fscomp ${o.fscomp} is used by ${users.length === 1 ? 'the pot' : 'the pots'} ${users.join(', ')}`, {

@@ -29,7 +29,7 @@ interface Resolved {
 async function resolveTarget(ctx: ActionContext, target: SnapshotTarget, verb: Verb): Promise<Resolved> {
   if ('pot' in target) {
     validatePotName(target.pot, { purpose: 'existing' });
-    await existingPot(ctx, target.pot, `${target.pot} is not a pot!`);
+    await existingPot(ctx, target.pot);
     if (await ctx.host.jails.isRunning(target.pot)) {
       throw new PotError('busy', `The pot ${target.pot} is still running. ${verb} is possible only for stopped pots`, { suggestion: `stop it first ('pot stop ${target.pot}')` });
     }

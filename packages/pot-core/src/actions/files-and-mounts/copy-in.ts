@@ -39,7 +39,7 @@ export async function copyIn(ctx: ActionContext, o: CopyInOptions): Promise<void
   if (destination === '') throw usage('A destination is mandatory', 'give where it goes inside the pot with -d DEST');
   if (!destination.startsWith('/')) throw usage('The destination has to be an absolute pathname', `give the path inside the pot, e.g. /${destination}`);
   validatePotName(pot, { purpose: 'existing' });
-  const conf = await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  const conf = await existingPot(ctx, pot);
   await requireRoot(ctx);
   const source = path.resolve(o.source);
   const isDirectory = await realFiles(ctx).isDirectory(source);

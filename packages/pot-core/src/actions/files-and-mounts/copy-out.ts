@@ -35,7 +35,7 @@ export async function copyOut(ctx: ActionContext, o: CopyOutOptions): Promise<vo
   if (o.destination === '') throw usage('A destination is mandatory', 'give the host directory to copy to with -d DIR');
   if (!source.startsWith('/')) throw usage('The source has to be an absolute pathname', `give the path inside the pot, e.g. /${source}`);
   validatePotName(pot, { purpose: 'existing' });
-  const conf = await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  const conf = await existingPot(ctx, pot);
   await requireRoot(ctx);
   const destination = path.resolve(o.destination);
   if (!(await realFiles(ctx).isDirectory(destination))) {

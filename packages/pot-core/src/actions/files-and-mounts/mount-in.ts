@@ -11,6 +11,7 @@
  * an error that leaves fscomp.conf as it was.
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { validateFscompName, validatePotName } from '../../names/index.js';
 import type { FscompEntry, FscompOption } from '../../store/index.js';
@@ -74,15 +75,12 @@ async function datasetExists(ctx: ActionContext, name: string): Promise<boolean>
 }
 
 async function fscompSource(ctx: ActionContext, fscomp: string): Promise<string> {
-  const notValid = (why: string): PotError => new PotError('not-found', `fscomp ${fscomp} is not valid`, { suggestion: `${why}; 'pot list -f' lists the fscomps` });
-  try {
-    validateFscompName(fscomp, { purpose: 'existing' });
-  } catch (err) {
-    throw notValid(messageOf(err));
-  }
+  validateFscompName(fscomp, { purpose: 'existing' });
   const dataset = `${ctx.settings.zfsRoot}/fscomp/${fscomp}`;
-  if (!(await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'fscomp', fscomp)))) throw notValid(`fscomp ${fscomp} not found`);
-  if (!(await datasetExists(ctx, dataset))) throw notValid(`dataset ${dataset} for fscomp ${fscomp} not found`);
+  if (!(await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'fscomp', fscomp)))) throw notFound('fscomp', fscomp);
+  if (!(await datasetExists(ctx, dataset))) {
+    throw new PotError('host-state', `fs component ${fscomp} is incomplete: its dataset ${dataset} is missing`, { suggestion: `'pot destroy -f ${fscomp}' removes what is left of it` });
+  }
   return dataset;
 }
 
@@ -124,7 +122,7 @@ export async function mountIn(ctx: ActionContext, o: MountInOptions): Promise<Mo
   if (note !== undefined) info(ctx, note);
   const source = await sourceOf(ctx, pot, sources, o.cwd ?? process.cwd());
   validatePotName(pot, { purpose: 'existing' });
-  const conf = await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  const conf = await existingPot(ctx, pot);
   await requireRoot(ctx);
   const rootDir = path.join(potPath(ctx, pot), 'm');
   return withPotHeld(ctx, pot, async (running) => {

@@ -35,7 +35,7 @@ export async function mountOut(ctx: ActionContext, o: MountOutOptions): Promise<
   if (mountpoint === '') throw usage('A mount point is mandatory', 'give the mount point inside the pot with -m MNT');
   checkMountpointArgument(mountpoint, { blanks: false });
   validatePotName(pot, { purpose: 'existing' });
-  const conf = await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  const conf = await existingPot(ctx, pot);
   await requireRoot(ctx);
   const rootDir = path.join(potPath(ctx, pot), 'm');
   return withPotHeld(ctx, pot, async (running) => {

@@ -68,7 +68,7 @@ export function relativeFscomp(conf: FscompConf, potRoot: string): FscompConf {
 }
 
 async function updateOne(ctx: ActionContext, pot: string): Promise<void> {
-  const before = await existingPot(ctx, pot, 'Invalid pot name');
+  const before = await existingPot(ctx, pot);
   const cpuset = before.getShell('pot.rss.cpuset');
   const store = potStore(ctx);
   await store.updatePotConf(pot, (conf) => {

@@ -84,7 +84,7 @@ export async function exportPot(ctx: ActionContext, o: ExportPotOptions): Promis
   const files = realFiles(ctx);
   const dir = path.resolve(o.dir ?? '.');
   if (!(await files.isDirectory(dir))) throw new PotError('not-found', `${o.dir ?? dir} is not a directory`, { suggestion: 'give an existing directory with -D' });
-  const conf = await existingPot(ctx, o.pot, `pot ${o.pot} is not valid`);
+  const conf = await existingPot(ctx, o.pot);
   if (conf.type !== 'single') throw new PotError('unsupported', `pot ${o.pot} not supported - only single type pot can be exported`, { suggestion: 'export a single pot (pot create -t single)' });
   const seckey = o.seckey ? path.resolve(o.seckey) : undefined;
   if (seckey !== undefined) await checkKeyFile(ctx, seckey, 'Signature key');

@@ -8,6 +8,7 @@
  * what the clone made, unless `keep`.
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { withGlobalLock } from '../../locks/index.js';
 import { validatePotName } from '../../names/index.js';
@@ -83,7 +84,7 @@ async function checkRequest(ctx: ActionContext, o: ClonePotOptions): Promise<Req
   validatePotName(o.pot);
   validatePotName(o.template, { purpose: 'existing' });
   const resolv = await customResolvText(ctx, o.dns);
-  const template = await existingPot(ctx, o.template, `reference pot ${o.template} not found`);
+  const template = await existingPot(ctx, o.template, 'reference pot');
   const presence = await potPresence(ctx, o.pot);
   if (presence === 'present') throw new PotError('already-exists', `pot ${o.pot} already exists`, { suggestion: 'pick another name' });
   if (presence === 'corrupted') throw new PotError('already-exists', `pot ${o.pot} already exists, incomplete`, { suggestion: `remove it with 'pot destroy -F -p ${o.pot}' first` });
@@ -91,7 +92,7 @@ async function checkRequest(ctx: ActionContext, o: ClonePotOptions): Promise<Req
     if (o.autoSnapshot) throw new PotError('usage', '-s and -F are incompatible - which snapshot should I use');
     const names = (await ctx.host.zfs.snapshots(potDataset(ctx, o.template))).map(snapshotPart);
     if (!names.includes(o.snapshot)) {
-      throw new PotError('not-found', `snapshot ${o.snapshot} not found`, { suggestion: names.length === 0 ? `${o.template} has no snapshot: take one with 'pot snapshot -p ${o.template}'` : `snapshots available: ${names.join(' ')}` });
+      throw notFound('snapshot', o.snapshot, { of: o.template });
     }
   }
   const templateType = template.networkType;
@@ -128,7 +129,7 @@ async function snapshotsToClone(ctx: ActionContext, o: ClonePotOptions, plan: Mu
     const names = (await ctx.host.zfs.snapshots(c.source)).map(snapshotPart);
     let snapshot = o.snapshot ?? newestSnapshot(names);
     if (o.snapshot !== undefined && !names.includes(o.snapshot)) {
-      throw new PotError('not-found', `${c.source} has no snapshot ${o.snapshot}`, { suggestion: `snapshots of ${c.source}: ${names.join(' ') || 'none'}` });
+      throw notFound('snapshot', o.snapshot, { of: o.template });
     }
     if (snapshot === undefined) {
       if (!o.autoSnapshot) {

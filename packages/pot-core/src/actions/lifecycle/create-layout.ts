@@ -2,6 +2,7 @@
  * Which base, pot base and level a new pot gets (`create -t -b -P -l`,
  * spec §1.1 steps 2–3), with shell pot's messages, in its order of checks.
  */
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import type { PotLevel, PotType } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
@@ -28,8 +29,8 @@ export interface Layout {
 
 const usage = (message: string, suggestion?: string): PotError => new PotError('usage', message, suggestion === undefined ? {} : { suggestion });
 
-async function requireBase(ctx: ActionContext, base: string, message = `${base} is not a valid base`): Promise<void> {
-  if (!(await isBase(ctx, base))) throw new PotError('not-found', message, { suggestion: "'pot ls -b' lists the bases; 'pot create-base -r RELEASE' makes one" });
+async function requireBase(ctx: ActionContext, base: string, role?: string): Promise<void> {
+  if (!(await isBase(ctx, base))) throw notFound('base', base, role === undefined ? {} : { role });
 }
 
 async function singleLayout(ctx: ActionContext, r: LayoutRequest): Promise<Layout> {
@@ -41,7 +42,7 @@ async function singleLayout(ctx: ActionContext, r: LayoutRequest): Promise<Layou
     }
     return { type: 'single', level: 0, base: r.base, potbase: '' };
   }
-  const conf = await existingPot(ctx, r.potbase, `pot ${r.potbase} not found`);
+  const conf = await existingPot(ctx, r.potbase);
   if (conf.type !== 'single') throw usage(`pot ${r.potbase} has the wrong type, it has to be of type single`);
   const base = conf.get('pot.base') ?? '';
   if (r.base !== undefined && r.base !== base) throw usage(`-b ${r.base} and -P ${r.potbase} are not compatible`);
@@ -52,7 +53,7 @@ async function levelOne(ctx: ActionContext, r: LayoutRequest): Promise<Layout> {
   if (r.base === undefined && r.potbase === undefined) throw usage('at least one of -b and -P has to be used');
   let base = r.base;
   if (r.potbase !== undefined) {
-    const conf = await existingPot(ctx, r.potbase, `-P ${r.potbase} : is not a pot`);
+    const conf = await existingPot(ctx, r.potbase, '-P pot');
     const pbBase = conf.get('pot.base') ?? '';
     if (base !== undefined && pbBase !== base) throw usage(`-b ${base} and -P ${r.potbase} are not compatible`);
     if (conf.level !== 1) throw usage(`-P ${r.potbase} : it has to be of level 1`);
@@ -64,7 +65,7 @@ async function levelOne(ctx: ActionContext, r: LayoutRequest): Promise<Layout> {
 
 async function levelTwo(ctx: ActionContext, r: LayoutRequest): Promise<Layout> {
   if (r.potbase === undefined) throw usage('level 2 pots need another pot as reference', 'give the pot to build on with -P');
-  const conf = await existingPot(ctx, r.potbase, `-P ${r.potbase} : is not a pot`);
+  const conf = await existingPot(ctx, r.potbase, '-P pot');
   const pbLevel = conf.level ?? 0;
   if (pbLevel < 1) throw usage(`-P ${r.potbase} : it has to be at least of level 1`);
   const pbBase = conf.get('pot.base') ?? '';
@@ -72,7 +73,7 @@ async function levelTwo(ctx: ActionContext, r: LayoutRequest): Promise<Layout> {
     await requireBase(ctx, r.base);
     if (pbBase !== r.base) throw usage(`-b ${r.base} and -P ${r.potbase} are not compatible`);
   } else {
-    await requireBase(ctx, pbBase, `${pbBase} (induced by the pot ${r.potbase}) is not a valid base`);
+    await requireBase(ctx, pbBase, `pot ${r.potbase}'s base`);
   }
   return { type: 'multi', level: 2, base: pbBase, potbase: r.potbase, potbaseLevel: pbLevel, potbasePotbase: conf.get('pot.potbase') ?? '' };
 }

@@ -4,6 +4,7 @@
  * base stop it, or with -r go first, level 2, then 1, then 0, so that no pot
  * outlives the one it stands on.
  */
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { validateBaseName } from '../../names/index.js';
 import { basePotName } from '../../releases/index.js';
@@ -40,7 +41,7 @@ export async function destroyBase(ctx: ActionContext, options: DestroyBaseOption
   validateBaseName(base, { purpose: 'existing' });
   await requireRoot(ctx);
   const dataset = baseDataset(ctx, base);
-  if (!(await ctx.host.zfs.exists(dataset))) throw new PotError('not-found', `${base} is not a base`, { suggestion: "'pot ls -b' lists the bases" });
+  if (!(await ctx.host.zfs.exists(dataset))) throw notFound('base', base);
   const levelZero = basePotName(base);
   const others = (await potsOn(ctx, base)).filter((u) => u.pot !== levelZero);
   if (others.length > 0 && !options.recursive) {

@@ -4,11 +4,12 @@
  * (`pot.potbase=NAME`) go first with -r, or stop the destruction.
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
 import type { PotStore } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { potStore } from '../context/pot-lookup.js';
+import { incompletePot, potStore } from '../context/pot-lookup.js';
 import { info, realFiles, requireRoot } from '../context/context.js';
 import { stopPot } from '../running/stop-pot.js';
 
@@ -51,9 +52,8 @@ export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions)
   const conf = await store.readPotConf(pot);
   const hasDataset = await ctx.host.zfs.exists(dataset);
   if (conf === undefined || !hasDataset) {
-    if (!(options.force && hasDataset)) {
-      throw new PotError('not-found', `pot ${pot} not found or corrupted. Try to use the -F flag`, { suggestion: "'pot ls' lists the pots" });
-    }
+    if (!hasDataset && conf === undefined) throw notFound('pot', pot);
+    if (!(options.force && hasDataset)) throw incompletePot(pot);
   } else {
     if (conf.type === 'multi' && conf.level === 0) {
       throw new PotError('conflict', `${pot} is a base pot: Please destroy the related base instead`, { suggestion: `pot destroy -b ${conf.get('pot.base') ?? 'BASE'}` });

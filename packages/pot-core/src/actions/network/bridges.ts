@@ -4,6 +4,7 @@
  * lazily by vnet-start; destroy also removes the host bridge when one exists.
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
 import { info, realFiles, requireRoot, syslog } from '../context/context.js';
@@ -21,9 +22,7 @@ export async function readBridge(ctx: ActionContext, name: string): Promise<Brid
   validateBridgeName(name, { purpose: 'existing' });
   const text = await realFiles(ctx).read(bridgeFile(ctx, name));
   if (text === undefined) {
-    throw new PotError('not-found', `bridge ${name} not found`, {
-      suggestion: `create it with 'pot create-private-bridge -B ${name} -S SIZE'; 'pot list -B' lists the bridges`,
-    });
+    throw notFound('bridge', name);
   }
   const def = parseBridgeFile(name, text);
   if (def === undefined) {

@@ -12,6 +12,6 @@ import { existingPot, potPath } from '../context/pot-lookup.js';
 /** The file's text as written (JSON), or `{}\n` when there is none. */
 export async function lastRunStats(ctx: ActionContext, pot: string): Promise<string> {
   validatePotName(pot, { purpose: 'existing' });
-  await existingPot(ctx, pot, `${pot} is not a pot`);
+  await existingPot(ctx, pot);
   return (await realFiles(ctx).read(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'))) ?? '{}\n';
 }

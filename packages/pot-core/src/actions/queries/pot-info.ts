@@ -33,7 +33,7 @@ export interface PotInfo {
 }
 
 export async function potInfo(ctx: ActionContext, pot: string, options: { verbose?: boolean } = {}): Promise<PotInfo> {
-  const conf = await existingPot(ctx, pot, `${pot} is not a pot`);
+  const conf = await existingPot(ctx, pot);
   const networkType = conf.networkType ?? '';
   const attributes = Object.fromEntries(POT_ATTRIBUTES.map((a) => [a, conf.attr(a) || 'NO']));
   const jailAttributes = Object.fromEntries(JAIL_ATTRIBUTE_DEFAULTS.map(([a, d]) => [a, (conf.getShell(`pot.attr.${a}`) || d) || 'NO']));
@@ -85,7 +85,7 @@ export function formatPotInfo(p: PotInfo, verbose: boolean): string {
 
 /** `info -E`: shell assignments describing the pot (hooks and flavours eval them). */
 export async function potEnvironment(ctx: ActionContext, pot: string, conf?: PotConf): Promise<string[]> {
-  const c = conf ?? (await existingPot(ctx, pot, `${pot} is not a pot`));
+  const c = conf ?? (await existingPot(ctx, pot));
   const lines = [`export _POT_NAME=${pot}`];
   if (c.networkType !== 'alias') {
     lines.push(`export _POT_IP=${c.ip ?? ''}`);
@@ -105,6 +105,6 @@ export async function potEnvironment(ctx: ActionContext, pot: string, conf?: Pot
 
 /** `info -s`: the names of the pot's own snapshots (the part after `@`). */
 export async function potSnapshotNames(ctx: ActionContext, pot: string): Promise<string[]> {
-  await existingPot(ctx, pot, `${pot} is not a pot`);
+  await existingPot(ctx, pot);
   return (await ctx.host.zfs.snapshots(potDataset(ctx, pot))).map((s) => s.slice(s.indexOf('@') + 1));
 }

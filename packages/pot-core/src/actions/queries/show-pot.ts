@@ -58,7 +58,7 @@ async function runtime(ctx: ActionContext, pot: string, conf: PotConf): Promise<
 }
 
 export async function showPot(ctx: ActionContext, pot: string, options: { verbose?: boolean } = {}): Promise<PotShow> {
-  const conf = await existingPot(ctx, pot, `${pot} is not a valid pot`);
+  const conf = await existingPot(ctx, pot);
   const show: PotShow = { name: pot, diskUsage: await used(ctx, potDataset(ctx, pot)), running: await ctx.host.jails.isRunning(pot) };
   if (options.verbose) await verboseUsage(ctx, pot, conf, show);
   if (show.running && (await ctx.host.system.uid()) === 0) show.runtime = await runtime(ctx, pot, conf);

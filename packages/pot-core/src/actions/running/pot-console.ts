@@ -16,7 +16,7 @@ export interface ConsoleOptions {
 
 /** Answers the shell's exit status. */
 export async function openConsole(ctx: ActionContext, o: ConsoleOptions): Promise<number> {
-  await existingPot(ctx, o.pot, `${o.pot} is not a pot`);
+  await existingPot(ctx, o.pot);
   if (!(await ctx.host.jails.isRunning(o.pot))) {
     if (!o.start) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `start it with 'pot start ${o.pot}', or use 'pot run ${o.pot}'` });
     await requireRoot(ctx);
@@ -29,7 +29,7 @@ export async function openConsole(ctx: ActionContext, o: ConsoleOptions): Promis
 
 /** `pot top -p NAME`: top's live view of a running pot's processes; answers top's exit status. */
 export async function monitorPot(ctx: ActionContext, pot: string): Promise<number> {
-  await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  await existingPot(ctx, pot);
   if (!(await ctx.host.jails.isRunning(pot))) {
     throw new PotError('host-state', `pot ${pot} is not in execution`, { suggestion: `start it with 'pot start ${pot}'` });
   }

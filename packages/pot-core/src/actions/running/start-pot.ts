@@ -212,7 +212,7 @@ async function startJail(ctx: ActionContext, pot: string, conf: PotConf, epairs:
 /** Starts a pot; answers the exit code shell pot would give (0, 1, or 125 when a non-persistent pot's command failed). */
 export async function startPot(ctx: ActionContext, o: StartPotOptions): Promise<number> {
   const { pot } = o;
-  const conf = await existingPot(ctx, pot, `Pot ${pot} not found`);
+  const conf = await existingPot(ctx, pot);
   if (await ctx.host.jails.isRunning(pot)) {
     debug(ctx, `pot ${pot} is already running`);
     return 0;

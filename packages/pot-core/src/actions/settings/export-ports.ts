@@ -5,6 +5,7 @@
  * edit (shell pot edited pot.conf unlocked).
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
 import { formatPortSpecs, type PortSpec } from '../../ports/index.js';
@@ -38,7 +39,7 @@ export async function exportPorts(ctx: ActionContext, options: ExportPortsOption
   const dataset = `${ctx.settings.zfsRoot}/jails/${pot}`;
   const current = await store.readPotConf(pot);
   if (current === undefined || !(await ctx.host.zfs.exists(dataset))) {
-    throw new PotError('not-found', `Pot ${pot} not found`, { suggestion: "'pot ls' lists the pots" });
+    throw notFound('pot', pot);
   }
   if (specs.length === 0) throw new PotError('usage', 'One port has to be specified', { suggestion: 'give at least one -e [tcp:|udp:]POT_PORT[:HOST_PORT]' });
   await requireRoot(ctx);

@@ -122,7 +122,7 @@ export async function setAttribute(ctx: ActionContext, options: SetAttributeOpti
   const { pot, attr, value } = options;
   if (value === '') throw new PotError('usage', 'Option -V is mandatory', { suggestion: 'give the new value with -V VALUE' });
   validatePotName(pot, { purpose: 'existing' });
-  const conf = await existingPot(ctx, pot, `${pot} is not a valid pot`);
+  const conf = await existingPot(ctx, pot);
   if (attributeType(attr) === undefined) throw unknownAttribute(attr, 'set');
   await requireRoot(ctx);
   if (attr === 'no-tmpfs') {
@@ -150,7 +150,7 @@ export interface GetAttributeOptions {
 export async function getAttribute(ctx: ActionContext, options: GetAttributeOptions): Promise<string | undefined> {
   const { pot, attr } = options;
   validatePotName(pot, { purpose: 'existing' });
-  const conf = await existingPot(ctx, pot, `${pot} is not a valid pot`);
+  const conf = await existingPot(ctx, pot);
   if (!READABLE_ATTRIBUTES.includes(attr)) throw unknownAttribute(attr, 'get');
   const value = conf.attr(attr);
   return value === undefined || value === '' ? undefined : value;

@@ -31,7 +31,7 @@ export async function setPotCmd(ctx: ActionContext, options: SetPotCmdOptions): 
   if (cmd === '') throw new PotError('usage', 'A command is mandatory', { suggestion: 'give the command line with -c CMD' });
   singleLineValue('the command', cmd);
   validatePotName(pot, { purpose: 'existing' });
-  await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  await existingPot(ctx, pot);
   await requireRoot(ctx);
   const value = potCmdValue(cmd);
   return editPotConf(ctx, pot, (c) => void c.set('pot.cmd', value, { position: 'end' }));

@@ -6,6 +6,7 @@
  * unlocked.
  */
 import path from 'node:path';
+import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
@@ -25,7 +26,7 @@ export async function editPotConf(ctx: ActionContext, pot: string, mutate: (conf
   const store = potStore(ctx);
   if (ctx.host.dryRun) {
     const current = await store.readPotConf(pot);
-    if (current === undefined) throw new PotError('not-found', `Pot ${pot} not found`, { suggestion: "'pot ls' lists the pots" });
+    if (current === undefined) throw notFound('pot', pot);
     const planned = current.clone();
     mutate(planned);
     await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', 'pot.conf'), planned.toString());

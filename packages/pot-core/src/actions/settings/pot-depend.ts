@@ -25,8 +25,8 @@ export async function addPotDependency(ctx: ActionContext, options: AddPotDepend
   }
   validatePotName(pot, { purpose: 'existing' });
   validatePotName(dependency, { purpose: 'existing' });
-  await existingPot(ctx, pot, `pot ${pot} is not valid`);
-  await existingPot(ctx, dependency, `dependency pot ${dependency} is not valid`);
+  await existingPot(ctx, pot);
+  await existingPot(ctx, dependency, 'dependency pot');
   await requireRoot(ctx);
   let known = false;
   const conf = await editPotConf(ctx, pot, (c) => {

@@ -35,7 +35,7 @@ export async function setPotEnv(ctx: ActionContext, options: SetPotEnvOptions): 
   const values = options.env.map((e) => potEnvValue(envAssignment(e)));
   if (values.length === 0) throw new PotError('usage', 'Option -E is mandatory', { suggestion: 'give at least one -E VARIABLE=value' });
   validatePotName(pot, { purpose: 'existing' });
-  await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  await existingPot(ctx, pot);
   await requireRoot(ctx);
   return editPotConf(ctx, pot, (c) => {
     c.delete('pot.env');

@@ -30,7 +30,7 @@ export async function runHook(ctx: ActionContext, pot: string, hook: HookName, e
  * error and installed the rest).
  */
 export async function setHooks(ctx: ActionContext, pot: string, hooks: Partial<Record<HookName, string>>): Promise<void> {
-  await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  await existingPot(ctx, pot);
   const given = Object.entries(hooks) as Array<[HookName, string]>;
   if (given.length === 0) {
     throw new PotError('usage', 'No hooks provided - at least one hook has to be set', { suggestion: 'give a script with -s, -S, -t or -T' });

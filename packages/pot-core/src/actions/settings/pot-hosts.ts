@@ -44,7 +44,7 @@ export async function setPotHosts(ctx: ActionContext, options: SetPotHostsOption
   const { pot } = options;
   const values = options.hosts.map((h) => potHostsValue(hostEntry(h)));
   validatePotName(pot, { purpose: 'existing' });
-  await existingPot(ctx, pot, `pot ${pot} is not valid`);
+  await existingPot(ctx, pot);
   await requireRoot(ctx);
   return editPotConf(ctx, pot, (c) => {
     c.delete('pot.hosts');

@@ -57,7 +57,7 @@ export async function setPotRss(ctx: ActionContext, options: SetPotRssOptions): 
   const { pot } = options;
   const memory = options.memory === undefined ? undefined : memoryConstraint(options.memory);
   validatePotName(pot, { purpose: 'existing' });
-  await existingPot(ctx, pot, `${pot} is not a valid pot name`);
+  await existingPot(ctx, pot);
   if (options.cpus === undefined && memory === undefined) {
     throw new PotError('usage', 'One resource has to be specified (-C or -M)', { suggestion: 'give -C CPUS, -M MEMORY or both' });
   }
