@@ -1,1 +1,3 @@
 export * from './names.js';
+export * from './limits.js';
+export * from './rdr-anchor.js';

@@ -5,35 +5,16 @@
  * and `pfctl`. Every rule here has its own message, so a user knows which
  * one the name broke.
  *
- * FreeBSD limits behind the numbers:
- * - jail name: `pr_name[MAXHOSTNAMELEN]`, MAXHOSTNAMELEN = 256 (255 chars);
- *   a `.` separates hierarchical jails (`parent.child`), and a name of digits
- *   only is taken as a jail id by `jail -r`/`jls -j`/`jexec`.
- * - pf anchor: each path component of an anchor is stored in a
- *   `char name[PF_ANCHOR_NAME_SIZE]` (PF_ANCHOR_NAME_SIZE = 64, so 63 chars),
- *   the whole path in `char path[MAXPATHLEN]` (1024). Shell pot assumed the
- *   whole `pot-rdr/<name>` had to fit 63 chars and truncated names longer than
- *   55 (keeping the last 55 chars, which can collide). We keep the stricter
- *   reading: `pot-rdr/` (8) + name <= 63, so a pot name is at most 55 chars
- *   and its anchor is never truncated.
- * - interface description (`ifconfig epair create descr NAME`): limited by the
- *   sysctl net.link.ifdescr_maxlen, 1024 by default; never the binding limit.
- * - interface names (bridges are `bridgeN`, not the pot bridge name): IFNAMSIZ
- *   = 16 (15 chars); see config/check.ts for POT_EXTIF & co.
- * - ZFS: a dataset name is at most ZFS_MAX_DATASET_NAME_LEN = 256 chars in all
- *   (`zroot/pot/jails/<name>/usr.local`); with the 63-char cap of bases and
- *   fscomps that only fails for absurd POT_ZFS_ROOT values.
+ * How long a pot name may be, and why, is in limits.ts (one place); its pf
+ * anchor name, shorter for long names, in rdr-anchor.ts. Bridge, fscomp and
+ * base names are file names and dataset components: 63 characters keeps
+ * them short and portable.
  */
 import { PotError } from '../errors/pot-error.js';
+import { MAX_POT_NAME_LENGTH, potNameLimit } from './limits.js';
 
 export type NameKind = 'pot' | 'bridge' | 'fscomp' | 'base';
 
-/** `pot-rdr/` + name must fit PF_ANCHOR_NAME_SIZE - 1 = 63 chars. */
-export const PF_ANCHOR_NAME_SIZE = 64;
-export const RDR_ANCHOR_PREFIX = 'pot-rdr/';
-export const MAX_POT_NAME_LENGTH = PF_ANCHOR_NAME_SIZE - 1 - RDR_ANCHOR_PREFIX.length; // 55
-/** MAXHOSTNAMELEN - 1: the jail name limit (a pot name is far below it). */
-export const MAX_JAIL_NAME_LENGTH = 255;
 /** Bridge, fscomp and base names: file names and dataset components; 63 keeps them short and portable. */
 export const MAX_OTHER_NAME_LENGTH = 63;
 
@@ -75,6 +56,8 @@ export interface NameCheckOptions {
    * with long names stay manageable.
    */
   purpose?: 'new' | 'existing';
+  /** POT_ZFS_ROOT, when known: a new pot's snapshots must fit ZFS's name length below it. */
+  zfsRoot?: string;
 }
 
 const GLOB = /[*?[\]]/;
@@ -125,12 +108,11 @@ export function checkName(kind: NameKind, name: string, options: NameCheckOption
   if (kind === 'pot' && /^[0-9]+$/.test(name)) {
     return problem(kind, name, 'digits-only', 'it is made of digits only (jail(8), jls and jexec take it for a jail id)', 'add a letter, e.g. "pot' + name + '"');
   }
-  if (options.purpose !== 'existing' && name.length > MAX_NAME_LENGTH[kind]) {
-    const why =
-      kind === 'pot'
-        ? `it has ${name.length} characters, more than ${MAX_POT_NAME_LENGTH} (its pf anchor "${RDR_ANCHOR_PREFIX}<name>" must fit ${PF_ANCHOR_NAME_SIZE - 1} characters)`
-        : `it has ${name.length} characters, more than ${MAX_NAME_LENGTH[kind]}`;
-    return problem(kind, name, 'too-long', why, `use a name of at most ${MAX_NAME_LENGTH[kind]} characters`);
+  if (options.purpose === 'existing') return undefined;
+  const limit = kind === 'pot' ? potNameLimit(options.zfsRoot) : { max: MAX_NAME_LENGTH[kind], why: '' };
+  if (name.length > limit.max) {
+    const why = `it has ${name.length} characters, more than ${limit.max}${limit.why === '' ? '' : ` (${limit.why})`}`;
+    return problem(kind, name, 'too-long', why, `use a name of at most ${limit.max} characters`);
   }
   return undefined;
 }
@@ -152,8 +134,3 @@ export const validatePotName = (name: string, options?: NameCheckOptions): strin
 export const validateBridgeName = (name: string, options?: NameCheckOptions): string => validateName('bridge', name, options);
 export const validateFscompName = (name: string, options?: NameCheckOptions): string => validateName('fscomp', name, options);
 export const validateBaseName = (name: string, options?: NameCheckOptions): string => validateName('base', name, options);
-
-/** The pf anchor of a pot's redirections: `pot-rdr/<name>` (never truncated: names are capped). */
-export function rdrAnchorOf(potName: string): string {
-  return RDR_ANCHOR_PREFIX + potName;
-}

@@ -223,7 +223,7 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
   checkNamePart('remote pot name', o.remote);
   checkNamePart('tag', o.tag);
   const pot = importedPotName(o.remote, o.tag);
-  validatePotName(pot);
+  validatePotName(pot, { zfsRoot: ctx.settings.zfsRoot });
   if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `pot ${pot} is already present`, { suggestion: `destroy it first (pot destroy -p ${pot}) or use it` });
   const pubkey = (o.pubkey ?? ctx.settings.vars.POT_DEFAULT_SIGNATURE_PUBKEY ?? '') || undefined;
   if (pubkey !== undefined) await checkKeyFile(ctx, pubkey, 'Public key');

@@ -94,7 +94,7 @@ export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Prom
   }
   const imported = importedPotName(o.remote, o.tag);
   const pot = preparedPotName(o.name || imported, o.allocation);
-  validatePotName(pot);
+  validatePotName(pot, { zfsRoot: ctx.settings.zfsRoot });
   if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `A pot with name ${pot} already exists`, { suggestion: 'pick another allocation id or name' });
   let importedNow = false;
   if ((await potPresence(ctx, imported)) === 'absent') {

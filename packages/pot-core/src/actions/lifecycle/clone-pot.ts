@@ -81,7 +81,7 @@ interface Request {
 
 /** The checks of shell pot's clone, in its order; answers what the clone starts from. */
 async function checkRequest(ctx: ActionContext, o: ClonePotOptions): Promise<Request> {
-  validatePotName(o.pot);
+  validatePotName(o.pot, { zfsRoot: ctx.settings.zfsRoot });
   validatePotName(o.template, { purpose: 'existing' });
   const resolv = await customResolvText(ctx, o.dns);
   const template = await existingPot(ctx, o.template, 'reference pot');

@@ -95,7 +95,7 @@ async function checkRequest(ctx: ActionContext, o: CreateBaseOptions): Promise<{
   if (await isBase(ctx, base)) throw alreadyBase(base);
   const pot = basePotName(base);
   try {
-    validatePotName(pot);
+    validatePotName(pot, { zfsRoot: ctx.settings.zfsRoot });
   } catch (err) {
     throw new PotError('invalid-name', `${base} cannot name a base: its level-0 pot would be ${pot}, ${err instanceof Error ? err.message : String(err)}`, {
       suggestion: 'use a base name with at most one "."',

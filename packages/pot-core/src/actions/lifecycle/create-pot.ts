@@ -220,7 +220,7 @@ export async function undoCreate(ctx: ActionContext, pot: string): Promise<void>
 }
 
 async function checkRequest(ctx: ActionContext, o: CreatePotOptions, dns: string): Promise<{ layout: Layout; customResolv: string | undefined }> {
-  validatePotName(o.pot);
+  validatePotName(o.pot, { zfsRoot: ctx.settings.zfsRoot });
   const customResolv = await customResolvText(ctx, dns);
   const layout = await decideLayout(ctx, { type: o.type ?? 'multi', ...pick(o) });
   const presence = await potPresence(ctx, o.pot);

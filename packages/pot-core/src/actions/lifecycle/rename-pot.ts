@@ -31,7 +31,7 @@ const busy = (pot: string): PotError => new PotError('busy', `pot ${pot} is stil
 async function checkRequest(ctx: ActionContext, o: RenamePotOptions): Promise<void> {
   validatePotName(o.pot, { purpose: 'existing' });
   await existingPot(ctx, o.pot);
-  validatePotName(o.newName);
+  validatePotName(o.newName, { zfsRoot: ctx.settings.zfsRoot });
   const presence = await potPresence(ctx, o.newName);
   if (presence === 'present') throw new PotError('already-exists', `pot ${o.newName} exists already`, { suggestion: 'pick another name' });
   if (presence === 'corrupted') {

@@ -6,13 +6,13 @@
  */
 import path from 'node:path';
 import { withGlobalLock } from '../../locks/index.js';
-import { rdrAnchorOf } from '../../names/index.js';
+import { legacyRdrAnchorOf, rdrAnchorOf } from '../../names/index.js';
 import { assignHostPorts, hostPortRange, parseStoredPortSpecs, rdrRules, type ExportedPort } from '../../ports/index.js';
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, realFiles, warn } from '../context/context.js';
 import { bridgeWithAddress, isValidIPv4 } from './host-interfaces.js';
-import { potPath } from '../context/pot-lookup.js';
+import { potPath, potPresence } from '../context/pot-lookup.js';
 
 const NCAT = '/usr/local/bin/ncat';
 
@@ -83,6 +83,25 @@ export async function exportPortsAtStart(ctx: ActionContext, pot: string, conf: 
     if (hook === '' && conf.attr('localhost-tunnel') === 'YES') await startTunnels(ctx, pot, ip, ports);
     return ports;
   }, { globalDir: s.tmp });
+}
+
+/**
+ * The pot's rdr anchors that exist: its own, and the one shell pot made for a
+ * name longer than 55 characters (unless that name is another pot's own).
+ */
+export async function potRdrAnchors(ctx: ActionContext, pot: string): Promise<string[]> {
+  const present = await ctx.host.pf.anchors('pot-rdr');
+  const found = present.includes(rdrAnchorOf(pot)) ? [rdrAnchorOf(pot)] : [];
+  const legacy = legacyRdrAnchorOf(pot);
+  if (legacy !== undefined && present.includes(legacy) && (await potPresence(ctx, legacy.slice(legacy.indexOf('/') + 1))) === 'absent') found.push(legacy);
+  return found;
+}
+
+/** Stops the pot's redirections: flushes its anchor, and the one shell pot made for a long name. */
+export async function flushRdrAnchors(ctx: ActionContext, pot: string): Promise<void> {
+  await ctx.host.pf.flushAnchor(rdrAnchorOf(pot));
+  if (legacyRdrAnchorOf(pot) === undefined) return;
+  for (const anchor of await potRdrAnchors(ctx, pot)) if (anchor !== rdrAnchorOf(pot)) await ctx.host.pf.flushAnchor(anchor);
 }
 
 /** Stops the pot's localhost tunnels (their pid files, or by command line). */

@@ -2,10 +2,10 @@
  * `pot show` (spec §5.2): disk usage of pots and, for running ones, memory
  * (with rctl), CPUs and port redirections.
  */
-import { rdrAnchorOf } from '../../names/index.js';
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { existingPot, potDataset, potStore } from '../context/pot-lookup.js';
+import { potRdrAnchors } from '../network/port-redirects.js';
 
 export interface PotShow {
   name: string;
@@ -38,8 +38,8 @@ async function verboseUsage(ctx: ActionContext, pot: string, conf: PotConf, show
 /** The pot's redirections as `to port N -> IP port M` (tcp rules lose their prefix, as shell pot shows them). */
 async function redirections(ctx: ActionContext, pot: string, conf: PotConf): Promise<string[]> {
   if (conf.networkType !== 'public-bridge') return [];
-  const anchor = rdrAnchorOf(pot);
-  if (!(await ctx.host.pf.anchors('pot-rdr')).includes(anchor)) return [];
+  const anchor = (await potRdrAnchors(ctx, pot))[0];
+  if (anchor === undefined) return [];
   const ip = conf.ip ?? '';
   return (await ctx.host.pf.natRules(anchor, { numeric: true }))
     .filter((r) => r.includes(` ${ip} `))

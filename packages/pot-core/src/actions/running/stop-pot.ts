@@ -6,7 +6,6 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PotError } from '../../errors/pot-error.js';
-import { rdrAnchorOf } from '../../names/index.js';
 import { aliasAddresses } from '../../network/index.js';
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
@@ -15,7 +14,7 @@ import { potPath, potPresence, potStore } from '../context/pot-lookup.js';
 import { potEnvironment } from '../queries/pot-info.js';
 import { runHook } from '../settings/pot-hooks.js';
 import { unmountPot } from '../files-and-mounts/pot-mounts.js';
-import { stopTunnels } from '../network/port-redirects.js';
+import { flushRdrAnchors, stopTunnels } from '../network/port-redirects.js';
 import { removeResolvConf } from '../network/pot-root-files.js';
 import { setPotStatus, statusStore } from '../context/pot-status.js';
 
@@ -88,7 +87,7 @@ export async function stopPot(ctx: ActionContext, o: StopPotOptions): Promise<vo
   const stored = await markStopping(ctx, o);
   await removeJail(ctx, pot, conf);
   await removeNetwork(ctx, conf, o.interfaces ?? stored);
-  if (await ctx.host.files.exists('/dev/pf')) await ctx.host.pf.flushAnchor(rdrAnchorOf(pot));
+  if (await ctx.host.files.exists('/dev/pf')) await flushRdrAnchors(ctx, pot);
   await stopTunnels(ctx, pot, conf);
   await removeSharedMemory(ctx, pot);
   // shell pot left the memory rule of set-rss behind at every stop
