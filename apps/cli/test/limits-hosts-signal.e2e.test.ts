@@ -285,7 +285,7 @@ describe('add-dep', () => {
 });
 
 describe('signal', () => {
-  const LIST = 'HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2';
+  const LIST = 'HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT';
 
   it('by pattern, by pid, -C lists, -f forgives; names with or without SIG', async () => {
     host = createFakeHost();
@@ -352,6 +352,11 @@ describe('signal', () => {
     writeFileSync(path.join(host.tmp, 'pot_main_pid_web'), `${base + 2}\n`);
     await ok(host, 'signal', '-s', 'SIGUSR2', '-p', 'web');
     expect(lastEffects(host)).toContain(`E pkill -USR2 -j web -F /dev/stdin\n    | ${base + 2}\n`);
+    // nomad-pot-driver sends SIGABRT as SIGIOT or SIGABRT; the host gets FreeBSD's own name
+    for (const alias of ['SIGIOT', 'iot', 'SigAbrt']) {
+      await ok(host, 'signal', '-s', alias, '-p', 'web');
+      expect(lastEffects(host)).toContain('E pkill -ABRT -j web -F /dev/stdin\n');
+    }
   }, 60_000);
 
   it("every error, in shell pot's order; -f only forgives what happens after the checks", async () => {
@@ -360,7 +365,7 @@ describe('signal', () => {
     await ok(host, 'create', '-p', 'web', '-b', '13.1');
     expect((await ok(host, 'signal', '-l')).stdout).toBe(`${LIST}\n`);
     await fails(host, 'A pot name is mandatory', ['signal', '-s', 'HUP'], { help: true });
-    const bad = await fails(host, `Invalid signal, valid signals: ${LIST}`, ['signal', '-f', '-p', 'web', '-s', 'hup', '-P', '1', '-m', 'x'], { help: false });
+    const bad = await fails(host, `Invalid signal, valid signals: ${LIST}`, ['signal', '-f', '-p', 'web', '-s', 'SIGHUPX', '-P', '1', '-m', 'x'], { help: false });
     expect(bad.stdout).toBe('');
     await fails(host, `Invalid signal, valid signals: ${LIST}`, ['signal', '-p', 'web', '-s', 'SIGTHR']);
     await fails(host, 'Process ID and pattern match are mutually exclusive', ['signal', '-f', '-p', 'web', '-P', '1', '-m', 'x']);

@@ -17,11 +17,14 @@ const anchors = (): string[] => host.look('pfctl', '-a', 'pot-rdr', '-s', 'Ancho
 const rules = (anchor: string): string => host.look('pfctl', '-a', anchor, '-s', 'nat');
 
 describe('long pot names', () => {
-  it('a 109-character name is created, its ports go to a derived anchor, stop flushes it and the one shell pot left', { timeout: 300_000 }, async () => {
+  it('a 109-character name is created, its ports go to a derived anchor, stop flushes it and the one shell pot left; a longer one is refused, naming the limit', async () => {
     expect(NAME.slice(0, NAME.indexOf('_'))).toHaveLength(63);
     host = createFakeHost();
     host.setup('host_pot_root');
     offerRelease(host, '13.2');
+    const tooLong = await host.pot('create', '-t', 'single', '-p', 'a'.repeat(217), '-b', '13.2');
+    expect(tooLong.code).not.toBe(0);
+    expect(tooLong.stderr).toContain('it has 217 characters, more than 216 (the file name "pot-lock-<name>.lock.<pid>.<random>.new" must fit NAME_MAX, 255 characters)');
     expect((await host.pot('create', '-t', 'single', '-p', NAME, '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
     expect((await host.pot('export-ports', '-p', NAME, '-e', '80:30080')).code).toBe(0);
     expect((await host.pot('ls', '-q')).stdout).toBe(`${NAME}\n`);
@@ -44,13 +47,5 @@ describe('long pot names', () => {
     expect(anchors()).toEqual([]);
     expect((await host.pot('destroy', '-p', NAME)).code).toBe(0);
     expect(host.look('zfs', 'list', '-H', '-o', 'name')).not.toContain(NAME);
-  });
-
-  it('a name over the host limit is refused, saying which limit', async () => {
-    host = createFakeHost();
-    host.setup('host_pot_root');
-    const r = await host.pot('create', '-t', 'single', '-p', 'a'.repeat(217), '-b', '13.2');
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('it has 217 characters, more than 216 (the file name "pot-lock-<name>.lock.<pid>.<random>.new" must fit NAME_MAX, 255 characters)');
   });
 });

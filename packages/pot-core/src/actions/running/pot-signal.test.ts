@@ -46,7 +46,12 @@ describe('signal: the parts', () => {
       }
       return undefined;
     })();
-    expect(isPotError(e) && e.message).toBe('Invalid signal, valid signals: HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2');
+    expect(isPotError(e) && e.message).toBe('Invalid signal, valid signals: HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT');
+  });
+
+  it('a name FreeBSD lacks is refused, naming its nearest FreeBSD signal', async () => {
+    expect((await rejected(Promise.resolve().then(() => checkedSignal('SIGPOLL')))).suggestion).toBe('FreeBSD has no SIGPOLL; its nearest signal is SIGIO');
+    expect(checkedSignal('SIGIOT')).toBe('ABRT');
   });
 
   it('pidOf: digits of the first line only', () => {

@@ -14,7 +14,7 @@ import type { ActionContext } from '../context/context.js';
 import { info, realFiles, requireRoot, warn } from '../context/context.js';
 import { existingPot } from '../context/pot-lookup.js';
 import { potRoot } from '../network/pot-root-files.js';
-import { signalList, signalName, type SignalName } from './signal-names.js';
+import { freebsdCounterpart, signalList, signalName, type SignalName } from './signal-names.js';
 
 export interface SignalPotOptions {
   pot: string;
@@ -40,8 +40,10 @@ export interface SignalPotResult {
 /** The signal of `-s`, checked (PotError `usage` listing the valid names otherwise). */
 export function checkedSignal(text: string): SignalName {
   const name = signalName(text);
-  if (name === undefined) throw new PotError('usage', `Invalid signal, valid signals: ${signalList()}`, { suggestion: 'give a name of the list, with or without SIG (pot signal -l lists them)' });
-  return name;
+  if (name !== undefined) return name;
+  const near = freebsdCounterpart(text);
+  const suggestion = near !== undefined ? `FreeBSD has no SIG${text.replace(/^sig/i, '').toUpperCase()}; its nearest signal is SIG${near}` : 'give a name of the list, with or without SIG (pot signal -l lists them)';
+  throw new PotError('usage', `Invalid signal, valid signals: ${signalList()}`, { suggestion });
 }
 
 /** A pid of a file's first line (digits only); undefined when there is none. */
