@@ -17,7 +17,7 @@ const anchors = (): string[] => host.look('pfctl', '-a', 'pot-rdr', '-s', 'Ancho
 const rules = (anchor: string): string => host.look('pfctl', '-a', anchor, '-s', 'nat');
 
 describe('long pot names', () => {
-  it('a 109-character name is created, its ports go to a derived anchor, stop flushes it and the one shell pot left; a longer one is refused, naming the limit', async () => {
+  it('a 109-character name is created, its ports go to a derived anchor, stop flushes it and the one shell pot left; a longer one is refused, naming the limit', { timeout: 240_000 }, async () => {
     expect(NAME.slice(0, NAME.indexOf('_'))).toHaveLength(63);
     host = createFakeHost();
     host.setup('host_pot_root');
