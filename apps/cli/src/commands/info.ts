@@ -41,9 +41,9 @@ async function potInfo(pot: string, o: Options, actx: actions.ActionContext, ctx
     if (o.json) printJson(ctx.io, InfoOutput, { snapshots: names });
     else ctx.io.stdout(names.map((n) => `${n}\n`).join(''));
   } else if (o.E) {
-    const lines = await actions.potEnvironment(actx, pot);
-    if (o.json) printJson(ctx.io, InfoOutput, { environment: environmentOf(lines) });
-    else ctx.io.stdout(lines.map((l) => `${l}\n`).join(''));
+    if (o.json) printJson(ctx.io, InfoOutput, { environment: environmentOf(await actions.potVariables(actx, pot)) });
+    else ctx.io.stdout((await actions.potEnvironment(actx, pot)).map((l) => `${l}
+`).join(''));
   } else {
     const report = await actions.potInfo(actx, pot, { verbose: o.v > 0 || (o.json ?? false) });
     if (o.json) printJson(ctx.io, InfoOutput, { pot: potInfoOf(report) });

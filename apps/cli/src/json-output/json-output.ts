@@ -91,12 +91,9 @@ export function potInfoOf(i: actions.PotInfo) {
   };
 }
 
-/** `export NAME=VALUE` lines (info -E) as name/value pairs. */
-export function environmentOf(lines: readonly string[]): Array<{ name: string; value: string }> {
-  return lines.map((l) => {
-    const [name = '', value = ''] = l.replace(/^export /, '').split(/=(.*)/s);
-    return { name, value };
-  });
+/** info -E's variables as name/value pairs (the values as they are, not as shell text). */
+export function environmentOf(vars: ReadonlyArray<readonly [string, string]>): Array<{ name: string; value: string }> {
+  return vars.map(([name, value]) => ({ name, value }));
 }
 
 export function potShowOf(s: actions.PotShow) {

@@ -10,6 +10,11 @@ export interface HostCommand {
   /** The tool, resolved through PATH (`ifconfig`, `zfs`, ...). */
   readonly file: string;
   readonly args: readonly string[];
+  /**
+   * Variables added to the tool's environment. Values from a pot's settings
+   * reach a host program this way (as data), never as text of a shell script.
+   */
+  readonly env?: Readonly<Record<string, string>>;
   /** Text given on stdin. */
   readonly input?: string;
   /** stdin is read from this file. */
@@ -81,7 +86,8 @@ export function formatArgv(file: string, args: readonly string[]): string {
 
 /** A command as one line; a piped command as `SRC | DST`. */
 export function formatCommand(command: HostCommand): string {
-  const own = formatArgv(command.file, command.args);
+  const env = Object.entries(command.env ?? {}).map(([k, v]) => `${shellQuote(`${k}=${v}`)} `);
+  const own = `${env.length === 0 ? '' : `env ${env.join('')}`}${formatArgv(command.file, command.args)}`;
   const out = command.outputFile === undefined ? '' : ` > ${shellQuote(command.outputFile)}`;
   return command.pipeFrom === undefined ? own + out : `${formatCommand(command.pipeFrom)} | ${own}${out}`;
 }

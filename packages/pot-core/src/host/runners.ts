@@ -59,7 +59,7 @@ function toResult(result: ExecaResult): CommandResult {
  */
 export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunner {
   const env = hostToolEnv(options.env ?? process.env);
-  const base = {
+  const common = {
     env,
     extendEnv: false,
     preferLocal: false,
@@ -80,6 +80,7 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
   return {
     dryRun: false,
     async run(command) {
+      const base = command.env === undefined ? common : { ...common, env: { ...env, ...command.env } };
       if (command.pipeFrom !== undefined) {
         const source = command.pipeFrom;
         const producer = execa(source.file, [...source.args], {

@@ -324,8 +324,11 @@ export interface ProcessOps {
   anyMatching(pattern: string): Promise<boolean>;
   /** Signals (TERM) every process whose command line matches `pattern`. */
   killMatching(pattern: string): Promise<void>;
-  /** Runs a program (a user's hook) and answers its result; a failure is not thrown. */
-  run(file: string, args: readonly string[]): Promise<ExecResult>;
+  /**
+   * Runs a program (a user's hook) and answers its result; a failure is not
+   * thrown. `env` is added to its environment: the way values reach it.
+   */
+  run(file: string, args: readonly string[], options?: { env?: Readonly<Record<string, string>> }): Promise<ExecResult>;
   /** POSIX shared memory objects (their paths). */
   sharedMemory(): Promise<string[]>;
   removeSharedMemory(path: string): Promise<void>;

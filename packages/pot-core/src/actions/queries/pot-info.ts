@@ -83,24 +83,41 @@ export function formatPotInfo(p: PotInfo, verbose: boolean): string {
   return `${out.join('\n')}\n\n`;
 }
 
-/** `info -E`: shell assignments describing the pot (hooks and flavours eval them). */
-export async function potEnvironment(ctx: ActionContext, pot: string, conf?: PotConf): Promise<string[]> {
+/**
+ * `info -E`'s variables: the pot's name, addresses, bridge and jail id. Hooks
+ * get them as their environment, never as shell text.
+ */
+export async function potVariables(ctx: ActionContext, pot: string, conf?: PotConf): Promise<Array<[string, string]>> {
   const c = conf ?? (await existingPot(ctx, pot));
-  const lines = [`export _POT_NAME=${pot}`];
+  const vars: Array<[string, string]> = [['_POT_NAME', pot]];
   if (c.networkType !== 'alias') {
-    lines.push(`export _POT_IP=${c.ip ?? ''}`);
+    vars.push(['_POT_IP', c.ip ?? '']);
   } else {
     const stack = networkStackOf(c.getShell('pot.stack') || ctx.settings.stack);
     const { ipv4, ipv6 } = aliasAddresses(c.ip ?? '', stack, ctx.settings.extif);
     const all = [...ipv4, ...ipv6];
-    if (all[0]) lines.push(`export _POT_IP=${all[0].ip}`);
-    all.forEach((a, i) => lines.push(`export _POT_IP_${i}=${a.ip}`, `export _POT_NIC_${i}=${a.nic}`));
-    lines.push(`export _POT_IP_LIST=${all.map((_, i) => `_POT_IP_${i}`).join('\\ ')}`, `export _POT_NIC_LIST=${all.map((_, i) => `_POT_NIC_${i}`).join('\\ ')}`);
+    if (all[0]) vars.push(['_POT_IP', all[0].ip]);
+    all.forEach((a, i) => vars.push([`_POT_IP_${i}`, a.ip], [`_POT_NIC_${i}`, a.nic]));
+    vars.push(['_POT_IP_LIST', all.map((_, i) => `_POT_IP_${i}`).join(' ')], ['_POT_NIC_LIST', all.map((_, i) => `_POT_NIC_${i}`).join(' ')]);
   }
-  if (c.networkType === 'private-bridge') lines.push(`export _POT_BRIDGE=${c.getShell('bridge') ?? ''}`);
+  if (c.networkType === 'private-bridge') vars.push(['_POT_BRIDGE', c.getShell('bridge') ?? '']);
   const jid = await ctx.host.jails.jid(pot);
-  if (jid !== undefined) lines.push(`export _POT_JID=${jid}`);
-  return lines;
+  if (jid !== undefined) vars.push(['_POT_JID', String(jid)]);
+  return vars;
+}
+
+/**
+ * `info -E`: the variables as `export NAME=value` lines that `eval` takes back
+ * as they are (shell pot's lines; a value with other characters than its
+ * plain ones is quoted, so hand-edited settings stay data when evaluated).
+ */
+export async function potEnvironment(ctx: ActionContext, pot: string, conf?: PotConf): Promise<string[]> {
+  return (await potVariables(ctx, pot, conf)).map(([k, v]) => `export ${k}=${evalSafe(v)}`);
+}
+
+function evalSafe(value: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./ -]*$/.test(value)) return value.replaceAll(' ', '\\ ');
+  return `'${value.replaceAll("'", "'\\''")}'`;
 }
 
 /** `info -s`: the names of the pot's own snapshots (the part after `@`). */

@@ -123,12 +123,11 @@ async function network(ctx: ActionContext, pot: string, conf: PotConf, tinirc: T
   }
 }
 
-/** `pot.env` lines and `info -E`: in tinirc, or /tmp/environment.sh for rc scripts. */
-async function environment(ctx: ActionContext, pot: string, conf: PotConf, tinirc: Tinirc): Promise<string[]> {
+/** `pot.env` lines and `info -E`: in tinirc, or /tmp/environment.sh for rc scripts (inside the jail only). */
+async function environment(ctx: ActionContext, pot: string, conf: PotConf, tinirc: Tinirc): Promise<void> {
   const lines = [...conf.getAll('pot.env').map((v) => `export ${v}`), ...(await potEnvironment(ctx, pot, conf))];
   if (tinirc) tinirc.push(...lines);
   else await potRoot(ctx, pot).write('/tmp/environment.sh', `${lines.join('\n')}\n`);
-  return lines;
 }
 
 /** The command the jail runs: /tmp/tinirc for no-rc-script pots, else pot.cmd. */
@@ -163,9 +162,9 @@ async function applyLimits(ctx: ActionContext, pot: string, conf: PotConf): Prom
 }
 
 /** Runs the jail; answers the exit code of pot's command. */
-async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { params: string[]; cmd: string[]; env: string[]; interfaces: string }): Promise<number> {
-  const { params, cmd, env } = jail;
-  await runHook(ctx, pot, 'prestart', env);
+async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { params: string[]; cmd: string[]; interfaces: string }): Promise<number> {
+  const { params, cmd } = jail;
+  await runHook(ctx, pot, 'prestart', conf);
   await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_main_pid_${pot}`));
   info(ctx, `Starting the pot ${pot}`);
   const created = await ctx.host.jails.start([...params, JAIL_PLACEHOLDER]);
@@ -173,7 +172,7 @@ async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { p
   await markPruned(ctx, pot, conf);
   if (await ctx.host.jails.isRunning(pot)) await applyLimits(ctx, pot, conf);
   const running = ctx.host.jails.run(pot, cmd);
-  await runHook(ctx, pot, 'poststart', env);
+  await runHook(ctx, pot, 'poststart', conf);
   await sleep(PLACEHOLDER_GRACE_MS);
   await ctx.host.jails.killMatching(pot, PLACEHOLDER_PATTERN);
   const r = await setPotStatus(ctx, pot, 'started', jail.interfaces);
@@ -204,9 +203,9 @@ async function startJail(ctx: ActionContext, pot: string, conf: PotConf, epairs:
   const tinirc: Tinirc = conf.attr('no-rc-script') === 'YES' ? tinircHeader(stackOf(ctx, conf)) : undefined;
   const params = jailParameters(conf, { name: pot, hostname: conf.hostname ?? '', osrelease: await osRelease(ctx, pot, conf), path: path.join(potPath(ctx, pot), 'm') });
   params.push(...(await network(ctx, pot, conf, tinirc, epairs)));
-  const env = await environment(ctx, pot, conf, tinirc);
+  await environment(ctx, pot, conf, tinirc);
   const cmd = await command(ctx, pot, conf, tinirc);
-  return runJail(ctx, pot, conf, { params, cmd, env, interfaces: interfacesOf(epairs) });
+  return runJail(ctx, pot, conf, { params, cmd, interfaces: interfacesOf(epairs) });
 }
 
 /** Starts a pot; answers the exit code shell pot would give (0, 1, or 125 when a non-persistent pot's command failed). */

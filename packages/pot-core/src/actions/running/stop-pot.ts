@@ -11,7 +11,6 @@ import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, requireRoot, warn } from '../context/context.js';
 import { potPath, potPresence, potStore } from '../context/pot-lookup.js';
-import { potEnvironment } from '../queries/pot-info.js';
 import { runHook } from '../settings/pot-hooks.js';
 import { unmountPot } from '../files-and-mounts/pot-mounts.js';
 import { flushRdrAnchors, stopTunnels } from '../network/port-redirects.js';
@@ -46,7 +45,7 @@ async function markStopping(ctx: ActionContext, o: StopPotOptions): Promise<stri
 
 async function removeJail(ctx: ActionContext, pot: string, conf: PotConf): Promise<void> {
   if (!(await ctx.host.jails.isRunning(pot))) return;
-  await runHook(ctx, pot, 'prestop', await potEnvironment(ctx, pot, conf));
+  await runHook(ctx, pot, 'prestop', conf);
   debug(ctx, `Stop the pot ${pot}`);
   const execStop = conf.get('pot.attr.exec_stop') ?? '';
   const timeout = conf.getShell('pot.attr.stop_timeout') ?? '';
@@ -92,7 +91,7 @@ export async function stopPot(ctx: ActionContext, o: StopPotOptions): Promise<vo
   await removeSharedMemory(ctx, pot);
   // shell pot left the memory rule of set-rss behind at every stop
   if (conf.getShell('pot.rss.memory') && (await ctx.host.limits.available())) await ctx.host.limits.removeAll(pot);
-  await runHook(ctx, pot, 'poststop', await potEnvironment(ctx, pot, conf));
+  await runHook(ctx, pot, 'poststop', conf);
   await removeResolvConf(ctx, pot, conf);
   await unmountPot(ctx, pot, conf);
   const r = await setPotStatus(ctx, pot, 'stopped');

@@ -7,18 +7,26 @@ import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, info, passStderr, realFiles, requireRoot, warn } from '../context/context.js';
+import type { PotConf } from '../../store/index.js';
+import { potVariables } from '../queries/pot-info.js';
 import { existingPot, potPath } from '../context/pot-lookup.js';
 
 export type HookName = 'prestart' | 'poststart' | 'prestop' | 'poststop';
 
 const LABEL: Record<HookName, string> = { prestart: 'pre-start', poststart: 'post-start', prestop: 'pre-stop', poststop: 'post-stop' };
 
-/** Runs the hook if there is one; its failure is reported, not fatal (as in shell pot). */
-export async function runHook(ctx: ActionContext, pot: string, hook: HookName, env: readonly string[]): Promise<void> {
+/**
+ * Runs the hook if there is one, with `info -E`'s variables in its environment
+ * (as shell pot); its failure is reported, not fatal. No setting of the pot is
+ * ever part of a shell script here: `pot.env` (which any job may set) is for the
+ * jail alone. `sh -c 'exec "$0"'` runs a script without `#!` as sh would.
+ */
+export async function runHook(ctx: ActionContext, pot: string, hook: HookName, conf: PotConf): Promise<void> {
   const script = path.join(potPath(ctx, pot), 'conf', `${hook}.sh`);
   if (!(await ctx.host.files.under('/').isExecutable(script))) return;
   info(ctx, `Executing the ${LABEL[hook]} script for the pot ${pot}`);
-  const r = await ctx.host.processes.run('/bin/sh', ['-c', `${env.join('\n')}\nexec "$0"`, script]);
+  const env = Object.fromEntries(await potVariables(ctx, pot, conf));
+  const r = await ctx.host.processes.run('/bin/sh', ['-c', 'exec "$0"', script], { env });
   for (const line of r.stdout.split('\n')) if (line !== '') ctx.report.print(line);
   passStderr(ctx, r.stderr);
   if (r.exitCode !== 0) warn(ctx, `the ${LABEL[hook]} script of ${pot} exited with ${r.exitCode}`);

@@ -473,8 +473,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       const r = await run(command);
       if (r.exitCode > 1) throw commandError(command, r);
     },
-    async run(file, args) {
-      return out(await run(e(file, args)));
+    async run(file, args, options = {}) {
+      return out(await run(e(file, args, options.env === undefined ? {} : { env: options.env })));
     },
     async sharedMemory() {
       const r = await run(q('posixshmcontrol', ['ls']));
