@@ -46,8 +46,7 @@ export const show: PotCommand = {
       else ctx.io.stdout(names.map((n) => `${n}\n`).join(''));
       return 0;
     }
-    const reports = [];
-    for (const name of names) reports.push(await actions.showPot(actx, name, { verbose: o.v > 0 }));
+    const reports = o.p !== undefined ? [await actions.showPot(actx, o.p, { verbose: o.v > 0 })] : await actions.showPots(actx, names, { verbose: o.v > 0 });
     if (o.json) printJson(ctx.io, ShowOutput, { pots: reports.map(potShowOf) });
     else for (const r of reports) ctx.io.stdout(actions.formatPotShow(r));
     return 0;

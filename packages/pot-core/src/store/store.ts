@@ -15,6 +15,10 @@ import { bridgeFilePath, bridgesDir, fscompConfPath, potConfDir, potConfPath } f
 import { PotConf } from './pot-conf.js';
 import { formatStatus, parseStatusText, type PotState, type PotStatus, statusFilePath, transition, type TransitionResult } from './status.js';
 import { KeyValueFile } from './key-value-file.js';
+import { readOwnedFile } from './unreadable.js';
+
+const potRemedy = (pot: string): string => `repair or remove the file, or remove the pot with 'pot destroy -F -p ${pot}'`;
+const bridgeRemedy = (name: string): string => `repair or remove the file (the bridge ${name} is defined by it alone)`;
 
 export interface PotStoreOptions {
   /** POT_FS_ROOT. */
@@ -58,7 +62,8 @@ export class PotStore {
 
   async readPotConf(pot: string): Promise<PotConf | undefined> {
     validateName('pot', pot, { purpose: 'existing' });
-    const text = await readTextIfExists(potConfPath(this.fsRoot, pot));
+    const file = potConfPath(this.fsRoot, pot);
+    const text = await readOwnedFile(`pot ${pot}`, file, potRemedy(pot), () => readTextIfExists(file));
     return text === undefined ? undefined : PotConf.parse(text);
   }
 
@@ -94,7 +99,8 @@ export class PotStore {
 
   async readFscompConf(pot: string): Promise<FscompConf | undefined> {
     validateName('pot', pot, { purpose: 'existing' });
-    const text = await readTextIfExists(fscompConfPath(this.fsRoot, pot));
+    const file = fscompConfPath(this.fsRoot, pot);
+    const text = await readOwnedFile(`pot ${pot}`, file, potRemedy(pot), () => readTextIfExists(file));
     return text === undefined ? undefined : FscompConf.parse(text);
   }
 
@@ -132,7 +138,7 @@ export class PotStore {
     }
     const boot = await this.options.bootTime?.();
     if (boot !== undefined && boot > Math.floor(stat.mtimeMs / 1000)) return undefined;
-    const text = await readTextIfExists(file);
+    const text = await readOwnedFile(`pot ${pot}`, file, `remove the file: it only records whether the pot runs`, () => readTextIfExists(file));
     return text === undefined ? undefined : parseStatusText(text);
   }
 
@@ -158,7 +164,8 @@ export class PotStore {
 
   async readBridge(name: string): Promise<BridgeDefinition | undefined> {
     validateName('bridge', name, { purpose: 'existing' });
-    const text = await readTextIfExists(bridgeFilePath(this.fsRoot, name));
+    const file = bridgeFilePath(this.fsRoot, name);
+    const text = await readOwnedFile(`bridge ${name}`, file, bridgeRemedy(name), () => readTextIfExists(file));
     if (text === undefined) return undefined;
     const def = parseBridgeFile(text, name);
     return def === undefined ? undefined : { name: def.name, net: def.net, gateway: def.gateway };
@@ -167,7 +174,8 @@ export class PotStore {
   /** The raw bridge file (lossless), undefined when missing. */
   async readBridgeFile(name: string): Promise<KeyValueFile | undefined> {
     validateName('bridge', name, { purpose: 'existing' });
-    const text = await readTextIfExists(bridgeFilePath(this.fsRoot, name));
+    const file = bridgeFilePath(this.fsRoot, name);
+    const text = await readOwnedFile(`bridge ${name}`, file, bridgeRemedy(name), () => readTextIfExists(file));
     return text === undefined ? undefined : KeyValueFile.parse(text);
   }
 

@@ -8,7 +8,7 @@ import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { PotStore, type PotConf } from '../../store/index.js';
 import type { ActionContext } from './context.js';
-import { realFiles } from './context.js';
+import { realFiles, warn } from './context.js';
 
 export type PotPresence = 'absent' | 'corrupted' | 'present';
 
@@ -56,4 +56,34 @@ export function incompletePot(pot: string): PotError {
 export async function isBase(ctx: ActionContext, base: string): Promise<boolean> {
   if (base === '' || base.includes('/')) return false;
   return (await ctx.host.zfs.exists(`${ctx.settings.zfsRoot}/bases/${base}`)) && (await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'bases', base)));
+}
+
+/**
+ * Every pot's name and configuration (undefined when it has none), in name
+ * order. A pot whose files cannot be read (or whose directory has a name no
+ * pot can have) is reported in one line naming it and the file, and left
+ * out: one broken pot never stops a command that walks them all.
+ */
+export async function readablePots(ctx: ActionContext): Promise<Array<{ pot: string; conf: PotConf | undefined }>> {
+  const store = potStore(ctx);
+  const out: Array<{ pot: string; conf: PotConf | undefined }> = [];
+  for (const pot of await store.listPots()) {
+    const conf = await forPot(ctx, () => store.readPotConf(pot));
+    if (conf !== SKIPPED) out.push({ pot, conf });
+  }
+  return out;
+}
+
+/** What forPot answers when it reported the pot's failure. */
+export const SKIPPED: unique symbol = Symbol('skipped');
+
+/** Runs one pot's part of a walk over all pots; a PotError (a broken file, a bad name) is reported and answered as SKIPPED. */
+export async function forPot<T>(ctx: ActionContext, step: () => Promise<T>): Promise<T | typeof SKIPPED> {
+  try {
+    return await step();
+  } catch (err) {
+    if (!(err instanceof PotError) || err.code === 'interrupted') throw err;
+    warn(ctx, `${err.message}${err.suggestion === undefined ? '' : `; ${err.suggestion}`}`);
+    return SKIPPED;
+  }
 }

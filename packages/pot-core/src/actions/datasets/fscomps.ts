@@ -11,7 +11,7 @@ import { validateFscompName } from '../../names/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, info, realFiles, requireRoot } from '../context/context.js';
 import { checkPotInitialised } from '../context/pot-initialised.js';
-import { potStore } from '../context/pot-lookup.js';
+import { forPot, potStore, SKIPPED } from '../context/pot-lookup.js';
 import { newestSnapshot } from './snapshot-names.js';
 
 const reason = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
@@ -76,7 +76,8 @@ export async function fscompUsers(ctx: ActionContext, fscomp: string): Promise<s
   const store = potStore(ctx);
   const users: string[] = [];
   for (const pot of await store.listPots()) {
-    const entries = (await store.readFscompConf(pot))?.entries ?? [];
+    const conf = await forPot(ctx, () => store.readFscompConf(pot));
+    const entries = (conf === SKIPPED ? undefined : conf)?.entries ?? [];
     if (entries.some((e) => e.source === ds || e.source.startsWith(`${ds}/`))) users.push(pot);
   }
   return users;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
-import { potPresence } from '../context/pot-lookup.js';
+import { forPot, potPresence } from '../context/pot-lookup.js';
 import { stopPot } from '../running/stop-pot.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, info, realFiles, requireRoot, syslog } from '../context/context.js';
@@ -33,7 +33,7 @@ export async function runningPots(ctx: ActionContext): Promise<string[]> {
   const out: string[] = [];
   for (const name of await realFiles(ctx).list(path.join(ctx.settings.fsRoot, 'jails'))) {
     if (name.startsWith('-') || /\s/.test(name)) continue;
-    if (await ctx.host.jails.isRunning(name)) out.push(name);
+    if ((await forPot(ctx, () => ctx.host.jails.isRunning(name))) === true) out.push(name);
   }
   return out;
 }

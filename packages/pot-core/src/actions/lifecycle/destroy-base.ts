@@ -10,7 +10,7 @@ import { validateBaseName } from '../../names/index.js';
 import { basePotName } from '../../releases/index.js';
 import { baseDataset, basePath } from '../bases/base-tree.js';
 import type { ActionContext } from '../context/context.js';
-import { potStore } from '../context/pot-lookup.js';
+import { readablePots } from '../context/pot-lookup.js';
 import { debug, info, realFiles, requireRoot } from '../context/context.js';
 import { destroyPotDatasets } from './destroy-pot.js';
 
@@ -24,12 +24,8 @@ export interface DestroyBaseOptions {
 
 /** The pots whose pot.base is `base`, with their level, in name order. */
 async function potsOn(ctx: ActionContext, base: string): Promise<Array<{ pot: string; level: number | undefined }>> {
-  const store = potStore(ctx);
   const out: Array<{ pot: string; level: number | undefined }> = [];
-  for (const pot of await store.listPots()) {
-    const conf = await store.readPotConf(pot);
-    if (conf?.get('pot.base') === base) out.push({ pot, level: conf.level });
-  }
+  for (const { pot, conf } of await readablePots(ctx)) if (conf?.get('pot.base') === base) out.push({ pot, level: conf.level });
   return out;
 }
 

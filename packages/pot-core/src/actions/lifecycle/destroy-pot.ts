@@ -7,9 +7,9 @@ import path from 'node:path';
 import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
-import type { PotStore } from '../../store/index.js';
+import type { PotConf, PotStore } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { incompletePot, potStore } from '../context/pot-lookup.js';
+import { incompletePot, potPath, potStore, readablePots } from '../context/pot-lookup.js';
 import { info, realFiles, requireRoot } from '../context/context.js';
 import { stopPot } from '../running/stop-pot.js';
 
@@ -22,13 +22,11 @@ export interface DestroyPotOptions {
 }
 
 /** The pots built on this one: its level-2 pots (`pot.potbase`) and the clones of its snapshots. */
-async function dependants(ctx: ActionContext, store: PotStore, pot: string): Promise<string[]> {
+async function dependants(ctx: ActionContext, pot: string): Promise<string[]> {
   const jails = `${ctx.settings.zfsRoot}/jails/`;
   const own = `${jails}${pot}`;
   const out = new Set<string>();
-  for (const name of await store.listPots()) {
-    if (name !== pot && (await store.readPotConf(name))?.get('pot.potbase') === pot) out.add(name);
-  }
+  for (const { pot: name, conf } of await readablePots(ctx)) if (name !== pot && conf?.get('pot.potbase') === pot) out.add(name);
   for (const ds of await ctx.host.zfs.tree(`${ctx.settings.zfsRoot}/jails`)) {
     if (ds === own || ds.startsWith(`${own}/`) || !ds.startsWith(jails)) continue;
     const origin = (await ctx.host.zfs.getProperty(ds, 'origin')) ?? '-';
@@ -44,28 +42,40 @@ async function removeLeftovers(ctx: ActionContext, pot: string): Promise<void> {
   }
 }
 
+/** pot.conf; with -F, one that cannot be read counts as missing (the pot is removed all the same). */
+async function readConf(store: PotStore, pot: string, force: boolean): Promise<PotConf | undefined> {
+  try {
+    return await store.readPotConf(pot);
+  } catch (err) {
+    if (force && err instanceof PotError && err.code === 'host-state') return undefined;
+    throw err;
+  }
+}
+
 export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions): Promise<void> {
   const { pot } = options;
   validatePotName(pot, { purpose: 'existing' });
   const store = potStore(ctx);
   const dataset = `${ctx.settings.zfsRoot}/jails/${pot}`;
-  const conf = await store.readPotConf(pot);
+  const conf = await readConf(store, pot, options.force === true);
   const hasDataset = await ctx.host.zfs.exists(dataset);
   if (conf === undefined || !hasDataset) {
-    if (!hasDataset && conf === undefined) throw notFound('pot', pot);
-    if (!(options.force && hasDataset)) throw incompletePot(pot);
+    const hasDir = await realFiles(ctx).isDirectory(potPath(ctx, pot));
+    if (!hasDataset && conf === undefined && !hasDir) throw notFound('pot', pot);
+    if (!(options.force && (hasDataset || hasDir))) throw incompletePot(pot);
   } else {
     if (conf.type === 'multi' && conf.level === 0) {
       throw new PotError('conflict', `${pot} is a base pot: Please destroy the related base instead`, { suggestion: `pot destroy -b ${conf.get('pot.base') ?? 'BASE'}` });
     }
-    const children = await dependants(ctx, store, pot);
+    const children = await dependants(ctx, pot);
     if (children.length > 0 && !options.recursive) {
       throw new PotError('conflict', `${pot} is used by other pots (${children.join(', ')})`, { suggestion: `destroy them first, or use -r to destroy them with ${pot}` });
     }
     for (const child of children) await destroyPot(ctx, { ...options, pot: child });
   }
   await requireRoot(ctx);
-  await destroyPotDatasets(ctx, pot, options.force ?? false);
+  if (hasDataset) await destroyPotDatasets(ctx, pot, options.force ?? false);
+  else await removeLeftovers(ctx, pot);
   await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_status_${pot}`));
 }
 

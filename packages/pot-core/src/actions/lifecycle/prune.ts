@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import type { ActionContext } from '../context/context.js';
 import { info, requireRoot, warn } from '../context/context.js';
 import { destroyPot } from './destroy-pot.js';
-import { potPath, potStore } from '../context/pot-lookup.js';
+import { forPot, potPath, potStore } from '../context/pot-lookup.js';
 
 export interface PruneOptions {
   /** -n: only say which pots would go. */
@@ -45,7 +45,7 @@ export async function prunePots(ctx: ActionContext, o: PruneOptions = {}): Promi
   await requireRoot(ctx);
   const pruned: string[] = [];
   for (const pot of await potStore(ctx).listPots()) {
-    if (!(await prunable(ctx, pot, o))) continue;
+    if ((await forPot(ctx, () => prunable(ctx, pot, o))) !== true) continue;
     info(ctx, `Pruning ${pot}`);
     pruned.push(pot);
     if (o.dryRun) continue;

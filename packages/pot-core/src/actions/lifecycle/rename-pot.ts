@@ -15,7 +15,7 @@ import { validatePotName } from '../../names/index.js';
 import { usableHostname } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, realFiles, requireRoot, warn } from '../context/context.js';
-import { existingPot, potDataset, potPath, potPresence, potStore } from '../context/pot-lookup.js';
+import { existingPot, forPot, potDataset, potPath, potPresence, potStore } from '../context/pot-lookup.js';
 import { type RenamePaths, renameInFscompConf, renameInPotConf, renameOwnPotConf } from './pot-references.js';
 import { statusStore } from '../context/pot-status.js';
 
@@ -167,7 +167,7 @@ export async function renamePot(ctx: ActionContext, o: RenamePotOptions): Promis
           // in dry-run nothing moved: the pot's files are still under its old name
           await rewritePotFiles(ctx, ctx.host.dryRun ? o.pot : o.newName, paths, hostname);
           for (const pot of await store.listPots()) {
-            if (pot !== o.newName && pot !== o.pot) await rewritePotFiles(ctx, pot, paths);
+            if (pot !== o.newName && pot !== o.pot) await forPot(ctx, () => rewritePotFiles(ctx, pot, paths));
           }
         }),
       ),

@@ -4,7 +4,7 @@
  */
 import type { PotStore } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { potStore } from '../context/pot-lookup.js';
+import { forPot, potStore, readablePots, SKIPPED } from '../context/pot-lookup.js';
 
 export interface PotSummary {
   name: string;
@@ -51,17 +51,14 @@ export async function potDetails(ctx: ActionContext, store: PotStore, name: stri
 export async function listPots(ctx: ActionContext, options: { verbose?: boolean } = {}): Promise<PotSummary[]> {
   const store = potStore(ctx);
   const out: PotSummary[] = [];
-  for (const name of await store.listPots()) {
-    const conf = await store.readPotConf(name);
+  for (const { pot: name, conf } of await readablePots(ctx)) {
     const networkType = conf?.networkType ?? '';
-    const summary: PotSummary = {
-      name,
-      networkType,
-      ip: networkType === 'inherit' ? undefined : conf?.ip,
-      active: await ctx.host.jails.isRunning(name),
-    };
-    if (options.verbose) summary.details = await potDetails(ctx, store, name, conf);
-    out.push(summary);
+    const summary = await forPot(ctx, async (): Promise<PotSummary> => {
+      const s: PotSummary = { name, networkType, ip: networkType === 'inherit' ? undefined : conf?.ip, active: await ctx.host.jails.isRunning(name) };
+      if (options.verbose) s.details = await potDetails(ctx, store, name, conf);
+      return s;
+    });
+    if (summary !== SKIPPED) out.push(summary);
   }
   return out;
 }

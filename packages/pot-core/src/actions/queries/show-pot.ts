@@ -4,7 +4,7 @@
  */
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { existingPot, potDataset, potStore } from '../context/pot-lookup.js';
+import { existingPot, forPot, potDataset, potStore, readablePots, SKIPPED } from '../context/pot-lookup.js';
 import { potRdrAnchors } from '../network/port-redirects.js';
 
 export interface PotShow {
@@ -83,9 +83,19 @@ export function formatPotShow(s: PotShow, quiet = false): string {
 
 /** The pots `show` covers: every pot (-a) or the running ones (-r, default). */
 export async function potsToShow(ctx: ActionContext, all: boolean): Promise<string[]> {
-  const names = await potStore(ctx).listPots();
+  const names = (await readablePots(ctx)).map((p) => p.pot);
   if (all) return names;
   const running: string[] = [];
-  for (const n of names) if (await ctx.host.jails.isRunning(n)) running.push(n);
+  for (const n of names) if ((await forPot(ctx, () => ctx.host.jails.isRunning(n))) === true) running.push(n);
   return running;
+}
+
+/** `show` of each pot; one that fails is reported in a line, the others are shown. */
+export async function showPots(ctx: ActionContext, names: readonly string[], options: { verbose?: boolean } = {}): Promise<PotShow[]> {
+  const out: PotShow[] = [];
+  for (const n of names) {
+    const r = await forPot(ctx, () => showPot(ctx, n, options));
+    if (r !== SKIPPED) out.push(r);
+  }
+  return out;
 }
