@@ -15,10 +15,12 @@ import { bridgeFilePath, bridgesDir, fscompConfPath, potConfDir, potConfPath } f
 import { PotConf } from './pot-conf.js';
 import { formatStatus, parseStatusText, type PotState, type PotStatus, statusFilePath, transition, type TransitionResult } from './status.js';
 import { KeyValueFile } from './key-value-file.js';
-import { readOwnedFile } from './unreadable.js';
+import { ownedFile } from './file-errors.js';
 
 const potRemedy = (pot: string): string => `repair or remove the file, or remove the pot with 'pot destroy -F -p ${pot}'`;
 const bridgeRemedy = (name: string): string => `repair or remove the file (the bridge ${name} is defined by it alone)`;
+/** A write that failed left the previous file whole (atomic replacement). */
+const writeRemedy = 'the previous file is unchanged; free space or fix the permissions, then run the command again';
 
 export interface PotStoreOptions {
   /** POT_FS_ROOT. */
@@ -63,15 +65,18 @@ export class PotStore {
   async readPotConf(pot: string): Promise<PotConf | undefined> {
     validateName('pot', pot, { purpose: 'existing' });
     const file = potConfPath(this.fsRoot, pot);
-    const text = await readOwnedFile(`pot ${pot}`, file, potRemedy(pot), () => readTextIfExists(file));
+    const text = await ownedFile(`pot ${pot}`, file, 'read', potRemedy(pot), () => readTextIfExists(file));
     return text === undefined ? undefined : PotConf.parse(text);
   }
 
   /** Writes pot.conf atomically (creating conf/ when missing). Callers changing a pot hold its lock (see updatePotConf). */
   async writePotConf(pot: string, conf: PotConf | string): Promise<void> {
     validateName('pot', pot, { purpose: 'existing' });
-    await fs.mkdir(potConfDir(this.fsRoot, pot), { recursive: true });
-    await writeFileAtomic(potConfPath(this.fsRoot, pot), conf.toString());
+    const file = potConfPath(this.fsRoot, pot);
+    await ownedFile(`pot ${pot}`, file, 'written', writeRemedy, async () => {
+      await fs.mkdir(potConfDir(this.fsRoot, pot), { recursive: true });
+      await writeFileAtomic(file, conf.toString());
+    });
   }
 
   /**
@@ -100,14 +105,17 @@ export class PotStore {
   async readFscompConf(pot: string): Promise<FscompConf | undefined> {
     validateName('pot', pot, { purpose: 'existing' });
     const file = fscompConfPath(this.fsRoot, pot);
-    const text = await readOwnedFile(`pot ${pot}`, file, potRemedy(pot), () => readTextIfExists(file));
+    const text = await ownedFile(`pot ${pot}`, file, 'read', potRemedy(pot), () => readTextIfExists(file));
     return text === undefined ? undefined : FscompConf.parse(text);
   }
 
   async writeFscompConf(pot: string, conf: FscompConf | string): Promise<void> {
     validateName('pot', pot, { purpose: 'existing' });
-    await fs.mkdir(potConfDir(this.fsRoot, pot), { recursive: true });
-    await writeFileAtomic(fscompConfPath(this.fsRoot, pot), conf.toString());
+    const file = fscompConfPath(this.fsRoot, pot);
+    await ownedFile(`pot ${pot}`, file, 'written', writeRemedy, async () => {
+      await fs.mkdir(potConfDir(this.fsRoot, pot), { recursive: true });
+      await writeFileAtomic(file, conf.toString());
+    });
   }
 
   async updateFscompConf(pot: string, mutate: (conf: FscompConf) => FscompConf | void | Promise<FscompConf | void>): Promise<FscompConf> {
@@ -138,13 +146,16 @@ export class PotStore {
     }
     const boot = await this.options.bootTime?.();
     if (boot !== undefined && boot > Math.floor(stat.mtimeMs / 1000)) return undefined;
-    const text = await readOwnedFile(`pot ${pot}`, file, `remove the file: it only records whether the pot runs`, () => readTextIfExists(file));
+    const text = await ownedFile(`pot ${pot}`, file, 'read', `remove the file: it only records whether the pot runs`, () => readTextIfExists(file));
     return text === undefined ? undefined : parseStatusText(text);
   }
 
   async writeStatus(pot: string, status: PotStatus): Promise<void> {
-    await fs.mkdir(this.tmp, { recursive: true });
-    await writeFileAtomic(this.statusPath(pot), formatStatus(status));
+    const file = this.statusPath(pot);
+    await ownedFile(`pot ${pot}`, file, 'written', writeRemedy, async () => {
+      await fs.mkdir(this.tmp, { recursive: true });
+      await writeFileAtomic(file, formatStatus(status));
+    });
   }
 
   /** shell pot's `set-status` under the pot's lock: writes the new status when the transition is allowed. */
@@ -165,7 +176,7 @@ export class PotStore {
   async readBridge(name: string): Promise<BridgeDefinition | undefined> {
     validateName('bridge', name, { purpose: 'existing' });
     const file = bridgeFilePath(this.fsRoot, name);
-    const text = await readOwnedFile(`bridge ${name}`, file, bridgeRemedy(name), () => readTextIfExists(file));
+    const text = await ownedFile(`bridge ${name}`, file, 'read', bridgeRemedy(name), () => readTextIfExists(file));
     if (text === undefined) return undefined;
     const def = parseBridgeFile(text, name);
     return def === undefined ? undefined : { name: def.name, net: def.net, gateway: def.gateway };
@@ -175,14 +186,17 @@ export class PotStore {
   async readBridgeFile(name: string): Promise<KeyValueFile | undefined> {
     validateName('bridge', name, { purpose: 'existing' });
     const file = bridgeFilePath(this.fsRoot, name);
-    const text = await readOwnedFile(`bridge ${name}`, file, bridgeRemedy(name), () => readTextIfExists(file));
+    const text = await ownedFile(`bridge ${name}`, file, 'read', bridgeRemedy(name), () => readTextIfExists(file));
     return text === undefined ? undefined : KeyValueFile.parse(text);
   }
 
   async writeBridge(def: BridgeDefinition): Promise<void> {
     validateName('bridge', def.name);
-    await fs.mkdir(bridgesDir(this.fsRoot), { recursive: true });
-    await writeFileAtomic(bridgeFilePath(this.fsRoot, def.name), bridgeFileText(def));
+    const file = bridgeFilePath(this.fsRoot, def.name);
+    await ownedFile(`bridge ${def.name}`, file, 'written', writeRemedy, async () => {
+      await fs.mkdir(bridgesDir(this.fsRoot), { recursive: true });
+      await writeFileAtomic(file, bridgeFileText(def));
+    });
   }
 
   /** Bridge file names, sorted. */
