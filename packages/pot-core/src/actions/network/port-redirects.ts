@@ -64,6 +64,11 @@ export async function exportPortsAtStart(ctx: ActionContext, pot: string, conf: 
   if (specs.length === 0) return [];
   const s = ctx.settings;
   const ip = conf.ip ?? '';
+  // the address becomes text of pf rules and of ncat's `-c` (a host shell line): only an address may
+  if (!isValidIPv4(ip)) {
+    warn(ctx, `pot ${pot}: ip ${JSON.stringify(ip)} of pot.conf is not an IPv4 address - no redirection is performed`);
+    return [];
+  }
   return withGlobalLock(async () => {
     const range = hostPortRange(await sysctlNumber(ctx, 'net.inet.ip.portrange.reservedhigh', 1023), await sysctlNumber(ctx, 'net.inet.ip.portrange.first', 10000));
     const ports = assignHostPorts(specs, range, await takenPorts(ctx, range.first, range.last));
