@@ -28,7 +28,7 @@ describe('settings of a pot stay data on the host', () => {
   it('a command substitution in pot.env does not run when a hook runs at start and stop', async () => {
     host = createFakeHost();
     host.setup('host_pot_root; host_base 13.1');
-    expect((await host.pot('create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge', '-i', 'auto')).code).toBe(0);
+    expect((await host.pot('create', '-p', 'web', '-b', '13.1')).code).toBe(0);
     const marks = ['dollar', 'tick', 'semi'].map((m) => path.join(host.dir, `pwned-${m}`));
     const env = [`A=$(touch ${marks[0]})`, `B=\`touch ${marks[1]}\``, `C=x; touch ${marks[2]}`];
     expect((await host.pot('set-env', '-p', 'web', ...env.flatMap((e) => ['-E', e]))).code).toBe(0);
@@ -43,7 +43,7 @@ describe('settings of a pot stay data on the host', () => {
 
     for (const m of marks) expect(existsSync(m), m).toBe(false);
     // four hook runs, each with info -E's variables and nothing of pot.env
-    expect(readFileSync(out, 'utf8')).toBe('web|10.192.0.3|unset|\n'.repeat(4));
+    expect(readFileSync(out, 'utf8')).toBe('web||unset|\n'.repeat(4));
     // the values reach syslog as the logged command line, and jail(8) as exec.stop's value (which
     // runs inside the jail, its quotes escaped): data, never a host shell's script
     const calls = hostCalls().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { argv: string[]; input?: string });
