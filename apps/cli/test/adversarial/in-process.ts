@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runPot } from '../../src/main.js';
 import type { FakeHost } from '../fake-host.js';
+import { potIn } from '../pot-in-process.js';
 
 export interface HostCall {
   class: string;
@@ -32,9 +32,7 @@ function callLog(host: FakeHost): string {
 /** Runs `pot ARGV…` in this process against the fake host. */
 export async function potInProcess(host: FakeHost, argv: readonly string[]): Promise<InProcessRun> {
   const before = callLog(host).length;
-  let stdout = '';
-  let stderr = '';
-  const code = await runPot(argv, { env: host.env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const { code, stdout, stderr } = await potIn(host, ...argv);
   const calls = callLog(host)
     .slice(before)
     .split('\n')
