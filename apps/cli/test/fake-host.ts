@@ -83,6 +83,8 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     FAKEBSD_STUBS: STUBS,
     FAKEBSD_HOSTROOT: hostRoot,
     FAKEBSD_SLEEP_MAX: '0.01',
+    // node compiles pot's bundle once per run instead of once per command
+    NODE_COMPILE_CACHE: path.join(tmpdir(), 'pot-test-node-compile-cache'),
     POT_HOST_ROOT: hostRoot,
     POT_ETC_DIR: etcDir,
     POT_FS_ROOT: fsRoot,
