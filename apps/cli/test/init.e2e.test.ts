@@ -108,7 +108,7 @@ describe('pot init', () => {
     const r = await host.pot('init');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('###>  The network configuration in the pot configuration file is not valid');
-    expect(r.stderr).toContain('POT_GATEWAY: gateway IP (10.0.0.1) outside the network range (10.192.0.0/10)');
+    expect(r.stderr).toContain('POT_GATEWAY: POT_GATEWAY (10.0.0.1) is outside POT_NETWORK (10.192.0.0/10)');
     expect(host.look('zfs', 'list', '-H', '-o', 'name').trim()).toBe('zroot');
   });
 

@@ -5,13 +5,14 @@
  */
 import { writeErr, writeOut } from './stdio.js';
 import { AddressBook } from './address-book.js';
-import { checkSystemConfig } from './config-check.js';
+import { checkSystemConfig, type ConfigFinding, readerFinding } from './config-check.js';
 import { debugDump } from './debug-dump.js';
 import { type Family, formatIp, type Ip } from './ip.js';
 import { broadcastOf, formatIpNet, formatNetwork, networkOf } from './ipnet.js';
-import { readInventory } from './inventory.js';
+import { readBridges, readInventory } from './inventory.js';
 import { PotnetError } from './potnet-error.js';
-import { loadSystemConfig, type SystemConfig } from './system-config.js';
+import type { ConfDiagnostic } from './shell-assignments.js';
+import { readSystemConfig, type SystemConfig } from './system-config.js';
 
 export type PotnetRequest =
   | { command: 'show' | 'next' | 'etc-hosts'; bridge: string | undefined }
@@ -120,18 +121,28 @@ function newNet(hosts: number, book: AddressBook, out: Output): number {
   return 0;
 }
 
-function configCheck(config: SystemConfig, out: Output): number {
-  const findings = checkSystemConfig(config);
-  for (const f of findings) out.tell(`${f.field}: ${f.message}`);
-  return findings.some((f) => f.fatal) ? 1 : 0;
+/** A finding as potnet, pot doctor and pot's guard word it: the problem, then the fix. */
+function tellFinding(f: ConfigFinding, out: Output): void {
+  out.tell(`${f.severity}: ${f.message}`);
+  out.tell(`  fix: ${f.suggestion}`);
 }
 
-function dispatch(request: PotnetRequest, config: SystemConfig, out: Output): number {
+/** The one rule set (checkSystemConfig): exit 1 when any finding is an error. */
+function configCheck(config: SystemConfig, diagnostics: readonly ConfDiagnostic[], out: Output): number {
+  const bridges = readBridges(config.fsRoot, []);
+  const findings = checkSystemConfig(config, { bridges, diagnostics });
+  for (const f of findings) tellFinding(f, out);
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function dispatch(request: PotnetRequest, read: { config: SystemConfig; diagnostics: ConfDiagnostic[] }, out: Output): number {
+  const { config } = read;
+  if (request.command !== 'config-check') for (const d of read.diagnostics) tellFinding(readerFinding(d), out);
   switch (request.command) {
     case 'ipcheck':
       return request.family === undefined || request.ip.family === request.family ? 0 : 1;
     case 'config-check':
-      return configCheck(config, out);
+      return configCheck(config, read.diagnostics, out);
     case 'new-net':
       return newNet(request.hosts, openBook(config, out), out);
     case 'validate': {
@@ -155,8 +166,12 @@ function dispatch(request: PotnetRequest, config: SystemConfig, out: Output): nu
 export function runPotnet(request: PotnetRequest, options: RunOptions): number {
   const out = new Output(options.verbosity);
   try {
-    const config = loadSystemConfig();
-    return dispatch(request, config, out);
+    const read = readSystemConfig();
+    if (read.config === undefined) {
+      for (const d of read.diagnostics) tellFinding(readerFinding(d), out);
+      throw read.error ?? new PotnetError('System configuration incomplete');
+    }
+    return dispatch(request, { config: read.config, diagnostics: read.diagnostics }, out);
   } catch (error) {
     if (error instanceof PotnetError && error.detail && options.verbosity > -2) writeErr(`potnet: ${error.detail}\n`);
     throw error;

@@ -9,7 +9,7 @@ export { parseShellAssignments } from './shell-assignments.js';
 export type { ConfDiagnostic, ShellAssignments } from './shell-assignments.js';
 export { type Family, type Ip, parseIp, parseIpv4, parseIpv6, formatIp, compareIp, sameIp } from './ip.js';
 export { type IpNet, parseIpNet, networkOf, broadcastOf, netmaskOf, contains, hostRange, sizeOf, formatIpNet, formatNetwork } from './ipnet.js';
-export { type SystemConfig, type LoadOptions, loadSystemConfig, systemConfigFromTexts, parsePotnetConf, locatePotPrefix, findPotExecutable } from './system-config.js';
+export { type SystemConfig, type LoadOptions, loadSystemConfig, readSystemConfig, type SystemConfigRead, type ConfFileRead, systemConfigFromTexts, parsePotnetConf, readPotnetConf, locatePotPrefix, findPotExecutable } from './system-config.js';
 export {
   type Inventory,
   type InventoryDiagnostic,
@@ -24,5 +24,5 @@ export {
   MAX_BRIDGE_ADDRESSES,
 } from './inventory.js';
 export { AddressBook, type AddressEntry, networkSizeBits } from './address-book.js';
-export { checkSystemConfig, type ConfigFinding } from './config-check.js';
+export { checkSystemConfig, readerFinding, type ConfigFinding, type CheckInput } from './config-check.js';
 export { PotnetError } from './potnet-error.js';

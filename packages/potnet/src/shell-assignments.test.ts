@@ -41,7 +41,7 @@ describe('parseShellAssignments: what sh accepts when pot sources a file', () =>
     ['POT_FS_ROOT=$(hostname)', 'unsupported expansion'],
     ['POT_FS_ROOT="/opt', 'unterminated double quote'],
     ["POT_FS_ROOT='/opt", 'unterminated single quote'],
-    ['POT_FS_ROOT=/opt pot', 'unexpected text'],
+    ['POT_FS_ROOT=/opt pot', 'has blanks and is not quoted'],
     ['echo hello', 'not an assignment'],
     ['1POT=x', 'invalid variable name'],
     ['POT_A=x | tee', 'unexpected text'],
@@ -56,5 +56,22 @@ describe('parseShellAssignments: what sh accepts when pot sources a file', () =>
 
   it('keeps $ and backquotes inside single quotes literal', () => {
     expect(values("POT_X='$HOME `x`'")).toEqual({ POT_X: '$HOME `x`' });
+  });
+});
+
+describe('the fix the reader gives', () => {
+  it.each([
+    ['POT_EXTRA_EXTIF=vlan20 vlan30', 'quote the value: POT_EXTRA_EXTIF="vlan20 vlan30"'],
+    ['POT_EXTRA_EXTIF=vlan20 vlan30   # extras', 'quote the value: POT_EXTRA_EXTIF="vlan20 vlan30"'],
+    ['export POT_VPN_NETWORKS=10.8.0.0/24 10.9.0.0/24', 'quote the value: POT_VPN_NETWORKS="10.8.0.0/24 10.9.0.0/24"'],
+    ['POT_X=a b$c', "quote the value: POT_X='a b$c'"],
+    ['POT_FS_ROOT=$HOME/pot', expect.stringContaining('write the literal value')],
+  ])('%j: %s', (line, fix) => {
+    const [d] = parseShellAssignments(`${line}\n`, 'pot.conf').diagnostics;
+    expect(d).toMatchObject({ line: 1, severity: 'error', fix });
+  });
+  it('says a value with blanks is not quoted, naming the word sh would run', () => {
+    const [d] = parseShellAssignments('POT_EXTRA_EXTIF=vlan20 vlan30\n', 'pot.conf').diagnostics;
+    expect(d?.message).toBe('the value of POT_EXTRA_EXTIF has blanks and is not quoted (sh would run "vlan30" as a command)');
   });
 });

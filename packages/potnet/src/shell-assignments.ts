@@ -10,10 +10,16 @@ export interface ConfDiagnostic {
   line: number;
   severity: 'warning' | 'error';
   message: string;
+  /** What to write instead, when the reader knows (e.g. the quoted form of a value with blanks). */
+  fix?: string;
+  /** The variable the line assigns, when that much could be read. */
+  variable?: string;
 }
 
 export interface ShellAssignments {
   values: Map<string, string>;
+  /** The line (1-based) of the assignment that set each value. */
+  lines: Map<string, number>;
   diagnostics: ConfDiagnostic[];
 }
 
@@ -59,7 +65,29 @@ function readWord(text: string): WordResult {
   return { value, rest: text.slice(i) };
 }
 
-function parseLine(raw: string): { name: string; value: string } | { error: string } | undefined {
+type LineError = { error: string; fix?: string; name?: string };
+
+function fixFor(error: string): string {
+  if (error.startsWith('unterminated')) return 'close the quote on the same line';
+  if (error.startsWith('unsupported expansion')) return 'write the literal value: the file is read, not executed ($VAR, ${VAR}, $(...) and backticks are not expanded)';
+  return 'quote the value';
+}
+
+/**
+ * `KEY=vlan20 vlan30`: sh runs `vlan30` with KEY in its environment and the
+ * assignment is lost. The fix is the quoted value as the person meant it.
+ */
+function unquotedBlanks(name: string, afterEq: string): LineError {
+  const meant = afterEq.replace(/[ \t]+#.*$/, '').replace(/[ \t;]+$/, '');
+  const quoted = !/["$`\\]/.test(meant) ? `"${meant}"` : !meant.includes("'") ? `'${meant}'` : undefined;
+  return {
+    name,
+    error: `the value of ${name} has blanks and is not quoted (sh would run "${meant.split(/[ \t]+/)[1] ?? ''}" as a command)`,
+    fix: quoted === undefined ? `quote the value of ${name}` : `quote the value: ${name}=${quoted}`,
+  };
+}
+
+function parseLine(raw: string): { name: string; value: string } | LineError | undefined {
   let text = raw.replace(/^[ \t]+/, '');
   if (text === '' || text.startsWith('#')) return undefined;
   if (/^export[ \t]+/.test(text)) text = text.replace(/^export[ \t]+/, '');
@@ -68,16 +96,18 @@ function parseLine(raw: string): { name: string; value: string } | { error: stri
   const name = text.slice(0, eq);
   if (!NAME.test(name)) return { error: `invalid variable name "${name}"` };
   const word = readWord(text.slice(eq + 1));
-  if ('error' in word) return word;
+  if ('error' in word) return { ...word, name, fix: fixFor(word.error) };
   const rest = word.rest.replace(/^[ \t]+/, '');
   if (rest !== '' && !rest.startsWith('#') && !/^;[ \t]*(#.*)?$/.test(rest)) {
-    return { error: `unexpected text after the value of ${name}: "${rest}"` };
+    if (/^[ \t]/.test(word.rest) && !/^[|&<>(){};]/.test(rest)) return unquotedBlanks(name, text.slice(eq + 1));
+    return { name, error: `unexpected text after the value of ${name}: "${rest}"` };
   }
   return { name, value: word.value };
 }
 
 export function parseShellAssignments(text: string, file: string): ShellAssignments {
   const values = new Map<string, string>();
+  const lineOf = new Map<string, number>();
   const diagnostics: ConfDiagnostic[] = [];
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
@@ -86,10 +116,12 @@ export function parseShellAssignments(text: string, file: string): ShellAssignme
     const parsed = parseLine(line);
     if (parsed === undefined) continue;
     if ('error' in parsed) {
-      diagnostics.push({ file, line: index + 1, severity: 'error', message: parsed.error });
+      const { error, fix, name } = parsed;
+      diagnostics.push({ file, line: index + 1, severity: 'error', message: error, ...(fix === undefined ? {} : { fix }), ...(name === undefined ? {} : { variable: name }) });
     } else {
       values.set(parsed.name, parsed.value);
+      lineOf.set(parsed.name, index + 1);
     }
   }
-  return { values, diagnostics };
+  return { values, lines: lineOf, diagnostics };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIp } from './ip.js';
 import { formatIpNet } from './ipnet.js';
-import { parsePotnetConf, systemConfigFromTexts } from './system-config.js';
+import { parsePotnetConf, readPotnetConf, systemConfigFromTexts } from './system-config.js';
 import { bridgeFromConf, potFromConf } from './inventory.js';
 
 const defaults = [
@@ -15,17 +15,26 @@ const defaults = [
   'POT_DNS_IP=10.192.0.2',
 ].join('\n');
 
-describe('the Rust-compatible configuration reader (what potnet prints depends on it)', () => {
-  it('keeps quotes as part of a value and unsets keys whose value does not parse', () => {
-    const conf = parsePotnetConf('POT_DNS_NAME="mydns"\nPOT_NETWORK="10.0.0.0/24"\n');
-    expect(conf.dnsName).toBe('"mydns"');
-    expect(conf.network).toBeUndefined();
+describe('the configuration reader (pot\'s own: what pot reads, potnet reads)', () => {
+  it('reads quoted values without their quotes, and export lines', () => {
+    const conf = parsePotnetConf('POT_DNS_NAME="mydns"\nPOT_NETWORK=\'10.0.0.0/24\'\nexport POT_FS_ROOT=/x\n');
+    expect(conf.dnsName).toBe('mydns');
+    expect(conf.network && formatIpNet(conf.network)).toBe('10.0.0.0/24');
+    expect(conf.fsRoot).toBe('/x');
   });
-  it('takes the first space-separated token and ignores comment lines and export lines', () => {
-    const conf = parsePotnetConf('  POT_EXTIF=vtnet0 # the nic\n# POT_ZFS_ROOT=x\nexport POT_FS_ROOT=/x\n');
+  it('ignores comments; a value that does not parse leaves the key unset, so the defaults stay', () => {
+    const conf = parsePotnetConf('  POT_EXTIF=vtnet0 # the nic\n# POT_ZFS_ROOT=x\nPOT_NETWORK=10.0.0.0\n');
     expect(conf.extIf).toBe('vtnet0');
     expect(conf.zfsRoot).toBeUndefined();
-    expect(conf.fsRoot).toBeUndefined();
+    expect(conf.network).toBeUndefined();
+    expect(formatIpNet(systemConfigFromTexts(defaults, 'POT_NETWORK=10.0.0.0\n').network)).toBe('10.192.0.0/10');
+  });
+  it('reports an unquoted value with blanks once, with file, line and the quoted form, and sets nothing', () => {
+    const read = readPotnetConf('POT_EXTIF=em0\nPOT_DNS_NAME=my dns # the resolver\n', '/etc/pot/pot.conf');
+    expect(read.conf.dnsName).toBeUndefined();
+    expect(read.diagnostics).toEqual([
+      expect.objectContaining({ file: '/etc/pot/pot.conf', line: 2, variable: 'POT_DNS_NAME', fix: 'quote the value: POT_DNS_NAME="my dns"' }),
+    ]);
   });
   it('pot.conf overrides the defaults; a default DNS outside the new network is dropped', () => {
     const config = systemConfigFromTexts(defaults, 'POT_NETWORK=192.168.0.0/24\nPOT_GATEWAY=192.168.0.1\n');
@@ -65,7 +74,7 @@ describe('pot.conf and bridge files', () => {
 describe('an incomplete configuration', () => {
   it('says what is missing, beside the original error text', () => {
     try {
-      systemConfigFromTexts('POT_ZFS_ROOT=zroot/pot\nPOT_NETWORK="10.0.0.0/24"\n');
+      systemConfigFromTexts('POT_ZFS_ROOT=zroot/pot\nPOT_NETWORK=10.0.0.0\n');
       expect.unreachable();
     } catch (error) {
       expect((error as Error).message).toBe('System configuration incomplete');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Ip, parseIp } from './ip.js';
 import { contains, type IpNet, parseIpNet } from './ipnet.js';
 import { PotnetError } from './potnet-error.js';
+import { type ConfDiagnostic, parseShellAssignments } from './shell-assignments.js';
 
 /** The part of pot's configuration potnet works with. */
 export interface SystemConfig {
@@ -26,9 +27,6 @@ interface PartialConfig {
   dnsIp?: Ip;
 }
 
-/** Rust's str::trim: Unicode White_Space, which (unlike JS's trim) excludes U+FEFF. */
-const RUST_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-
 /**
  * Rust's str::lines: split at \n, drop one \r before it, no empty last line.
  * A last line without \n keeps its \r, as in Rust.
@@ -48,32 +46,44 @@ export function firstValueToken(line: string): string | undefined {
   return (parts[1] as string).split(' ')[0];
 }
 
-type Setter = (conf: PartialConfig, token: string | undefined) => void;
+type Setter = (conf: PartialConfig, value: string) => void;
 
 const KEYS: ReadonlyArray<[string, Setter]> = [
-  ['POT_ZFS_ROOT=', (c, t) => (c.zfsRoot = t)],
-  ['POT_FS_ROOT=', (c, t) => (c.fsRoot = t)],
-  ['POT_EXTIF=', (c, t) => (c.extIf = t)],
-  ['POT_DNS_NAME=', (c, t) => (c.dnsName = t)],
-  ['POT_NETWORK=', (c, t) => (c.network = t === undefined ? undefined : parseIpNet(t))],
-  ['POT_NETMASK=', (c, t) => (c.netmask = t === undefined ? undefined : parseIp(t))],
-  ['POT_GATEWAY=', (c, t) => (c.gateway = t === undefined ? undefined : parseIp(t))],
-  ['POT_DNS_IP=', (c, t) => (c.dnsIp = t === undefined ? undefined : parseIp(t))],
+  ['POT_ZFS_ROOT', (c, v) => (c.zfsRoot = v)],
+  ['POT_FS_ROOT', (c, v) => (c.fsRoot = v)],
+  ['POT_EXTIF', (c, v) => (c.extIf = v)],
+  ['POT_DNS_NAME', (c, v) => (c.dnsName = v)],
+  ['POT_NETWORK', (c, v) => (c.network = parseIpNet(v))],
+  ['POT_NETMASK', (c, v) => (c.netmask = parseIp(v))],
+  ['POT_GATEWAY', (c, v) => (c.gateway = parseIp(v))],
+  ['POT_DNS_IP', (c, v) => (c.dnsIp = parseIp(v))],
 ];
 
+/** One configuration file as potnet reads it, and what its reader reported (file, line, fix). */
+export interface ConfFileRead {
+  conf: PartialConfig;
+  diagnostics: ConfDiagnostic[];
+}
+
 /**
- * Reads one configuration file the way the Rust potnet does, so its answers
- * stay byte-identical: quotes are kept as part of the value, a value that does
- * not parse unsets the key, `export` lines are not seen.
+ * Reads one configuration file with pot's own reader (`parseShellAssignments`:
+ * quotes, `export`, comments, as `sh` reads it), so pot and potnet agree. A
+ * value that does not parse as what the key needs unsets the key, so the
+ * defaults stay in force, as in the original. A line the reader refuses (an
+ * unquoted value with blanks, `$VAR`) sets nothing and is reported.
  */
-export function parsePotnetConf(text: string): PartialConfig {
+export function readPotnetConf(text: string, file = 'pot.conf'): ConfFileRead {
+  const { values, diagnostics } = parseShellAssignments(text, file);
   const conf: PartialConfig = {};
-  for (const raw of rustLines(text)) {
-    const line = raw.replace(RUST_WHITESPACE, '');
-    if (line.startsWith('#')) continue;
-    for (const [prefix, set] of KEYS) if (line.startsWith(prefix)) set(conf, firstValueToken(line));
+  for (const [key, set] of KEYS) {
+    const value = values.get(key);
+    if (value !== undefined) set(conf, value);
   }
-  return conf;
+  return { conf, diagnostics };
+}
+
+export function parsePotnetConf(text: string, file = 'pot.conf'): PartialConfig {
+  return readPotnetConf(text, file).conf;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -131,9 +141,8 @@ function etcDirectory(options: LoadOptions): string | undefined {
   return prefix === undefined ? undefined : path.join(prefix, 'etc', 'pot');
 }
 
-function combine(defaults: PartialConfig, textOfPotConf: string | undefined): PartialConfig {
-  if (textOfPotConf === undefined) return defaults;
-  const user = parsePotnetConf(textOfPotConf);
+function combine(defaults: PartialConfig, user: PartialConfig | undefined): PartialConfig {
+  if (user === undefined) return defaults;
   const merged = merge(defaults, user);
   // A DNS address that only the defaults set is dropped when it is outside the
   // user's network, as the original does.
@@ -165,7 +174,7 @@ function incompleteDetail(conf: PartialConfig, origin: Origin): string {
   const missing = REQUIRED.filter(([key]) => conf[key] === undefined).map(([, name]) => name);
   const where = origin === 'texts' ? 'the configuration given' : `${origin.etcDir}/pot.default.conf and pot.conf`;
   if (missing.length === REQUIRED.length && origin !== 'texts') return `${origin.etcDir}/pot.default.conf cannot be read (missing, unreadable or not UTF-8)`;
-  return `missing or not valid in ${where}: ${missing.join(', ')} (values are read up to the first space; quotes are kept)`;
+  return `missing or not valid in ${where}: ${missing.join(', ')}`;
 }
 
 function complete(conf: PartialConfig, origin: Origin): SystemConfig {
@@ -176,19 +185,48 @@ function complete(conf: PartialConfig, origin: Origin): SystemConfig {
   return { zfsRoot, fsRoot, network, netmask, gateway, extIf, ...(dnsIp === undefined ? {} : { dns: { potName: dnsName, ip: dnsIp } }) };
 }
 
+/** What reading pot's configuration gave: the configuration or why there is none, and the reader's reports. */
+export interface SystemConfigRead {
+  config?: SystemConfig;
+  /** 'System configuration incomplete', as the original says for every subcommand. */
+  error?: PotnetError;
+  /** Lines of pot.default.conf or pot.conf the reader refused (file, line, fix). */
+  diagnostics: ConfDiagnostic[];
+}
+
+function completed(conf: PartialConfig, origin: Origin, diagnostics: ConfDiagnostic[]): SystemConfigRead {
+  try {
+    return { config: complete(conf, origin), diagnostics };
+  } catch (error) {
+    if (error instanceof PotnetError) return { error, diagnostics };
+    throw error;
+  }
+}
+
+/** PREFIX/etc/pot/pot.default.conf, then pot.conf, with what the reader reported about their lines. */
+export function readSystemConfig(options: LoadOptions = {}): SystemConfigRead {
+  const dir = etcDirectory(options);
+  const defaultsText = dir === undefined ? undefined : readUtf8(path.join(dir, 'pot.default.conf'));
+  if (defaultsText === undefined || dir === undefined) return completed({}, { etcDir: dir }, []);
+  const defaults = readPotnetConf(defaultsText, path.join(dir, 'pot.default.conf'));
+  const potConfFile = path.join(dir, 'pot.conf');
+  const potConfText = readUtf8(potConfFile);
+  const user = potConfText === undefined ? undefined : readPotnetConf(potConfText, potConfFile);
+  return completed(combine(defaults.conf, user?.conf), { etcDir: dir }, [...defaults.diagnostics, ...(user?.diagnostics ?? [])]);
+}
+
 /**
  * pot's configuration as potnet reads it: PREFIX/etc/pot/pot.default.conf,
  * then pot.conf. Throws PotnetError('System configuration incomplete') when a
  * required value is missing, as the original does for every subcommand.
  */
 export function loadSystemConfig(options: LoadOptions = {}): SystemConfig {
-  const dir = etcDirectory(options);
-  const defaultsText = dir === undefined ? undefined : readUtf8(path.join(dir, 'pot.default.conf'));
-  if (defaultsText === undefined || dir === undefined) return complete({}, { etcDir: dir });
-  return complete(combine(parsePotnetConf(defaultsText), readUtf8(path.join(dir, 'pot.conf'))), { etcDir: dir });
+  const read = readSystemConfig(options);
+  if (read.config === undefined) throw read.error ?? new PotnetError('System configuration incomplete');
+  return read.config;
 }
 
 /** The same from texts, for callers that hold the files already. */
 export function systemConfigFromTexts(defaultsText: string, potConfText?: string): SystemConfig {
-  return complete(combine(parsePotnetConf(defaultsText), potConfText), 'texts');
+  return complete(combine(parsePotnetConf(defaultsText), potConfText === undefined ? undefined : parsePotnetConf(potConfText)), 'texts');
 }

@@ -96,6 +96,14 @@ export interface ActionOptions {
   dryRun?: boolean;
   /** Send info messages to nowhere (JSON output). */
   silent?: boolean;
+  /**
+   * false: the command checks the configuration itself (doctor, init, and
+   * the network commands pot-core guards); default: an invalid network
+   * configuration is a warning on stderr, once, and the command goes on.
+   */
+  warnConfig?: boolean;
+  /** Read the configuration files even with lines the reader refuses (doctor reports them). */
+  tolerantConfig?: boolean;
 }
 
 /**
@@ -106,17 +114,27 @@ export interface ActionOptions {
  */
 export function actionContext(ctx: CommandContext, options: ActionOptions): actions.ActionContext {
   const { io } = ctx;
-  const settings = actions.loadSettings(io.env);
+  const settings = actions.loadSettings(io.env, { tolerant: options.tolerantConfig ?? false });
   const print = options.silent ? () => {} : (line: string) => io.stdout(`${line}\n`);
   const base = createExecaRunner({ env: io.env });
   const runner = options.dryRun ? createDryRunRunner(base, { print: (l) => io.stdout(`${l}\n`) }) : base;
-  return {
+  const actx: actions.ActionContext = {
     settings,
     verbosity: 1 + options.verbose,
     host: createFreeBsdHost({ env: io.env, runner }),
     report: { print, diag: (line) => io.stderr(`${line}\n`) },
   };
+  if (options.warnConfig !== false) actions.warnNetworkConfig(actx);
+  return actx;
 }
+
+/**
+ * Commands that act on the network refuse an invalid network configuration
+ * before anything changes (no syslog line either); pot-core's actions guard
+ * the same way for library callers. `term` (run) is left to startPot.
+ */
+const GUARDED = new Set(['create', 'clone', 'import', 'prepare', 'start']);
+const CHECKED_BY_ACTION = new Set(['term']);
 
 /** The flags every pot command parses. */
 export interface CommonFlags {
@@ -147,8 +165,10 @@ export async function openCommand<S extends z.ZodType<CommonFlags>>(spec: OpenCo
     ctx.io.stdout(spec.help);
     return undefined;
   }
-  const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
+  const guarded = GUARDED.has(spec.name);
+  const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false, warnConfig: !guarded && !CHECKED_BY_ACTION.has(spec.name) });
   requireFsRoot(actx.settings);
+  if (guarded) actions.assertNetworkConfig(actx);
   if (!spec.readOnly) await actions.syslog(actx, spec.name, spec.logged ?? args);
   else if (o.v > 0) await actions.syslog(actx, spec.name, spec.logged ?? args, 'debug');
   return { o, actx };

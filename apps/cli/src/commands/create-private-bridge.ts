@@ -36,7 +36,7 @@ export const createPrivateBridge: PotCommand = {
     if (o.B === undefined || o.B === '') throw new UsageError('A bridge name is mandatory (-B option)', help);
     if (o.S === undefined || o.S === '') throw new UsageError('The amount of host is mandatory (-S option)', help);
     if (!/^\d+$/.test(o.S)) throw new UsageError(`${o.S} is not a valid size: -S takes a number of hosts`, help);
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
+    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false, warnConfig: false });
     requireFsRoot(actx.settings);
     const bridge = await actions.createPrivateBridge(actx, { name: o.B, size: Number(o.S), argv: args });
     if (o.dryRun) ctx.io.stdout(`net=${bridge.net}\ngateway=${bridge.gateway}\nname=${bridge.name}\n`);

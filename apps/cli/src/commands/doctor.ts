@@ -36,7 +36,7 @@ export const doctor: PotCommand = {
       ctx.io.stdout(help);
       return 0;
     }
-    const findings = await actions.doctor(actionContext(ctx, { verbose: o.v }));
+    const findings = await actions.doctor(actionContext(ctx, { verbose: o.v, warnConfig: false, tolerantConfig: true }));
     if (o.json) printJson(ctx.io, DoctorOutput, { findings: findings.map((f) => ({ ...f, fix: f.fix ?? null })) });
     else printFindings(ctx.io, findings);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;

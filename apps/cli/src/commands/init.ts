@@ -40,7 +40,7 @@ export const init: PotCommand = {
       ctx.io.stdout(help);
       return 0;
     }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
+    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false, warnConfig: false });
     const pfFile = o.m ? '' : (o.p ?? o.f);
     await actions.initPot(actx, { pfFile, skipSyslog: (o.m ?? false) || (o.s ?? false), argv: args });
     if (o.v > 0) {

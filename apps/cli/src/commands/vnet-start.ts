@@ -27,7 +27,7 @@ export const vnetStart: PotCommand = {
       ctx.io.stdout(help);
       return 0;
     }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false });
+    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false, warnConfig: false });
     requireFsRoot(actx.settings);
     await actions.vnetStart(actx, { bridge: o.B, argv: args });
     return 0;

@@ -4,17 +4,11 @@
  * shell pot silently misread); warnings are settings that work but are most
  * likely not what was meant.
  */
-import { type Ip, type IpNet, contains, formatIp, netmaskOf, networkOf, broadcastOf, parseIpNet, parseIpv4, sameIp, parseIp } from 'potnet';
+import { type CheckInput, type ConfigFinding, type Ip, type IpNet, type SystemConfig, checkSystemConfig, contains, formatIp, netmaskOf, networkOf, parseIpNet, parseIpv4, parseIp, readerFinding } from 'potnet';
 import { PotError } from '../errors/pot-error.js';
 import { KNOWN_VARIABLES, NETWORK_STACKS, parseShellBool, type PotConfig } from './schema.js';
 
-export interface ConfigFinding {
-  /** The variable concerned, e.g. POT_GATEWAY or POT_NETWORK_vlan20. */
-  field: string;
-  severity: 'error' | 'warning';
-  message: string;
-  suggestion: string;
-}
+export type { ConfigFinding };
 
 /**
  * FreeBSD interface names: IFNAMSIZ is 16, so at most 15 characters. pot
@@ -46,8 +40,14 @@ function netOverlap(a: IpNet, b: IpNet): boolean {
   return a.addr.family === b.addr.family && contains(a, networkOf(b)) ? true : a.addr.family === b.addr.family && contains(b, networkOf(a));
 }
 
-export function checkConfig(config: PotConfig): ConfigFinding[] {
-  const out: ConfigFinding[] = [];
+export interface ConfigCheckInput extends CheckInput {
+  /** The variables pot.conf set; a default POT_DNS_IP outside a user's POT_NETWORK is then not a finding (potnet drops it). */
+  userSet?: ReadonlySet<string>;
+}
+
+/** Every finding: the lines the reader refused, then each setting; the network part is potnet's checkSystemConfig. */
+export function checkConfig(config: PotConfig, input: ConfigCheckInput = {}): ConfigFinding[] {
+  const out: ConfigFinding[] = (input.diagnostics ?? []).map(readerFinding);
   const add = (field: string, severity: ConfigFinding['severity'], message: string, suggestion: string): void => {
     out.push({ field, severity, message, suggestion });
   };
@@ -68,33 +68,27 @@ export function checkConfig(config: PotConfig): ConfigFinding[] {
   if (!/^[0-9]+$/.test(maxLen) || Number(maxLen) < 1 || Number(maxLen) > 255)
     add('POT_HOSTNAME_MAX_LENGTH', 'error', `POT_HOSTNAME_MAX_LENGTH (${maxLen}) is not a number from 1 to 255`, 'use a hostname length such as the default 64 (MAXHOSTNAMELEN is 256)');
 
-  // internal network
+  // internal network: what pot needs to parse, then potnet's rule set (the one
+  // `potnet config-check` applies) over the parsed values
   const network = ipv4Net(config.network.network);
-  if (network === undefined) {
-    add('POT_NETWORK', 'error', `POT_NETWORK (${config.network.network}) is not an IPv4 network in CIDR notation`, 'write it as ADDRESS/PREFIX, e.g. 10.192.0.0/10');
-  } else if (!sameIp(networkOf(network), network.addr)) {
-    add('POT_NETWORK', 'warning', `POT_NETWORK (${config.network.network}) has host bits set`, `write the network address: ${formatIp(networkOf(network))}/${network.prefix}`);
-  }
+  if (network === undefined) add('POT_NETWORK', 'error', `POT_NETWORK (${config.network.network}) is not an IPv4 network in CIDR notation`, 'write it as ADDRESS/PREFIX, e.g. 10.192.0.0/10');
   const netmask = parseIpv4(config.network.netmask);
   if (netmask === undefined) add('POT_NETMASK', 'error', `POT_NETMASK (${config.network.netmask}) is not an IPv4 netmask`, network ? `set POT_NETMASK=${formatIp(netmaskOf(network))}` : 'write it as four numbers, e.g. 255.192.0.0');
-  else if (network && !sameIp(netmask, netmaskOf(network)))
-    add('POT_NETMASK', 'error', `POT_NETMASK (${config.network.netmask}) is not the netmask of POT_NETWORK (${config.network.network})`, `set POT_NETMASK=${formatIp(netmaskOf(network))}, or change POT_NETWORK's prefix`);
   const gateway = parseIpv4(config.network.gateway);
   if (gateway === undefined) add('POT_GATEWAY', 'error', `POT_GATEWAY (${config.network.gateway}) is not an IPv4 address`, network ? `use an address of POT_NETWORK, e.g. ${formatIp({ family: 4, value: networkOf(network).value + 1n })}` : 'write it as four numbers, e.g. 10.192.0.1');
-  else if (network) {
-    if (!contains(network, gateway)) add('POT_GATEWAY', 'error', `POT_GATEWAY (${config.network.gateway}) is outside POT_NETWORK (${config.network.network})`, `use an address of POT_NETWORK, e.g. ${formatIp({ family: 4, value: networkOf(network).value + 1n })}`);
-    else if (network.prefix < 31 && (sameIp(gateway, networkOf(network)) || sameIp(gateway, broadcastOf(network))))
-      add('POT_GATEWAY', 'error', `POT_GATEWAY (${config.network.gateway}) is the ${sameIp(gateway, networkOf(network)) ? 'network' : 'broadcast'} address of POT_NETWORK`, 'use a host address of POT_NETWORK');
-  }
   if (!(NETWORK_STACKS as readonly string[]).includes(vars.POT_NETWORK_STACK ?? ''))
     add('POT_NETWORK_STACK', 'error', `POT_NETWORK_STACK (${vars.POT_NETWORK_STACK ?? ''}) is not ipv4, ipv6 or dual; it is treated as ipv4`, 'set POT_NETWORK_STACK to ipv4, ipv6 or dual');
-
-  // DNS
+  let dnsIp: Ip | undefined;
   if (config.dns.ip !== '') {
-    const dnsIp = parseIp(config.dns.ip);
+    dnsIp = parseIp(config.dns.ip);
     if (dnsIp === undefined || dnsIp.family !== 4) add('POT_DNS_IP', 'error', `POT_DNS_IP (${config.dns.ip}) is not an IPv4 address`, 'use an address of POT_NETWORK, e.g. 10.192.0.2');
-    else if (network && !contains(network, dnsIp)) add('POT_DNS_IP', 'error', `POT_DNS_IP (${config.dns.ip}) is outside POT_NETWORK (${config.network.network})`, 'use an address of POT_NETWORK for the DNS pot');
-    else if (gateway && sameIp(dnsIp, gateway)) add('POT_DNS_IP', 'error', `POT_DNS_IP (${config.dns.ip}) is the gateway address`, 'use another address of POT_NETWORK for the DNS pot');
+  }
+  if (network && netmask && gateway) {
+    // As potnet reads it: a DNS address only the defaults set is dropped when outside the user's network.
+    const dnsFromDefaults = input.userSet !== undefined && !input.userSet.has('POT_DNS_IP');
+    const dns = dnsIp?.family === 4 && !(dnsFromDefaults && !contains(network, dnsIp)) ? { potName: config.dns.name, ip: dnsIp } : undefined;
+    const system: SystemConfig = { zfsRoot: config.zfsRoot, fsRoot: config.fsRoot, network, netmask, gateway, extIf: config.network.extIf, ...(dns ? { dns } : {}) };
+    out.push(...checkSystemConfig(system, { bridges: input.bridges ?? [] }));
   }
   if (config.dns.name === '') add('POT_DNS_NAME', 'warning', 'POT_DNS_NAME is empty', 'set the name of the DNS pot used by `-d pot`, e.g. dns');
 

@@ -11,13 +11,14 @@
  *
  * A missing pot.default.conf (shell pot: fatal) falls back to the copy shipped
  * with this package (share/pot.default.conf), noted as a warning diagnostic.
- * Unsupported or unparseable content (expansions, commands) is an error: a
- * PotError('config') naming file and line.
+ * A line sh would not read as an assignment (an unquoted value with blanks,
+ * expansions, commands) is an error: one PotError('config') naming file and
+ * line, with the reader's fix (e.g. the quoted form of the value).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ConfDiagnostic, parseShellAssignments } from 'potnet';
+import { type ConfDiagnostic, parseShellAssignments, readerFinding } from 'potnet';
 import { PotError } from '../errors/pot-error.js';
 import { type ConfigFinding, checkConfig } from './check.js';
 import { configFromValues, type PotConfig } from './schema.js';
@@ -53,6 +54,8 @@ export interface LoadedPotConfig {
   diagnostics: ConfDiagnostic[];
   sources: ConfigSource[];
   etcDir: string;
+  /** The variables pot.conf set (not the defaults). */
+  userSet: ReadonlySet<string>;
 }
 
 /**
@@ -85,38 +88,13 @@ function readIfPresent(file: string): string | undefined {
   }
 }
 
-/** The variables potnet reads from the same files (spec §2.1). */
-export const POTNET_VARIABLES: readonly string[] = ['POT_ZFS_ROOT', 'POT_FS_ROOT', 'POT_EXTIF', 'POT_DNS_NAME', 'POT_NETWORK', 'POT_NETMASK', 'POT_GATEWAY', 'POT_DNS_IP'];
-
-/**
- * potnet does not source the files: it takes `KEY=` lines and the first
- * space-separated word after the first `=`, quotes included, and does not see
- * `export KEY=` lines. A value the shell reads differently from potnet is a
- * warning with file and line (pot and potnet would disagree).
- */
-export function potnetReadability(text: string, file: string): ConfDiagnostic[] {
-  const out: ConfDiagnostic[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    const m = /^(export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/.exec(line);
-    if (!m || !POTNET_VARIABLES.includes(m[2]!)) return;
-    const key = m[2]!;
-    const shell = parseShellAssignments(line, file).values.get(key);
-    if (shell === undefined) return; // already an error of the shell reader
-    if (m[1] !== undefined) {
-      out.push({ file, line: index + 1, severity: 'warning', message: `potnet does not read "export ${key}=" lines; write ${key}=${shell}` });
-      return;
-    }
-    const token = (line.split('=')[1] ?? '').split(' ')[0] ?? '';
-    if (token !== shell) {
-      out.push({ file, line: index + 1, severity: 'warning', message: `potnet reads ${key} as "${token}", pot as "${shell}"; write ${key}=${shell} (no quotes, spaces or comments on the line)` });
-    }
-  });
-  return out;
-}
-
 export function formatDiagnostic(d: ConfDiagnostic): string {
   return `${d.file}:${d.line}: ${d.message}`;
+}
+
+/** The variables the user's pot.conf set (the rest come from the defaults). */
+function userVariables(sources: readonly ConfigSource[]): Set<string> {
+  return new Set(sources.filter((s) => s.role === 'user').flatMap((s) => s.variables));
 }
 
 export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConfig {
@@ -132,7 +110,7 @@ export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConf
       return false;
     }
     const parsed = parseShellAssignments(text, file);
-    diagnostics.push(...parsed.diagnostics, ...potnetReadability(text, file));
+    diagnostics.push(...parsed.diagnostics);
     for (const [k, v] of parsed.values) values.set(k, v);
     sources.push({ file, role, found: true, variables: [...parsed.values.keys()] });
     return true;
@@ -154,13 +132,16 @@ export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConf
 
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 && options.throwOnError !== false) {
-    const first = errors[0]!;
-    throw new PotError('config', `${formatDiagnostic(first)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, {
-      suggestion: 'pot reads its configuration files as plain VARIABLE=value assignments and executes nothing: write literal values (no $VAR, ${VAR}, $(...) or backticks)',
-      details: errors.map((d) => ({ path: `${d.file}:${d.line}`, message: d.message })),
+    // One line refused is one message with its own fix (the same finding
+    // potnet config-check and pot doctor give); details only list several.
+    const first = readerFinding(errors[0]!);
+    throw new PotError('config', `${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, {
+      suggestion: first.suggestion,
+      ...(errors.length > 1 ? { details: errors.map((d) => ({ path: `${d.file}:${d.line}`, message: d.message })) } : {}),
     });
   }
 
   const config = configFromValues(values);
-  return { config, values, findings: checkConfig(config), diagnostics, sources, etcDir };
+  const userSet = userVariables(sources);
+  return { config, values, findings: checkConfig(config, { diagnostics: errors, userSet }), diagnostics, sources, etcDir, userSet };
 }

@@ -3,6 +3,7 @@
  * configuration loader read from pot.default.conf and pot.conf (POT_ETC_DIR,
  * else POT_PREFIX/etc/pot, else /usr/local/etc/pot).
  */
+import type { ConfDiagnostic } from 'potnet';
 import { PotError } from '../../errors/pot-error.js';
 import { loadPotConfig, POT_DEFAULTS } from '../../config/index.js';
 
@@ -33,6 +34,10 @@ export interface PotSettings {
   readonly vpnNetworks: readonly string[];
   /** POT_NETWORK_<if> for an extra interface, '' when unset. */
   networkOf(iface: string): string;
+  /** What the reader refused in the files (only when loaded tolerantly, for `pot doctor`). */
+  readonly diagnostics?: readonly ConfDiagnostic[];
+  /** The variables pot.conf set, when loaded from the files. */
+  readonly userSet?: ReadonlySet<string>;
 }
 
 export function networkStackOf(value: string | undefined): NetworkStack {
@@ -44,9 +49,10 @@ export function networkStackOf(value: string | undefined): NetworkStack {
  * one shell-assignment parser, potnet's); unsupported content such as `$VAR`
  * is a 'config' PotError naming file and line.
  */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env): PotSettings {
-  const loaded = loadPotConfig({ env });
-  return settingsFrom({ ...DEFAULTS, ...Object.fromEntries(loaded.values) }, loaded.etcDir);
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, options: { tolerant?: boolean } = {}): PotSettings {
+  const loaded = loadPotConfig({ env, throwOnError: options.tolerant !== true });
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  return { ...settingsFrom({ ...DEFAULTS, ...Object.fromEntries(loaded.values) }, loaded.etcDir), diagnostics: errors, userSet: loaded.userSet };
 }
 
 export function settingsFrom(vars: Record<string, string>, etcDir = ''): PotSettings {

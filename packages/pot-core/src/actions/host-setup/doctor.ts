@@ -4,7 +4,7 @@
  */
 import type { ActionContext } from '../context/context.js';
 import { interfaceExists } from '../network/host-interfaces.js';
-import { checkNetworkConfig } from './network-check.js';
+import { configFindings, isNetworkFinding } from './network-check.js';
 
 export type Severity = 'ok' | 'warning' | 'error';
 
@@ -116,15 +116,13 @@ export async function doctor(ctx: ActionContext): Promise<Finding[]> {
     }
   }
 
-  const net = checkNetworkConfig(ctx);
-  if (net.length === 0) out.push({ check: 'network-config', severity: 'ok', message: 'network configuration valid (potnet config-check)' });
-  for (const p of net) {
-    out.push({
-      check: 'network-config',
-      severity: 'error',
-      message: p.message,
-      fix: 'POT_GATEWAY must be inside POT_NETWORK and POT_NETMASK must be its netmask (e.g. 10.192.0.0/10, 255.192.0.0, 10.192.0.1)',
-    });
+  // The one rule set, as potnet config-check and the guard of the network commands apply it.
+  const config = configFindings(ctx);
+  if (!config.some((f) => f.severity === 'error' && isNetworkFinding(f))) {
+    out.push({ check: 'network-config', severity: 'ok', message: 'network configuration valid (potnet config-check)' });
+  }
+  for (const f of config) {
+    out.push({ check: isNetworkFinding(f) ? 'network-config' : 'config', severity: f.severity, message: f.message, fix: f.suggestion });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, ensureTmp, info, realFiles, requireRoot, syslog } from '../context/context.js';
 import { syslogdFlags } from '../queries/config-values.js';
-import { checkInterfaces, checkNetworkConfig } from './network-check.js';
+import { checkInterfaces, networkConfigErrors } from './network-check.js';
 
 export const NAT_ANCHOR_LINE = 'nat-anchor pot-nat';
 export const RDR_ANCHOR_LINE = 'rdr-anchor "pot-rdr/*"';
@@ -43,11 +43,11 @@ export async function checkConfiguration(ctx: ActionContext): Promise<void> {
       suggestion: `pw groupadd ${s.group}`,
     });
   }
-  const network = checkNetworkConfig(ctx);
+  const network = networkConfigErrors(ctx);
   if (network.length > 0) {
     throw new PotError('config', 'The network configuration in the pot configuration file is not valid', {
-      details: network,
-      suggestion: network.map((d) => d.message).join('; '),
+      details: network.map((f) => ({ path: f.field, message: f.message })),
+      suggestion: network.map((f) => f.suggestion).join('; '),
     });
   }
   const ifaces = await checkInterfaces(ctx);

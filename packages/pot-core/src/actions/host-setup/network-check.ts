@@ -1,26 +1,68 @@
 /**
- * The network part of the configuration check — potnet's config-check, from
- * its library (the gateway inside POT_NETWORK, POT_NETMASK equal to the
- * network's) — plus the interfaces pot will use.
+ * The configuration check as pot's commands use it: one rule set
+ * (config/check.ts over potnet's checkSystemConfig, the one `potnet
+ * config-check` applies), over the settings and the private bridges.
+ * Commands that act on the network refuse an invalid configuration before
+ * anything changes; the others warn once and go on.
  */
-import type { PotErrorDetail } from '../../errors/pot-error.js';
+import { readBridges } from 'potnet';
+import { checkConfig, type ConfigFinding } from '../../config/check.js';
+import { configFromValues } from '../../config/schema.js';
+import { PotError, type PotErrorDetail } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
-import { checkSystemConfig, parseIpNet } from 'potnet';
-import { systemConfigOf } from '../network/address-book.js';
 import { interfaceExists, interfaceHasAddress, isValidIPv4 } from '../network/host-interfaces.js';
 
-export function checkNetworkConfig(ctx: ActionContext): PotErrorDetail[] {
+/** Every finding of the configuration, the private bridges' overlaps included. */
+export function configFindings(ctx: ActionContext): ConfigFinding[] {
   const s = ctx.settings;
-  if (parseIpNet(s.network) === undefined) return [{ path: 'POT_NETWORK', message: `POT_NETWORK (${s.network}) is not a network in CIDR notation` }];
-  let config;
-  try {
-    config = systemConfigOf(ctx);
-  } catch (err) {
-    return [{ path: 'POT_GATEWAY', message: err instanceof Error ? err.message : String(err) }];
+  return checkConfig(configFromValues(s.vars), {
+    bridges: s.fsRoot === '' ? [] : readBridges(s.fsRoot, []),
+    ...(s.diagnostics ? { diagnostics: s.diagnostics } : {}),
+    ...(s.userSet ? { userSet: s.userSet } : {}),
+  });
+}
+
+const NETWORK_FIELDS = /^(POT_NETWORK|POT_NETWORK_STACK|POT_NETMASK|POT_GATEWAY|POT_DNS_IP|bridges\/.*)$/;
+
+/** Whether a finding is about the internal network (what the guard refuses). */
+export function isNetworkFinding(f: ConfigFinding): boolean {
+  return NETWORK_FIELDS.test(f.field);
+}
+
+/** The errors of the network configuration: what makes the guard refuse. */
+export function networkConfigErrors(ctx: ActionContext): ConfigFinding[] {
+  return configFindings(ctx).filter((f) => f.severity === 'error' && isNetworkFinding(f));
+}
+
+function refusal(errors: readonly ConfigFinding[]): PotError {
+  const first = errors[0]!;
+  return new PotError('config', errors.length === 1 ? first.message : `${first.message} (and ${errors.length - 1} more configuration errors)`, {
+    suggestion: first.suggestion,
+    ...(errors.length > 1 ? { details: errors.map((f) => ({ path: f.field, message: `${f.message}; fix: ${f.suggestion}` })) } : {}),
+  });
+}
+
+/**
+ * The guard of create, clone, import, prepare, start, vnet-start and
+ * create-private-bridge: a PotError('config') with the check's own message
+ * and fix when the network configuration is invalid.
+ */
+export function assertNetworkConfig(ctx: ActionContext): void {
+  const errors = networkConfigErrors(ctx);
+  if (errors.length > 0) throw refusal(errors);
+}
+
+/** For commands that only read: each error once on stderr, and go on. */
+export function warnNetworkConfig(ctx: ActionContext): void {
+  for (const f of networkConfigErrors(ctx)) {
+    ctx.report.diag(`###>  warning: ${f.message}`);
+    ctx.report.diag(`      fix: ${f.suggestion}`);
   }
-  return checkSystemConfig(config)
-    .filter((f) => f.fatal)
-    .map((f) => ({ path: f.field, message: f.message }));
+}
+
+/** init's check: the network errors as details. */
+export function checkNetworkConfig(ctx: ActionContext): PotErrorDetail[] {
+  return networkConfigErrors(ctx).map((f) => ({ path: f.field, message: f.message }));
 }
 
 /** POT_EXTIF, POT_EXTIF_ADDR and POT_EXTRA_EXTIF as init requires them. */

@@ -24,6 +24,7 @@ import { clonePotConfText } from '../lifecycle/clone-plan.js';
 import { undoCreate } from '../lifecycle/create-pot.js';
 import { potDataset, potPath, potPresence } from '../context/pot-lookup.js';
 import { networkStackOf } from '../context/settings.js';
+import { assertNetworkConfig } from '../host-setup/network-check.js';
 
 export interface ImportPotOptions {
   /** -p: the pot's name in the image. */
@@ -212,6 +213,7 @@ async function baseLayer(ctx: ActionContext, pot: string, c: CachedImage, o: Imp
 }
 
 export async function importPot(ctx: ActionContext, o: ImportPotOptions): Promise<ImportedPot> {
+  assertNetworkConfig(ctx);
   return importImage(ctx, o, []);
 }
 

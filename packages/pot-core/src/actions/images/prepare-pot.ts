@@ -20,6 +20,7 @@ import { setPotCmd } from '../settings/pot-cmd.js';
 import { potPresence } from '../context/pot-lookup.js';
 import { startPot } from '../running/start-pot.js';
 import { stopPot } from '../running/stop-pot.js';
+import { assertNetworkConfig } from '../host-setup/network-check.js';
 
 export interface PreparePotOptions {
   /** -p: the pot of the image. */
@@ -86,6 +87,7 @@ async function orWarn(ctx: ActionContext, what: string, fn: () => Promise<unknow
 }
 
 export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Promise<PreparedPot> {
+  assertNetworkConfig(ctx);
   if (o.remote === '') throw new PotError('usage', 'A pot name is mandatory', { suggestion: 'give the image pot with -p NAME' });
   if (o.tag === '') throw new PotError('usage', 'A tag is mandatory', { suggestion: 'give it with -t TAG' });
   if (o.allocation === '') throw new PotError('usage', 'An allocation id is mandatory', { suggestion: 'give it with -a ID' });

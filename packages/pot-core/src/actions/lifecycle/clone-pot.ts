@@ -24,6 +24,7 @@ import type { Flavour, PotCommandRunner } from './flavours.js';
 import { existingPot, potDataset, potPath, potPresence, potStore } from '../context/pot-lookup.js';
 import { networkStackOf } from '../context/settings.js';
 import { epochSnapshotName, newestSnapshot, snapshotPart } from '../datasets/snapshot-names.js';
+import { assertNetworkConfig } from '../host-setup/network-check.js';
 
 export interface ClonePotOptions {
   /** -p: the new pot. */
@@ -173,6 +174,7 @@ async function makeDatasets(ctx: ActionContext, o: ClonePotOptions, clones: Read
 }
 
 export async function clonePot(ctx: ActionContext, o: ClonePotOptions): Promise<ClonedPot> {
+  assertNetworkConfig(ctx);
   const r = await checkRequest(ctx, o);
   const paths: ClonePaths = { zfsRoot: ctx.settings.zfsRoot, fsRoot: ctx.settings.fsRoot, template: o.template, pot: o.pot };
   const templateFscomp = (await potStore(ctx).readFscompConf(o.template)) ?? new FscompConf();

@@ -23,6 +23,7 @@ import { potRoot } from '../network/pot-root-files.js';
 import { applyFlavours, type Flavour, type PotCommandRunner } from './flavours.js';
 import { potDataset, potPath, potPresence } from '../context/pot-lookup.js';
 import { stopPot } from '../running/stop-pot.js';
+import { assertNetworkConfig } from '../host-setup/network-check.js';
 
 export interface CreatePotOptions {
   pot: string;
@@ -237,6 +238,7 @@ function pick(o: CreatePotOptions): { level?: string; base?: string; potbase?: s
 }
 
 export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promise<CreatedPot> {
+  assertNetworkConfig(ctx);
   const dns = o.dns ?? 'inherit';
   const { layout, customResolv } = await checkRequest(ctx, o, dns);
   const stack = o.stack ?? ctx.settings.stack;

@@ -12,6 +12,7 @@ import { newNet, parseBridgeFile, readPotNets, showBridge, type BridgeAddress, t
 import { withGlobalLock } from '../../locks/index.js';
 import { validateBridgeName } from '../../names/index.js';
 import { bridgeWithAddress } from './host-interfaces.js';
+import { assertNetworkConfig } from '../host-setup/network-check.js';
 
 function bridgeFile(ctx: ActionContext, name: string): string {
   return path.join(ctx.settings.fsRoot, 'bridges', name);
@@ -42,6 +43,7 @@ export interface CreatePrivateBridgeOptions {
 export async function createPrivateBridge(ctx: ActionContext, options: CreatePrivateBridgeOptions): Promise<BridgeDef> {
   const { name, size } = options;
   validateBridgeName(name);
+  assertNetworkConfig(ctx);
   await syslog(ctx, 'create-private-bridge', options.argv ?? []);
   if (!Number.isInteger(size) || size < 2) {
     throw new PotError('usage', `Not able to get a valid network with size ${size}`, {

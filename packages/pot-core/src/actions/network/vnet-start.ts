@@ -12,6 +12,7 @@ import { parseIpNet } from 'potnet';
 import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4 } from './host-interfaces.js';
 import { readBridge } from './bridges.js';
 import { withGlobalLock } from '../../locks/index.js';
+import { assertNetworkConfig } from '../host-setup/network-check.js';
 
 export interface VnetStartOptions {
   /** A private bridge (`-B`); ignored for the ipv6 stack. */
@@ -135,6 +136,7 @@ export async function vnetStart(ctx: ActionContext, options: VnetStartOptions = 
   if (s.extif === '') {
     throw new PotError('config', 'No external interface defined', { suggestion: 'set POT_EXTIF in pot.conf' });
   }
+  assertNetworkConfig(ctx);
   await syslog(ctx, 'vnet-start', options.argv ?? []);
   await requireRoot(ctx);
   await ensureTmp(ctx);

@@ -22,6 +22,7 @@ import { setPotStatus, statusStore } from '../context/pot-status.js';
 import { attachPrivate, attachPublicIpv4, attachPublicIpv6, createEpair, type Epair, type Tinirc } from '../network/epair-attach.js';
 import { stopPot } from './stop-pot.js';
 import { networkStackOf } from '../context/settings.js';
+import { assertNetworkConfig } from '../host-setup/network-check.js';
 
 export interface StartPotOptions {
   pot: string;
@@ -216,6 +217,7 @@ export async function startPot(ctx: ActionContext, o: StartPotOptions): Promise<
     debug(ctx, `pot ${pot} is already running`);
     return 0;
   }
+  assertNetworkConfig(ctx);
   await checkStartable(ctx, pot, conf);
   await markStarting(ctx, pot);
   await startDependencies(ctx, conf);

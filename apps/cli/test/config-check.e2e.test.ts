@@ -1,0 +1,153 @@
+/**
+ * One configuration check (issue 12, "Done when"): for each invalid setting,
+ * `potnet config-check`, `pot doctor` and a refused `pot create` give the same
+ * finding — the same message and the same fix — nothing is done on the host,
+ * and a read-only command says it once and goes on (or, for a line sh cannot
+ * read, fails once with it).
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createFakeHost, type FakeHost, type PotRun } from './fake-host.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** potnet as pot's users run it: PREFIX two directories above `pot` on PATH. */
+function potnet(host: FakeHost, ...args: string[]): PotRun {
+  const bin = path.join(host.dir, 'prefix', 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(path.join(bin, 'pot'), '#!/bin/sh\n');
+  chmodSync(path.join(bin, 'pot'), 0o755);
+  try {
+    const stdout = execFileSync(path.join(repo, 'packages/potnet/bin/potnet'), args, { env: { ...host.env, PATH: `${bin}:${host.env.PATH}` }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** The host commands that changed something (class E of calls.jsonl). */
+function changes(host: FakeHost): string[] {
+  const log = path.join(host.state, 'calls.jsonl');
+  if (!existsSync(log)) return [];
+  return readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('"class":"E"'));
+}
+
+interface Case {
+  name: string;
+  conf: string[];
+  bridges?: Record<string, string>;
+  message: (h: FakeHost) => string;
+  fix: string;
+  /** A line sh cannot read fails every command; the others only warn on read-only ones. */
+  readOnly: 'warns' | 'fails';
+}
+
+const CASES: Case[] = [
+  {
+    name: 'gateway outside the network',
+    conf: ['POT_GATEWAY=10.100.0.1'],
+    message: () => 'POT_GATEWAY (10.100.0.1) is outside POT_NETWORK (10.192.0.0/10)',
+    fix: 'use an address of POT_NETWORK, e.g. 10.192.0.1',
+    readOnly: 'warns',
+  },
+  {
+    name: 'DNS outside the network',
+    conf: ['POT_DNS_IP=10.100.0.2'],
+    message: () => 'POT_DNS_IP (10.100.0.2) is outside POT_NETWORK (10.192.0.0/10)',
+    fix: 'use an address of POT_NETWORK for the DNS pot',
+    readOnly: 'warns',
+  },
+  {
+    // Quoted values are read alike by pot and potnet: both see 10.200.0.0/16, so both
+    // find the default gateway outside it (the Rust potnet kept the quotes and saw 10.192.0.0/10).
+    name: 'quoted values',
+    conf: ['POT_NETWORK="10.200.0.0/16"', "POT_NETMASK='255.255.0.0'", 'export POT_DNS_IP="10.200.0.2"'],
+    message: () => 'POT_GATEWAY (10.192.0.1) is outside POT_NETWORK (10.200.0.0/16)',
+    fix: 'use an address of POT_NETWORK, e.g. 10.200.0.1',
+    readOnly: 'warns',
+  },
+  {
+    name: 'unquoted value with blanks',
+    conf: ['POT_EXTRA_EXTIF=vlan20 vlan30'],
+    message: (h) => `${h.etcDir}/pot.conf:6: the value of POT_EXTRA_EXTIF has blanks and is not quoted (sh would run "vlan30" as a command)`,
+    fix: 'quote the value: POT_EXTRA_EXTIF="vlan20 vlan30"',
+    readOnly: 'fails',
+  },
+  {
+    name: 'overlapping bridge',
+    conf: [],
+    bridges: { oven: 'name=oven\nnet=10.192.0.16/28\ngateway=10.192.0.17\n', stove: 'name=stove\nnet=10.192.0.24/29\ngateway=10.192.0.25\n' },
+    message: () => 'bridge stove (10.192.0.24/29) overlaps bridge oven (10.192.0.16/28)',
+    fix: 'destroy one of them (pot destroy -B stove) and create it again with pot create-private-bridge, which takes a free segment',
+    readOnly: 'warns',
+  },
+];
+
+const count = (text: string, part: string): number => text.split(part).length - 1;
+
+describe('the same finding from potnet config-check, pot doctor and a refused pot create', () => {
+  it.each(CASES)('$name', async (c) => {
+    const host = createFakeHost(c.conf);
+    try {
+      host.setup('host_pot_root');
+      copyFileSync(path.join(repo, 'packages/pot-core/share/pot.default.conf'), path.join(host.etcDir, 'pot.default.conf'));
+      for (const [file, text] of Object.entries(c.bridges ?? {})) {
+        mkdirSync(path.join(host.fsRoot, 'bridges'), { recursive: true });
+        writeFileSync(path.join(host.fsRoot, 'bridges', file), text);
+      }
+      const message = c.message(host);
+
+      const checked = potnet(host, 'config-check');
+      expect(checked.code).toBe(1);
+      expect(checked.stderr).toContain(`potnet: error: ${message}\npotnet:   fix: ${c.fix}\n`);
+
+      const doctor = await host.pot('doctor');
+      expect(doctor.code).toBe(1);
+      expect(doctor.stdout).toContain(`: ${message}\n        fix: ${c.fix}\n`);
+
+      const created = await host.pot('create', '-p', 'web', '-t', 'single', '-b', '12.2', '-N', 'public-bridge');
+      expect(created).toMatchObject({ code: 1, stdout: '' });
+      expect(created.stderr).toBe(`###>  ${message}\n      fix: ${c.fix}\n`);
+
+      const listed = await host.pot('ls');
+      if (c.readOnly === 'fails') {
+        expect(listed).toEqual({ code: 1, stdout: '', stderr: `###>  ${message}\n      fix: ${c.fix}\n` });
+      } else {
+        expect(listed.code).toBe(0);
+        expect(count(listed.stderr, message)).toBe(1);
+        expect(listed.stderr).toContain(`###>  warning: ${message}\n      fix: ${c.fix}\n`);
+      }
+      expect(changes(host)).toEqual([]);
+    } finally {
+      host.cleanup();
+    }
+  }, 300_000);
+});
+
+describe('the other network commands refuse an invalid configuration before anything changes', () => {
+  it('vnet-start, create-private-bridge, start, clone, import and prepare', async () => {
+    const host = createFakeHost(['POT_GATEWAY=10.100.0.1']);
+    try {
+      host.setup('host_pot_root');
+      const refused = `###>  POT_GATEWAY (10.100.0.1) is outside POT_NETWORK (10.192.0.0/10)\n      fix: use an address of POT_NETWORK, e.g. 10.192.0.1\n`;
+      for (const argv of [
+        ['vnet-start'],
+        ['create-private-bridge', '-B', 'stove', '-S', '4'],
+        ['start', 'web'],
+        ['clone', '-P', 'web', '-p', 'web2'],
+        ['import', '-p', 'web', '-t', '1.0', '-U', 'https://images.example'],
+        ['prepare', '-p', 'web', '-t', '1.0', '-a', 'a1', '-n', 'web', '-U', 'https://images.example'],
+      ]) {
+        const r = await host.pot(...argv);
+        expect(r, argv.join(' ')).toEqual({ code: 1, stdout: '', stderr: refused });
+      }
+      expect(changes(host)).toEqual([]);
+    } finally {
+      host.cleanup();
+    }
+  }, 300_000);
+});
