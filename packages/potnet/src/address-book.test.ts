@@ -120,3 +120,39 @@ describe('the potnet binary', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('validate names what holds the address', () => {
+  const book = () =>
+    layout(
+      `${v4}POT_DNS_IP=10.192.0.2\n`,
+      { web: 'network_type=public-bridge\nip=10.192.0.3\n', p1: 'network_type=private-bridge\nip=10.192.1.2\nbridge=stove\n' },
+      { stove: 'name=stove\nnet=10.192.1.0/28\ngateway=10.192.1.1\n' },
+    );
+  const detail = (fn: () => void): string[] => {
+    try {
+      fn();
+    } catch (error) {
+      const e = error as { message: string; detail?: string };
+      return [e.message, e.detail ?? ''];
+    }
+    return [];
+  };
+  it.each([
+    ['10.192.0.3', 'pot web'],
+    ['10.192.1.5', "bridge stove's range (10.192.1.0/28)"],
+    ['10.192.1.2', "pot p1 and bridge stove's range (10.192.1.0/28)"],
+    ['10.192.1.1', "bridge stove's gateway address"],
+    ['10.192.0.0', 'the network address of POT_NETWORK (10.192.0.0/10)'],
+    ['10.255.255.255', 'the broadcast address of POT_NETWORK (10.192.0.0/10)'],
+    ['10.192.0.1', 'the gateway (POT_GATEWAY)'],
+    ['10.192.0.2', 'the DNS pot dns (POT_DNS_IP)'],
+  ])('%s: %s', (address, holder) => {
+    expect(detail(() => book().validate(ip(address)))).toEqual(['Address already in use', `${address} is held by ${holder}`]);
+  });
+  it('says where the network is for an address outside it, and names the holder inside a bridge', () => {
+    expect(detail(() => book().validate(ip('192.168.0.1')))).toEqual(['Address outside the network', '192.168.0.1 is outside POT_NETWORK (10.192.0.0/10)']);
+    expect(detail(() => book().validateInBridge('stove', ip('10.192.1.2')))).toEqual(['Ip already used', 'ip 10.192.1.2 already in use by pot p1']);
+    expect(detail(() => book().validateInBridge('stove', ip('10.192.1.15')))).toEqual(['Ip already used', "ip 10.192.1.15 already in use by bridge stove's broadcast address"]);
+    expect(detail(() => book().validateInBridge('stove', ip('10.192.1.4')))).toEqual([]);
+  });
+});

@@ -1,10 +1,27 @@
-import { BITS, type Family, formatIp, type Ip, sameIp } from './ip.js';
+import { BITS, type Family, formatIp, type Ip, ipOf, sameIp } from './ip.js';
 import { type Interval, mergeIntervals, runsOf } from './intervals.js';
 import { AddressList } from './address-list.js';
-import { broadcastOf, contains, formatIpNet, hostRange, type IpNet, networkOf } from './ipnet.js';
+import { broadcastOf, contains, formatIpNet, hostRange, type IpNet, ipNetOf, networkOf } from './ipnet.js';
 import type { BridgeEntry, Inventory, PotEntry } from './inventory.js';
 import { PotnetError } from './potnet-error.js';
 import type { SystemConfig } from './system-config.js';
+
+/** What holds a taken address, for the messages of `validate` and its JSON. */
+export interface AddressHolder {
+  kind: 'network' | 'broadcast' | 'gateway' | 'dns' | 'pot' | 'bridge';
+  /** The pot, DNS pot or bridge. */
+  name?: string;
+  /** For a bridge: which of its addresses, or anywhere in its range. */
+  part?: 'network' | 'broadcast' | 'gateway' | 'range';
+  /** The holder in words: `pot web`, `bridge stove's range (10.192.0.16/29)`, `the gateway (POT_GATEWAY)`. */
+  text: string;
+}
+
+/** The taken addresses from `first` to `last`, both included. */
+export interface AddressRange {
+  first: Ip;
+  last: Ip;
+}
 
 /** One taken address and what the original calls it (`undefined`: no name). */
 export interface AddressEntry {
@@ -132,7 +149,7 @@ export class AddressBook {
             i++;
             yield { ip: point.ip, label: point.value };
           } else {
-            yield { ip: { family, value: v }, label: `${labels.at(v)} bridge - allocated address` };
+            yield { ip: ipOf(family, v), label: `${labels.at(v)} bridge - allocated address` };
           }
         }
       }
@@ -140,7 +157,7 @@ export class AddressBook {
   }
 
   /** The first free host address of POT_NETWORK, and the taken ones before it. */
-  next(): { free: Ip | undefined; usedBefore: Interval[] } {
+  next(): { free: Ip | undefined; usedBefore: AddressRange[] } {
     const net = this.config.network;
     const { first, last } = hostRange(net);
     return firstFree(first, last, this.takenIntervals(net.addr.family), net.addr.family);
@@ -163,10 +180,13 @@ export class AddressBook {
     return firstFree(first, last, taken, family).free;
   }
 
-  /** `potnet validate -H IP`: throws the original's error when the address cannot be used. */
+  /**
+   * `potnet validate -H IP`: throws the original's error when the address
+   * cannot be used; its detail names what holds the address.
+   */
   validate(ip: Ip): void {
-    if (this.isTaken(ip)) throw new PotnetError('Address already in use');
-    if (!contains(this.config.network, ip)) throw new PotnetError('Address outside the network');
+    if (this.isTaken(ip)) throw new PotnetError('Address already in use', 1, `${formatIp(ip)} is held by ${describeHolders(this.holdersOf(ip))}`);
+    if (!contains(this.config.network, ip)) throw new PotnetError('Address outside the network', 1, `${formatIp(ip)} is outside POT_NETWORK (${formatIpNet(this.config.network)})`);
   }
 
   /** `potnet validate -H IP -b NAME`. */
@@ -176,9 +196,35 @@ export class AddressBook {
     if (!contains(bridge.network, ip)) {
       throw new PotnetError('Ip outside the bridge network', 1, `ip ${formatIp(ip)} not in the bridge network ${formatIpNet(bridge.network)}`);
     }
-    if (this.bridgeEntries(bridge).some((e) => sameIp(e.ip, ip))) {
-      throw new PotnetError('Ip already used', 1, `ip ${formatIp(ip)} already in use`);
-    }
+    const holders = this.bridgeHoldersOf(bridge, ip);
+    if (holders.length > 0) throw new PotnetError('Ip already used', 1, `ip ${formatIp(ip)} already in use by ${describeHolders(holders)}`);
+  }
+
+  /** What holds `ip` in POT_NETWORK's book: its own addresses, pots, bridges (empty when it is free). */
+  holdersOf(ip: Ip): AddressHolder[] {
+    const { network, gateway, dns } = this.config;
+    const where = `POT_NETWORK (${formatIpNet(network)})`;
+    const out: AddressHolder[] = [];
+    if (sameIp(ip, networkOf(network))) out.push({ kind: 'network', text: `the network address of ${where}` });
+    if (sameIp(ip, broadcastOf(network))) out.push({ kind: 'broadcast', text: `the broadcast address of ${where}` });
+    if (sameIp(ip, gateway)) out.push({ kind: 'gateway', text: 'the gateway (POT_GATEWAY)' });
+    if (dns && sameIp(ip, dns.ip)) out.push({ kind: 'dns', name: dns.potName, text: `the DNS pot ${dns.potName} (POT_DNS_IP)` });
+    out.push(...this.potHolders(ip));
+    for (const bridge of this.inventory.bridges) if (contains(bridge.network, ip)) out.push(bridgeHolder(bridge, ip));
+    return out;
+  }
+
+  /** What holds `ip` inside one private bridge, as `validate -b` sees it. */
+  bridgeHoldersOf(bridge: BridgeEntry, ip: Ip): AddressHolder[] {
+    if (!contains(bridge.network, ip)) return [];
+    const landmark = bridgeHolder(bridge, ip);
+    return [...(landmark.part === 'range' ? [] : [landmark]), ...this.potHolders(ip)];
+  }
+
+  private potHolders(ip: Ip): AddressHolder[] {
+    return this.bridgedPots()
+      .filter((pot) => sameIp(pot.ip as Ip, ip))
+      .map((pot) => ({ kind: 'pot', name: pot.name, text: `pot ${pot.name}` }));
   }
 
   /** `potnet etc-hosts [-b NAME]`: `IP NAME` lines of the pots that can see each other. */
@@ -214,8 +260,8 @@ export class AddressBook {
       while (i < taken.length && (taken[i] as Interval).end < candidate) i++;
       const conflict = taken[i];
       if (!conflict || conflict.start > candidate + step - 1n) {
-        const subnet: IpNet = { addr: { family, value: candidate }, prefix };
-        return { network: subnet, gateway: { family, value: hostRange(subnet).first } };
+        const subnet = ipNetOf(ipOf(family, candidate), prefix);
+        return { network: subnet, gateway: ipOf(family, hostRange(subnet).first) };
       }
       candidate = start + ((conflict.end + 1n - start + step - 1n) / step) * step;
     }
@@ -252,6 +298,19 @@ class BridgeLabeller {
   }
 }
 
+/** Which address of a bridge `ip` is (it is inside the bridge). */
+function bridgeHolder(bridge: BridgeEntry, ip: Ip): AddressHolder {
+  const [network, broadcast, gateway] = landmarksOf(bridge);
+  const part = sameIp(ip, gateway) ? 'gateway' : sameIp(ip, network) ? 'network' : sameIp(ip, broadcast) ? 'broadcast' : 'range';
+  const text = part === 'range' ? `bridge ${bridge.name}'s range (${formatIpNet(bridge.network)})` : `bridge ${bridge.name}'s ${part} address`;
+  return { kind: 'bridge', name: bridge.name, part, text };
+}
+
+/** `pot web and bridge stove's range (…)`. */
+export function describeHolders(holders: readonly AddressHolder[]): string {
+  return holders.length === 0 ? 'nothing known' : holders.map((h) => h.text).join(' and ');
+}
+
 /** A bridge's network, broadcast and gateway addresses. */
 function landmarksOf(bridge: BridgeEntry): [Ip, Ip, Ip] {
   return [networkOf(bridge.network), broadcastOf(bridge.network), bridge.gateway];
@@ -267,17 +326,17 @@ function bridgeLandmarks(bridge: BridgeEntry): Array<[Ip, string]> {
   ];
 }
 
-function firstFree(first: bigint, last: bigint, taken: Interval[], family: Family): { free: Ip | undefined; usedBefore: Interval[] } {
+function firstFree(first: bigint, last: bigint, taken: Interval[], family: Family): { free: Ip | undefined; usedBefore: AddressRange[] } {
   let candidate = first;
-  const usedBefore: Interval[] = [];
+  const usedBefore: AddressRange[] = [];
   for (const iv of taken) {
     if (iv.end < candidate) continue;
     if (iv.start > candidate || candidate > last) break;
     const end = iv.end < last ? iv.end : last;
-    usedBefore.push({ start: candidate, end });
+    usedBefore.push({ first: ipOf(family, candidate), last: ipOf(family, end) });
     candidate = iv.end + 1n;
   }
-  return { free: candidate <= last ? { family, value: candidate } : undefined, usedBefore };
+  return { free: candidate <= last ? ipOf(family, candidate) : undefined, usedBefore };
 }
 
 /**

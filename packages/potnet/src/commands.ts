@@ -7,7 +7,7 @@ import { writeErr, writeOut } from './stdio.js';
 import { AddressBook } from './address-book.js';
 import { checkSystemConfig, type ConfigFinding, readerFinding } from './config-check.js';
 import { debugDump } from './debug-dump.js';
-import { type Family, formatIp, type Ip } from './ip.js';
+import { type Family, formatIp, type Ip, ipOf } from './ip.js';
 import { broadcastOf, formatIpNet, formatNetwork, networkOf } from './ipnet.js';
 import { readBridges, readInventory } from './inventory.js';
 import { PotnetError } from './potnet-error.js';
@@ -98,7 +98,7 @@ function next(book: AddressBook, out: Output): number {
   const { free, usedBefore } = book.next();
   if (out.verbosity > 0) {
     const family = book.config.network.addr.family;
-    for (const iv of usedBefore) for (let v = iv.start; v <= iv.end; v++) out.line(`${formatIp({ family, value: v })} already used`);
+    for (const { first, last } of usedBefore) for (let v = first.value; v <= last.value; v++) out.line(`${formatIp(ipOf(family, v))} already used`);
   }
   if (!free) {
     return out.failure(`no free address left in ${formatNetwork(book.config.network)}`);

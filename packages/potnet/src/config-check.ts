@@ -3,7 +3,7 @@
  * `pot doctor` and the guard before pot's network commands all report these
  * findings, with the same words and the same fix.
  */
-import { formatIp, type Ip, sameIp } from './ip.js';
+import { formatIp, type Ip, ipOf, sameIp } from './ip.js';
 import { broadcastOf, contains, formatIpNet, type IpNet, netmaskOf, networkOf, sizeOf } from './ipnet.js';
 import type { BridgeEntry } from './inventory.js';
 import type { ConfDiagnostic } from './shell-assignments.js';
@@ -37,7 +37,7 @@ export function readerFinding(d: ConfDiagnostic): ConfigFinding {
 }
 
 function firstHost(net: IpNet): Ip {
-  return { family: net.addr.family, value: networkOf(net).value + 1n };
+  return ipOf(net.addr.family, networkOf(net).value + 1n);
 }
 
 /** Addresses left for pots once the network, broadcast, gateway and DNS addresses are taken (potnet next's rule). */

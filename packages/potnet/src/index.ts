@@ -7,8 +7,8 @@ export const POTNET_COMPAT_VERSION = '0.5.0';
 
 export { parseShellAssignments } from './shell-assignments.js';
 export type { ConfDiagnostic, ShellAssignments } from './shell-assignments.js';
-export { type Family, type Ip, parseIp, parseIpv4, parseIpv6, formatIp, compareIp, sameIp } from './ip.js';
-export { type IpNet, parseIpNet, networkOf, broadcastOf, netmaskOf, contains, hostRange, sizeOf, formatIpNet, formatNetwork } from './ipnet.js';
+export { type Family, type Ip, ipOf, parseIp, parseIpv4, parseIpv6, formatIp, compareIp, sameIp } from './ip.js';
+export { type IpNet, ipNetOf, parseIpNet, networkOf, broadcastOf, netmaskOf, contains, hostRange, sizeOf, formatIpNet, formatNetwork } from './ipnet.js';
 export { type SystemConfig, type LoadOptions, loadSystemConfig, readSystemConfig, type SystemConfigRead, type ConfFileRead, systemConfigFromTexts, parsePotnetConf, readPotnetConf, locatePotPrefix, findPotExecutable } from './system-config.js';
 export {
   type Inventory,
@@ -23,6 +23,6 @@ export {
   bridgeFromConf,
   MAX_BRIDGE_ADDRESSES,
 } from './inventory.js';
-export { AddressBook, type AddressEntry, networkSizeBits } from './address-book.js';
+export { AddressBook, type AddressEntry, type AddressHolder, type AddressRange, describeHolders, networkSizeBits } from './address-book.js';
 export { checkSystemConfig, readerFinding, type ConfigFinding, type CheckInput } from './config-check.js';
 export { PotnetError } from './potnet-error.js';

@@ -9,6 +9,27 @@ export type Family = 4 | 6;
 export interface Ip {
   readonly family: Family;
   readonly value: bigint;
+  /** The address as text (`JSON.stringify` of any answer holding addresses works: a BigInt alone would throw). */
+  toJSON?(): string;
+}
+
+/** The addresses potnet answers with: the pair, printed as text by JSON.stringify and String(). */
+class IpAddress implements Ip {
+  constructor(
+    readonly family: Family,
+    readonly value: bigint,
+  ) {}
+  toJSON(): string {
+    return formatIp(this);
+  }
+  toString(): string {
+    return formatIp(this);
+  }
+}
+
+/** An address of `family` with `value`. */
+export function ipOf(family: Family, value: bigint): Ip {
+  return new IpAddress(family, value);
 }
 
 export const BITS: Record<Family, number> = { 4: 32, 6: 128 };
@@ -41,7 +62,7 @@ export function parseIpv4(text: string): Ip | undefined {
     }
   }
   if (dots !== 3 || digits === 0) return undefined;
-  return { family: 4, value: BigInt(value * 256 + octet) };
+  return new IpAddress(4, BigInt(value * 256 + octet));
 }
 
 function parseGroups(text: string, allowTrailingIpv4: boolean): bigint[] | undefined {
@@ -80,7 +101,7 @@ export function parseIpv6(text: string): Ip | undefined {
   }
   let value = 0n;
   for (const g of groups) value = (value << 16n) | g;
-  return { family: 6, value };
+  return new IpAddress(6, value);
 }
 
 /** Rust's IpAddr::from_str: IPv4 first, then IPv6. */

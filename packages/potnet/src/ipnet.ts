@@ -1,4 +1,4 @@
-import { BITS, type Family, type Ip, parseIp, formatIp } from './ip.js';
+import { BITS, type Family, type Ip, ipOf, parseIp, formatIp } from './ip.js';
 
 /**
  * A network as the ipnet crate sees it: an address and a prefix length, host
@@ -8,6 +8,26 @@ import { BITS, type Family, type Ip, parseIp, formatIp } from './ip.js';
 export interface IpNet {
   readonly addr: Ip;
   readonly prefix: number;
+  /** `addr/prefix` as written (JSON.stringify of answers holding networks works). */
+  toJSON?(): string;
+}
+
+class IpNetwork implements IpNet {
+  constructor(
+    readonly addr: Ip,
+    readonly prefix: number,
+  ) {}
+  toJSON(): string {
+    return formatIpNet(this);
+  }
+  toString(): string {
+    return formatIpNet(this);
+  }
+}
+
+/** The network `addr/prefix` (host bits kept, as ipnet does). */
+export function ipNetOf(addr: Ip, prefix: number): IpNet {
+  return new IpNetwork(addr, prefix);
 }
 
 const PREFIX_DIGITS = /^[0-9]{1,3}$/;
@@ -20,7 +40,7 @@ export function parseIpNet(text: string): IpNet | undefined {
   if (!addr || !PREFIX_DIGITS.test(prefixText)) return undefined;
   const prefix = Number(prefixText);
   if (prefix > BITS[addr.family]) return undefined;
-  return { addr, prefix };
+  return new IpNetwork(addr, prefix);
 }
 
 function hostMask(family: Family, prefix: number): bigint {
@@ -28,16 +48,16 @@ function hostMask(family: Family, prefix: number): bigint {
 }
 
 export function networkOf(net: IpNet): Ip {
-  return { family: net.addr.family, value: net.addr.value & ~hostMask(net.addr.family, net.prefix) };
+  return ipOf(net.addr.family, net.addr.value & ~hostMask(net.addr.family, net.prefix));
 }
 
 export function broadcastOf(net: IpNet): Ip {
-  return { family: net.addr.family, value: net.addr.value | hostMask(net.addr.family, net.prefix) };
+  return ipOf(net.addr.family, net.addr.value | hostMask(net.addr.family, net.prefix));
 }
 
 export function netmaskOf(net: IpNet): Ip {
   const all = (1n << BigInt(BITS[net.addr.family])) - 1n;
-  return { family: net.addr.family, value: all & ~hostMask(net.addr.family, net.prefix) };
+  return ipOf(net.addr.family, all & ~hostMask(net.addr.family, net.prefix));
 }
 
 export function sizeOf(net: IpNet): bigint {
