@@ -10,16 +10,17 @@ import { debugDump } from './debug-dump.js';
 import { type Family, formatIp, type Ip, ipOf } from './ip.js';
 import { broadcastOf, formatIpNet, formatNetwork, networkOf } from './ipnet.js';
 import { readBridges, readInventory } from './inventory.js';
+import { configCheckJson, errorJson, etcHostsJson, nextJson, showJson, validateJson } from './json-commands.js';
 import { PotnetError } from './potnet-error.js';
 import type { ConfDiagnostic } from './shell-assignments.js';
 import { readSystemConfig, type SystemConfig } from './system-config.js';
 
 export type PotnetRequest =
-  | { command: 'show' | 'next' | 'etc-hosts'; bridge: string | undefined }
-  | { command: 'validate'; ip: Ip; bridge: string | undefined }
+  | { command: 'show' | 'next' | 'etc-hosts'; bridge: string | undefined; json?: boolean }
+  | { command: 'validate'; ip: Ip; bridge: string | undefined; json?: boolean }
   | { command: 'ipcheck'; ip: Ip; family: Family | undefined }
   | { command: 'new-net'; hosts: number }
-  | { command: 'config-check' };
+  | { command: 'config-check'; json?: boolean };
 
 export interface RunOptions {
   /** 0: warnings, 1+: -v, negative: -q. */
@@ -128,38 +129,55 @@ function tellFinding(f: ConfigFinding, out: Output): void {
 }
 
 /** The one rule set (checkSystemConfig): exit 1 when any finding is an error. */
-function configCheck(config: SystemConfig, diagnostics: readonly ConfDiagnostic[], out: Output): number {
+function configCheck(config: SystemConfig, diagnostics: readonly ConfDiagnostic[], out: Output, json: boolean): number {
   const bridges = readBridges(config.fsRoot, []);
   const findings = checkSystemConfig(config, { bridges, diagnostics });
-  for (const f of findings) tellFinding(f, out);
+  if (json) out.line(JSON.stringify(configCheckJson(findings)));
+  else for (const f of findings) tellFinding(f, out);
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/** `--json`: one object on stdout; the exit code is the text mode's. */
+function jsonDispatch(request: PotnetRequest & { command: 'show' | 'next' | 'etc-hosts' | 'validate' }, config: SystemConfig, out: Output): number {
+  const book = openBook(config, out);
+  switch (request.command) {
+    case 'show':
+      out.line(JSON.stringify(showJson(book, request.bridge)));
+      return 0;
+    case 'etc-hosts':
+      out.line(JSON.stringify(etcHostsJson(book, request.bridge)));
+      return 0;
+    case 'next': {
+      const answer = nextJson(book, request.bridge);
+      out.line(JSON.stringify(answer));
+      return answer.ip === null ? 1 : 0;
+    }
+    case 'validate': {
+      const answer = validateJson(book, request.ip, request.bridge);
+      out.line(JSON.stringify(answer));
+      return answer.valid ? 0 : 1;
+    }
+  }
 }
 
 function dispatch(request: PotnetRequest, read: { config: SystemConfig; diagnostics: ConfDiagnostic[] }, out: Output): number {
   const { config } = read;
   if (request.command !== 'config-check') for (const d of read.diagnostics) tellFinding(readerFinding(d), out);
-  switch (request.command) {
-    case 'ipcheck':
-      return request.family === undefined || request.ip.family === request.family ? 0 : 1;
-    case 'config-check':
-      return configCheck(config, read.diagnostics, out);
-    case 'new-net':
-      return newNet(request.hosts, openBook(config, out), out);
-    case 'validate': {
-      const book = openBook(config, out);
-      if (request.bridge === undefined) book.validate(request.ip);
-      else book.validateInBridge(request.bridge, request.ip);
-      return 0;
-    }
-    default: {
-      const book = openBook(config, out);
-      if (request.bridge !== undefined) return bridgeCommand({ command: request.command, bridge: request.bridge }, book, out);
-      if (request.command === 'show') show(book, out);
-      else if (request.command === 'etc-hosts') for (const h of book.etcHosts()) out.line(`${formatIp(h.ip)} ${h.name}`);
-      else return next(book, out);
-      return 0;
-    }
+  if (request.command === 'ipcheck') return request.family === undefined || request.ip.family === request.family ? 0 : 1;
+  if (request.command === 'config-check') return configCheck(config, read.diagnostics, out, request.json === true);
+  if (request.command === 'new-net') return newNet(request.hosts, openBook(config, out), out);
+  if (request.json) return jsonDispatch(request, config, out);
+  const book = openBook(config, out);
+  if (request.command === 'validate') {
+    if (request.bridge === undefined) book.validate(request.ip);
+    else book.validateInBridge(request.bridge, request.ip);
+    return 0;
   }
+  if (request.bridge !== undefined) return bridgeCommand({ command: request.command, bridge: request.bridge }, book, out);
+  if (request.command === 'show') show(book, out);
+  else if (request.command === 'etc-hosts') for (const h of book.etcHosts()) out.line(`${formatIp(h.ip)} ${h.name}`);
+  else return next(book, out);
+  return 0;
 }
 
 /** Runs one request; returns the exit code. PotnetError escapes for the `Error:` line. */
@@ -173,6 +191,11 @@ export function runPotnet(request: PotnetRequest, options: RunOptions): number {
     }
     return dispatch(request, { config: read.config, diagnostics: read.diagnostics }, out);
   } catch (error) {
+    if (error instanceof PotnetError && 'json' in request && request.json) {
+      out.line(JSON.stringify(errorJson(error)));
+      out.flush();
+      throw error;
+    }
     if (error instanceof PotnetError && error.detail && options.verbosity > -2) writeErr(`potnet: ${error.detail}\n`);
     throw error;
   } finally {
