@@ -1,39 +1,22 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
+import { defineCommand } from '../definition.js';
+import { dryRun, HELP, option, potFlag, required, VERBOSE } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
-const help = `pot add-dep [-hv] [--dry-run] -p potname -P depPot
-  -h print this help
-  -v verbose
-  -p potname : the working pot
-  -P depPot : the pot to depend on. Will be started automatically
-              before starting the working pot "potname".
-  --dry-run print the new pot.conf instead of writing it
-`;
-
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  p: z.string().optional(),
-  P: z.string().optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const addDep: PotCommand = {
+export const addDep = defineCommand({
   name: 'add-dep',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('add-dep').option('-p <pname>', 'pot name').option('-P <depPot>', 'dependency').option('--dry-run', 'print only');
-    const opened = await openCommand({ name: 'add-dep', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
-    if (o.P === undefined || o.P === '') throw new UsageError('A dependency pot is mandatory', help);
-    const { p: pot, P: dependency } = o;
-    await usageWithHelp(help, () => actions.addPotDependency(actx, { pot, dependency }));
-    return 0;
+  summary: 'Add a dependency',
+  synopsis: 'pot add-dep [-hv] [--dry-run] -p potname -P depPot',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    p: potFlag('potname', ['potname : the working pot']),
+    P: option('P', 'depPot', ['depPot : the pot to depend on. Will be started automatically', '            before starting the working pot "potname".'], { type: required('A dependency pot is mandatory'), complete: 'pot' }),
+    dryRun: dryRun('print the new pot.conf instead of writing it'),
   },
-};
+  run: async (o, c) => {
+    await usageWithHelp(c.help, () => actions.addPotDependency(c.actx, { pot: o.p, dependency: o.P }));
+  },
+});

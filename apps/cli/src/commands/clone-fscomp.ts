@@ -1,36 +1,21 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
+import { defineCommand } from '../definition.js';
+import { dryRun, HELP, option, required, VERBOSE } from '../flags.js';
 
-const help = `pot clone-fscomp [-hv] [--dry-run] -f fscomp -F fscomp
-  -h print this help
-  -v verbose
-  -F fscomp : the fscomp to be cloned (mandatory)
-  -f fscomp : the fscomp name (mandatory)
-  --dry-run print the host commands instead of running them
-`;
-
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  f: z.string().optional(),
-  F: z.string().optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const cloneFscomp: PotCommand = {
+export const cloneFscomp = defineCommand({
   name: 'clone-fscomp',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('clone-fscomp').option('-f <fscomp>', 'new fscomp').option('-F <fscomp>', 'fscomp cloned').option('--dry-run', 'print only');
-    const opened = await openCommand({ name: 'clone-fscomp', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    if (o.f === undefined || o.f === '') throw new UsageError('fscomp name is missing (option -f)', help);
-    if (o.F === undefined || o.F === '') throw new UsageError('clonable fscomp name is missing (option -F)', help);
-    await actions.cloneFscomp(actx, { fscomp: o.f, source: o.F });
-    return 0;
+  summary: 'Clone an fscomp',
+  synopsis: 'pot clone-fscomp [-hv] [--dry-run] -f fscomp -F fscomp',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    F: option('F', 'fscomp', ['fscomp : the fscomp to be cloned (mandatory)'], { type: required('clonable fscomp name is missing (option -F)'), complete: 'fscomp' }),
+    f: option('f', 'fscomp', ['fscomp : the fscomp name (mandatory)'], { type: required('fscomp name is missing (option -f)') }),
+    dryRun: dryRun(),
   },
-};
+  run: async (o, c) => {
+    await actions.cloneFscomp(c.actx, { fscomp: o.f, source: o.F });
+  },
+});

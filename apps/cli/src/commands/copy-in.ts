@@ -1,25 +1,23 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import type { PotCommand } from './common.js';
-import { copyCommand, CopyFlags } from './copy-command.js';
+import { defineCommand } from '../definition.js';
+import { bool, dryRun, HELP, VERBOSE } from '../flags.js';
+import { copyFlags } from './copy-command.js';
+import { usageWithHelp } from './usage-with-help.js';
 
-const help = `pot copy-in [-hvFc] [--dry-run] -p pot -s source -d dest
-  -h print this help
-  -v verbose
-  -F force copy operation for running jails
-     (WARNING: can expose parts of the host file system)
-  -p pot : the working pot
-  -s source : the file or directory to be copied in
-  -d dest : the final location inside the pot
-  -c create any missing path components to \`dirname destination\`
-     inside the pot
-  --dry-run print the host commands instead of running them
-`;
-
-export const copyIn: PotCommand = copyCommand({
+export const copyIn = defineCommand({
   name: 'copy-in',
-  help,
-  schema: CopyFlags.extend({ c: z.boolean().optional() }),
-  options: (cmd) => cmd.option('-c', 'create directories'),
-  copy: (actx, request, o) => actions.copyIn(actx, { ...request, createDirs: o.c === true }),
+  summary: 'Copy a file or a directory into a pot',
+  synopsis: 'pot copy-in [-hvFc] [--dry-run] -p pot -s source -d dest',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    ...copyFlags({ F: 'WARNING', s: 'the file or directory to be copied in', d: 'the final location inside the pot' }),
+    c: bool('c', 'create any missing path components to `dirname destination`', '   inside the pot'),
+    dryRun: dryRun(),
+  },
+  run: async (o, c) => {
+    await usageWithHelp(c.help, () => actions.copyIn(c.actx, { pot: o.p ?? '', source: o.s ?? '', destination: o.d ?? '', force: o.F, createDirs: o.c }));
+  },
 });

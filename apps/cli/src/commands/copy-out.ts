@@ -1,21 +1,22 @@
 import { actions } from '@pot/core';
-import type { PotCommand } from './common.js';
-import { copyCommand, CopyFlags } from './copy-command.js';
+import { defineCommand } from '../definition.js';
+import { dryRun, HELP, VERBOSE } from '../flags.js';
+import { copyFlags } from './copy-command.js';
+import { usageWithHelp } from './usage-with-help.js';
 
-const help = `pot copy-out [-hvF] [--dry-run] -p pot -s source -d dest
-  -h print this help
-  -v verbose
-  -F force copy operation for running jails
-     (warning: can expose parts of the host file system)
-  -p pot : the working pot
-  -s source : the file or directory inside the pot
-  -d dest : the location (directory) on the host to copy-out to
-  --dry-run print the host commands instead of running them
-`;
-
-export const copyOut: PotCommand = copyCommand({
+export const copyOut = defineCommand({
   name: 'copy-out',
-  help,
-  schema: CopyFlags,
-  copy: (actx, request) => actions.copyOut(actx, request),
+  summary: 'Copy a file or a directory out of a pot',
+  synopsis: 'pot copy-out [-hvF] [--dry-run] -p pot -s source -d dest',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    ...copyFlags({ F: 'warning', s: 'the file or directory inside the pot', d: 'the location (directory) on the host to copy-out to' }),
+    dryRun: dryRun(),
+  },
+  run: async (o, c) => {
+    await usageWithHelp(c.help, () => actions.copyOut(c.actx, { pot: o.p ?? '', source: o.s ?? '', destination: o.d ?? '', force: o.F }));
+  },
 });

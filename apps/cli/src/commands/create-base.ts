@@ -1,40 +1,46 @@
 import { actions, isPotError } from '@pot/core';
-import { z } from 'zod';
+import { helpText } from '../command-line.js';
+import { defineCommand } from '../definition.js';
 import { UsageError } from '../errors.js';
+import { withInterruptSignal } from '../action-context.js';
+import { HELP, option, required, VERBOSE } from '../flags.js';
 import { createProgressBar } from '../progress-bar.js';
-import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potCommandRunner, potParser, requireFsRoot, withInterruptSignal } from './common.js';
 
-const helpText = (releases: readonly string[] | undefined): string => {
-  const list =
-    releases === undefined
-      ? `the releases with a MANIFEST in ${actions.releases.MANIFESTS_DIR}\n               (package freebsd-release-manifests; 'pot create-base -h' lists them)`
-      : `${releases.join(' ')}${releases.map((r) => `\n     + ${r}`).join('')}`;
-  return `pot create-base [-h] [-r RELEASE] [-b basename]
-  -h print this help
-  -v verbose
-  -r RELEASE : supported release are: ${list}
-  -b basename : optional, (default: the release)
-`;
+const STATIC_RELEASES = `the releases with a MANIFEST in ${actions.releases.MANIFESTS_DIR}\n               (package freebsd-release-manifests; 'pot create-base -h' lists them)`;
+
+/** -r's help: the releases this host can fetch when known, else where they come from. */
+function releaseHelp(releases: readonly string[] | undefined): string[] {
+  const list = releases === undefined ? STATIC_RELEASES : `${releases.join(' ')}${releases.map((r) => `\n     + ${r}`).join('')}`;
+  const [first = '', ...rest] = list.split('\n');
+  return [`RELEASE : supported release are: ${first}`, ...rest.map((l) => l.slice(2))];
+}
+
+const flags = {
+  h: HELP,
+  v: VERBOSE,
+  r: option('r', 'RELEASE', releaseHelp(undefined), { type: required('option -r is mandatory'), complete: 'release' }),
+  b: option('b', 'basename', ['basename : optional, (default: the release)']),
 };
 
-const help = helpText(undefined);
+const synopsis = 'pot create-base [-h] [-r RELEASE] [-b basename]';
 
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  r: z.string().optional(),
-  b: z.string().optional(),
-});
+/** The help with the releases of this host (the definition's when they cannot be read). */
+async function releasesHelp(actx: actions.ActionContext): Promise<string> {
+  const releases = (await actions.supportedReleases(actx)).map((r) => r.release);
+  return helpText({ ...createBase, flags: { ...flags, r: { ...flags.r, help: releaseHelp(releases) } } });
+}
 
-export const createBase: PotCommand = {
+export const createBase = defineCommand({
   name: 'create-base',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('create-base').option('-r <release>', 'release').option('-b <basename>', 'base name');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    const bar = process.stderr.isTTY === true ? createProgressBar('base.txz', ctx.io.stderr) : undefined;
-    const plain = actionContext(ctx, { verbose: o.v });
+  summary: 'Create a new base image',
+  synopsis,
+  root: true,
+  log: 'always',
+  flags,
+  runtimeHelp: releasesHelp,
+  run: async (o, c) => {
+    const bar = process.stderr.isTTY === true ? createProgressBar('base.txz', c.io.stderr) : undefined;
+    const plain = c.actx;
     // every line of output first ends the progress bar's line
     const actx: actions.ActionContext = {
       ...plain,
@@ -49,27 +55,12 @@ export const createBase: PotCommand = {
         },
       },
     };
-    const releasesHelp = async (): Promise<string> => {
-      try {
-        return helpText((await actions.supportedReleases(actx)).map((r) => r.release));
-      } catch {
-        return help;
-      }
-    };
-    if (o.h) {
-      ctx.io.stdout(await releasesHelp());
-      return 0;
-    }
-    requireFsRoot(actx.settings);
-    await actions.syslog(actx, 'create-base', args);
-    if (o.r === undefined || o.r === '') throw new UsageError('option -r is mandatory', await releasesHelp());
-    const release = o.r;
     try {
       await withInterruptSignal((signal) =>
         actions.createBase(actx, {
-          release,
+          release: o.r,
           signal,
-          runCommand: potCommandRunner(ctx),
+          runCommand: c.runPot,
           ...(o.b === undefined ? {} : { base: o.b }),
           ...(bar === undefined ? {} : { progress: (received: number, total: number | undefined) => bar.update(received, total) }),
         }),
@@ -77,10 +68,9 @@ export const createBase: PotCommand = {
     } catch (err) {
       bar?.done();
       // shell pot printed the help (with the supported releases) after these
-      if (isPotError(err) && err.code === 'usage') throw new UsageError(err.message, await releasesHelp(), err.suggestion);
+      if (isPotError(err) && err.code === 'usage') throw new UsageError(err.message, await releasesHelp(actx).catch(() => c.help), err.suggestion);
       throw err;
     }
     bar?.done();
-    return 0;
   },
-};
+});

@@ -1,33 +1,20 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
+import { defineCommand } from '../definition.js';
+import { dryRun, HELP, option, required, VERBOSE } from '../flags.js';
 
-const help = `pot create-fscomp [-hv] [--dry-run] -f name
-  -h print this help
-  -v verbose
-  -f name : the fs component name (mandatory)
-  --dry-run print the host commands instead of running them
-`;
-
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  f: z.string().optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const createFscomp: PotCommand = {
+export const createFscomp = defineCommand({
   name: 'create-fscomp',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('create-fscomp').option('-f <name>', 'fs component name').option('--dry-run', 'print only');
-    const opened = await openCommand({ name: 'create-fscomp', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    if (o.f === undefined || o.f === '') throw new UsageError('fs component name is missing', help);
-    await actions.createFscomp(actx, { fscomp: o.f });
-    return 0;
+  summary: 'Create a new fs component',
+  synopsis: 'pot create-fscomp [-hv] [--dry-run] -f name',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    f: option('f', 'name', ['name : the fs component name (mandatory)'], { type: required('fs component name is missing') }),
+    dryRun: dryRun(),
   },
-};
+  run: async (o, c) => {
+    await actions.createFscomp(c.actx, { fscomp: o.f });
+  },
+});

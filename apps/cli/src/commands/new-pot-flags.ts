@@ -1,44 +1,62 @@
 /**
  * The flags create, clone and prepare share (-N, -i, -B, -S, -d, -f): their
- * schema fields, and checks the way shell pot's getopts loops made them, with
- * its messages.
+ * types carry shell pot's checks and messages.
  */
 import { actions, notFound } from '@pot/core';
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { oneOf, option, repeated } from '../flags.js';
 
-/** The zod fields of -N, -i (repeatable), -B, -S and -d, spread into each command's schema. */
-export const networkFlagFields = {
-  N: z.string().optional(),
-  i: z.array(z.string()).optional(),
-  B: z.string().optional(),
-  S: z.string().optional(),
-  d: z.string().optional(),
-};
+export const NETWORK_TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge'] as const;
 
-/** clone's and prepare's help for -d (create's marks the default). */
-export const DNS_HELP = `  -d dns : change pot dns resolver configuration, one of
-           inherit       - inherit from jailhost
-           pot           - the pot configured in POT_DNS_NAME
-           custom:<file> - copy <file> into pot configuration
-           off           - leave resolver config unaltered
-`;
+const networkMessage = (value: string): string => `Network type ${value} not recognized`;
 
-const NETWORK_TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge'];
-
-export interface NetworkFlags {
-  /** -N (prepare's `host` already mapped to inherit). */
-  network?: string | undefined;
-  /** -S */
-  stack?: string | undefined;
-  /** -d */
-  dns?: string | undefined;
+/** -N (prepare also takes `host`, its word for inherit). */
+export function networkFlag(help: readonly string[], accepted: readonly [string, ...string[]] = NETWORK_TYPES) {
+  return option('N', 'network-type', help, { type: oneOf(accepted, networkMessage) });
 }
 
-export function checkNetworkFlags(f: NetworkFlags, help: string): void {
-  if (f.network !== undefined && !NETWORK_TYPES.includes(f.network)) throw new UsageError(`Network type ${f.network} not recognized`, help);
-  if (f.stack !== undefined && !['ipv4', 'ipv6', 'dual'].includes(f.stack)) throw new UsageError(`Network stack ${f.stack} not valid`, help);
-  if (f.dns !== undefined && !['inherit', 'pot', 'off'].includes(f.dns) && !f.dns.startsWith('custom:')) throw new UsageError(`'${f.dns}' is not a valid dns option`, help);
+export const stackFlag = option('S', 'network-stack', ['network-stack : the network stack (ipv4, ipv6 or dual)'], {
+  type: oneOf(['ipv4', 'ipv6', 'dual'], (value) => `Network stack ${value} not valid`),
+});
+
+export const bridgeFlag = option('B', 'bridge-name', ['bridge-name : the name of the private bridge to be used'], { complete: 'bridge' });
+
+/** -i, repeatable; each may hold several addresses separated by blanks. */
+export function addressFlag(help: readonly string[]) {
+  return repeated('i', 'ipaddr', help);
+}
+
+export const addresses = (values: readonly string[]): string[] => values.flatMap((v) => v.split(' ').filter((w) => w !== ''));
+
+const DNS_VALUES = ['inherit', 'pot', 'off', 'custom:'];
+
+export function dnsFlag(help: readonly string[]) {
+  return option('d', 'dns', help, {
+    type: z
+      .string()
+      .refine((d) => ['inherit', 'pot', 'off'].includes(d) || d.startsWith('custom:'), { error: (issue) => `'${String(issue.input)}' is not a valid dns option` })
+      .optional(),
+    complete: { values: DNS_VALUES },
+  });
+}
+
+/** clone's and prepare's help for -d (create's marks the default). */
+export const DNS_HELP = [
+  'dns : change pot dns resolver configuration, one of',
+  '         inherit       - inherit from jailhost',
+  '         pot           - the pot configured in POT_DNS_NAME',
+  '         custom:<file> - copy <file> into pot configuration',
+  '         off           - leave resolver config unaltered',
+];
+
+export const flavourFlag = repeated('f', 'flavour', ['flavour : flavour to be used'], { complete: 'flavour' });
+
+/** A pot name given to create or clone: shell pot refuses a dot while parsing. */
+export function newPotName(missing: string) {
+  return z
+    .string({ error: missing })
+    .min(1, { error: missing })
+    .refine((p) => !p.includes('.'), { error: (issue) => `${String(issue.input)} is not a valid name for a pot ('.' is the only character not allowed)` });
 }
 
 /** The -f flavours, resolved; an unknown one is `not-found`. */

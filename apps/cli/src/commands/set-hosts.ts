@@ -1,41 +1,22 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { collect, openCommand, potParser } from './common.js';
+import { defineCommand } from '../definition.js';
+import { checkedBy, dryRun, HELP, potFlag, repeated, VERBOSE } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
-const help = `pot set-hosts [-hv] [--dry-run] -p pot -H hostname:IP
-  -h print this help
-  -v verbose
-  -p pot : the working pot
-  -H hostname:IP : hostname-to-IP resolution to be added
-                   to /etc/hosts, can be used multiple times
-  --dry-run print the new pot.conf instead of writing it
-`;
-
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  p: z.string().optional(),
-  H: z.array(z.string()).optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const setHosts: PotCommand = {
+export const setHosts = defineCommand({
   name: 'set-hosts',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('set-hosts').option('-p <pname>', 'pot name').option('-H <hostname:IP>', 'host entry', collect).option('--dry-run', 'print only');
-    const opened = await openCommand({ name: 'set-hosts', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    const hosts = o.H ?? [];
-    // shell pot checks each -H while parsing, before the other options
-    await usageWithHelp(help, async () => hosts.forEach((h) => actions.hostEntry(h)));
-    if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
-    const pot = o.p;
-    await usageWithHelp(help, () => actions.setPotHosts(actx, { pot, hosts }));
-    return 0;
+  summary: 'Set /etc/hosts entries inside a pot',
+  synopsis: 'pot set-hosts [-hv] [--dry-run] -p pot -H hostname:IP',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    p: potFlag('pot', ['pot : the working pot']),
+    H: repeated('H', 'hostname:IP', ['hostname:IP : hostname-to-IP resolution to be added', '                 to /etc/hosts, can be used multiple times'], { item: checkedBy(actions.hostEntry) }),
+    dryRun: dryRun('print the new pot.conf instead of writing it'),
   },
-};
+  run: async (o, c) => {
+    await usageWithHelp(c.help, () => actions.setPotHosts(c.actx, { pot: o.p, hosts: o.H }));
+  },
+});

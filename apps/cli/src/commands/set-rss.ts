@@ -1,42 +1,23 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
+import { defineCommand } from '../definition.js';
+import { checkedBy, dryRun, HELP, option, potFlag, VERBOSE } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
-const help = `pot set-rss [-hv] [--dry-run] -p pot [-C cpus] [-M memory]
-  -h print this help
-  -v verbose
-  -p pot : the working pot
-  -C cpus : the max amount of CPUs
-  -M memory : max memory usable (integer values)
-  --dry-run print the new pot.conf (and the limits of a running pot) instead of changing them
-`;
-
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  p: z.string().optional(),
-  C: z.string().optional(),
-  M: z.string().optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const setRss: PotCommand = {
+export const setRss = defineCommand({
   name: 'set-rss',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('set-rss').option('-p <pname>', 'pot name').option('-C <cpus>', 'CPUs').option('-M <memory>', 'memory').option('--dry-run', 'print only');
-    const opened = await openCommand({ name: 'set-rss', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    // shell pot checks -M while parsing, before the other options
-    const memory = o.M;
-    if (memory !== undefined) await usageWithHelp(help, async () => actions.memoryConstraint(memory));
-    if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
-    const pot = o.p;
-    await usageWithHelp(help, () => actions.setPotRss(actx, { pot, cpus: o.C, memory }));
-    return 0;
+  summary: 'Set a resource constraint',
+  synopsis: 'pot set-rss [-hv] [--dry-run] -p pot [-C cpus] [-M memory]',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    p: potFlag('pot', ['pot : the working pot']),
+    C: option('C', 'cpus', ['cpus : the max amount of CPUs']),
+    M: option('M', 'memory', ['memory : max memory usable (integer values)'], { type: checkedBy(actions.memoryConstraint).optional() }),
+    dryRun: dryRun('print the new pot.conf (and the limits of a running pot) instead of changing them'),
   },
-};
+  run: async (o, c) => {
+    await usageWithHelp(c.help, () => actions.setPotRss(c.actx, { pot: o.p, cpus: o.C, memory: o.M }));
+  },
+});

@@ -3,18 +3,28 @@
  * with shell pot's messages: exactly one of them, with a value.
  */
 import type { actions } from '@pot/core';
-import { UsageError } from '../errors.js';
+import { repeated } from '../flags.js';
 
-export interface TargetFlags {
-  p?: string[] | undefined;
-  f?: string[] | undefined;
+/** -p and -f, repeatable so that giving both twice is told as shell pot told it. */
+export function targetFlags(what: string) {
+  return {
+    p: repeated('p', 'potname', [`potname : the pot target of the ${what}`], { complete: 'pot' }),
+    f: repeated('f', 'fscomp', [`fscomp : the fs component target of the ${what}`], { complete: 'fscomp' }),
+  };
 }
 
-export function snapshotTarget(o: TargetFlags, help: string): actions.SnapshotTarget {
-  const given = [...(o.p ?? []).map((pot) => ({ pot })), ...(o.f ?? []).map((fscomp) => ({ fscomp }))];
-  if (given.length > 1) throw new UsageError('-p|-f are exclusive', help);
-  const target = given[0];
-  if (target === undefined) throw new UsageError('one of -p|-f has to be used', help);
-  if (('pot' in target ? target.pot : target.fscomp) === '') throw new UsageError('-p|-f options need an argument', help);
-  return target;
+export interface TargetFlags {
+  p: string[];
+  f: string[];
+}
+
+export function checkTarget(o: TargetFlags, usage: (message: string) => never): void {
+  const given = [...o.p, ...o.f];
+  if (given.length > 1) usage('-p|-f are exclusive');
+  if (given.length === 0) usage('one of -p|-f has to be used');
+  if (given[0] === '') usage('-p|-f options need an argument');
+}
+
+export function snapshotTarget(o: TargetFlags): actions.SnapshotTarget {
+  return o.p[0] !== undefined ? { pot: o.p[0] } : { fscomp: o.f[0] ?? '' };
 }

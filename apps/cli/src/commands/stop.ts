@@ -1,38 +1,25 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
+import { defineCommand } from '../definition.js';
+import { dryRun, HELP, potFlag, potOperand, VERBOSE } from '../flags.js';
 
-const help = `pot stop [-hv] [--dry-run] [-p] potname
-  -h print this help
-  -v verbose
-  -p potname : the pot to be stopped
-  --dry-run print the host commands instead of running them
-  potname : the pot to be stopped if "-p potname" not given
-`;
-
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  p: z.string().optional(),
-  i: z.string().optional(),
-  s: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const stop: PotCommand = {
+export const stop = defineCommand({
   name: 'stop',
-  help,
-  async run(args, ctx) {
-    // -i and -s are shell pot's internal flags (start's cleanup); kept for scripts that call them.
-    const cmd = potParser('stop').option('-p <potname>', 'pot').option('-i <ifaces>', 'interfaces').option('-s', 'from start').option('--dry-run', 'print only').argument('[pname]').passThroughOptions();
-    const opened = await openCommand({ name: 'stop', cmd, schema: Options, help }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    const pot = o.p ?? cmd.args[0];
-    if (pot === undefined || pot === '') throw new UsageError('A pot name is mandatory', help);
-    await actions.stopPot(actx, { pot, fromStart: o.s ?? false, ...(o.i === undefined ? {} : { interfaces: o.i }) });
-    return 0;
+  summary: 'Stop a pot (jail)',
+  synopsis: 'pot stop [-hv] [--dry-run] [-p] potname',
+  root: true,
+  log: 'always',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    p: potFlag('potname', ['potname : the pot to be stopped']),
+    // shell pot's internal flags (start's cleanup); kept for scripts that call them
+    i: { short: 'i', value: 'ifaces', hidden: "start's cleanup: the interfaces to remove", type: z.string().optional() },
+    s: { short: 's', hidden: "start's cleanup: called from start", type: z.boolean().default(false) },
+    dryRun: dryRun(),
   },
-};
+  operands: { pname: potOperand('potname', ['potname : the pot to be stopped if "-p potname" not given']) },
+  run: async (o, c) => {
+    await actions.stopPot(c.actx, { pot: o.p, fromStart: o.s, ...(o.i === undefined ? {} : { interfaces: o.i }) });
+  },
+});

@@ -1,34 +1,29 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
-
-const help = `pot term [-hvf] [-p] potname
-  -h print this help
-  -v verbose
-  -f start the pot, if it's not running
-  -p potname : the pot (or the first argument)
-`;
-
-const Options = z.object({ h: z.boolean().optional(), v: z.number(), f: z.boolean().optional(), p: z.string().optional() });
+import { defineCommand } from '../definition.js';
+import { bool, HELP, potFlag, potOperand, VERBOSE } from '../flags.js';
 
 /** `term` opens a shell in a running pot; `run` is `term -f` (shell pot's dispatcher alias). */
-function consoleCommand(name: 'term' | 'run'): PotCommand {
-  return {
+function consoleCommand(name: 'term' | 'run', summary: string, usageAs: string) {
+  return defineCommand({
     name,
-    help,
-    async run(args, ctx) {
-      const cmd = potParser(name).option('-f', 'start').option('-p <potname>', 'pot').argument('[pname]').passThroughOptions();
-      const opened = await openCommand({ name: 'term', cmd, schema: Options, help, logged: name === 'run' ? ['-f', ...args] : args }, args, ctx);
-      if (!opened) return 0;
-      const { o, actx } = opened;
-      const pot = o.p ?? cmd.args[0];
-      if (pot === undefined || pot === '') throw new UsageError('A pot name is mandatory', help);
-      return actions.openConsole(actx, { pot, start: name === 'run' || (o.f ?? false) });
+    summary,
+    usageAs,
+    synopsis: 'pot term [-hvf] [-p] potname',
+    root: true,
+    log: 'always',
+    // startPot checks it when run starts the pot
+    configCheck: 'own',
+    logAs: { name: 'term', argv: (args) => (name === 'run' ? ['-f', ...args] : args) },
+    flags: {
+      h: HELP,
+      v: VERBOSE,
+      f: bool('f', "start the pot, if it's not running"),
+      p: potFlag('potname', ['potname : the pot (or the first argument)']),
     },
-  };
+    operands: { pname: potOperand('potname', []) },
+    run: async (o, c) => actions.openConsole(c.actx, { pot: o.p, start: name === 'run' || o.f }),
+  });
 }
 
-export const term = consoleCommand('term');
-export const run = consoleCommand('run');
+export const term = consoleCommand('term', 'Open terminal inside of a pot', 'term');
+export const run = consoleCommand('run', 'Same as term, but start pot if it is not running', 'run');

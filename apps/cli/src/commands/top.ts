@@ -1,25 +1,17 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
-import { UsageError } from '../errors.js';
-import type { PotCommand } from './common.js';
-import { openCommand, potParser } from './common.js';
+import { defineCommand } from '../definition.js';
+import { HELP, potFlag, VERBOSE } from '../flags.js';
 
-const help = `pot top [-h] -p pot
-  -h print this help
-  -p pot : the working pot
-`;
-
-const Options = z.object({ h: z.boolean().optional(), v: z.number(), p: z.string().optional() });
-
-export const top: PotCommand = {
+export const top = defineCommand({
   name: 'top',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('top').option('-p <pname>', 'pot name');
-    const opened = await openCommand({ name: 'top', cmd, schema: Options, help, readOnly: true }, args, ctx);
-    if (!opened) return 0;
-    const { o, actx } = opened;
-    if (o.p === undefined || o.p === '') throw new UsageError('A pot name is mandatory', help);
-    return actions.monitorPot(actx, o.p);
+  summary: 'Run top(1) inside the pot',
+  usageAs: 'top    ',
+  synopsis: 'pot top [-h] -p pot',
+  log: 'debug',
+  flags: {
+    h: HELP,
+    v: { short: 'v', count: true, hidden: "shell pot's help of top does not list -v", type: VERBOSE.type },
+    p: potFlag('pot', ['pot : the working pot']),
   },
-};
+  run: async (o, c) => actions.monitorPot(c.actx, o.p),
+});

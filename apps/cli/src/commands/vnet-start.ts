@@ -1,35 +1,21 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
-import type { PotCommand } from './common.js';
-import { actionContext, parseArgs, potParser, requireFsRoot } from './common.js';
+import { defineCommand } from '../definition.js';
+import { dryRun, HELP, option, VERBOSE } from '../flags.js';
 
-const help = `pot vnet-start [-hv] [--dry-run] [-B bridge-name]
-  -h print this help
-  -v verbose
-  -B bridge-name (optional)
-  --dry-run print the host commands instead of running them
-`;
-
-const Options = z.object({
-  h: z.boolean().optional(),
-  v: z.number(),
-  B: z.string().min(1).optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export const vnetStart: PotCommand = {
+export const vnetStart = defineCommand({
   name: 'vnet-start',
-  help,
-  async run(args, ctx) {
-    const cmd = potParser('vnet-start').option('-B <bridge>', 'private bridge').option('--dry-run', 'print only');
-    const o = Options.parse(parseArgs(cmd, args, help));
-    if (o.h) {
-      ctx.io.stdout(help);
-      return 0;
-    }
-    const actx = actionContext(ctx, { verbose: o.v, dryRun: o.dryRun ?? false, warnConfig: false });
-    requireFsRoot(actx.settings);
-    await actions.vnetStart(actx, { bridge: o.B, argv: args });
-    return 0;
+  summary: 'Start vnet configuration',
+  synopsis: 'pot vnet-start [-hv] [--dry-run] [-B bridge-name]',
+  root: true,
+  configCheck: 'own',
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    B: option('B', 'bridge-name', ['bridge-name (optional)'], { type: z.string().min(1, { error: '-B needs a bridge name' }).optional(), complete: 'bridge' }),
+    dryRun: dryRun(),
   },
-};
+  run: async (o, c) => {
+    await actions.vnetStart(c.actx, { bridge: o.B, argv: c.args });
+  },
+});
