@@ -2,8 +2,9 @@
 // graph, and pot start-up is paid by every command nomad-pot-driver runs.
 // Beside it go what an installation needs (install/install.sh stages them):
 // potnet's bundle, the default configuration and the man pages.
-import { copyFileSync, cpSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import path from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [minMajor, minMinor] = pkg.engines.node.replace(/^>=\s*/, '').split('.').map(Number);
@@ -32,4 +33,13 @@ copyFileSync('../../packages/pot-core/share/pot.default.conf', 'dist/pot.default
 cpSync('install/man', 'dist/share/man', { recursive: true });
 for (const doc of ['../../README.md', '../../LICENSE', 'CHANGELOG.md']) {
   cpSync(doc, `dist/doc/${doc.split('/').pop()}`);
+}
+
+// The man page and the shell completions, generated from the command definitions (tsc output),
+// where the install step takes PREFIX/share from.
+const { shareFiles } = await import('./dist/completion/share-files.js');
+for (const [file, text] of Object.entries(shareFiles())) {
+  const target = path.join('dist', 'share', file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
 }

@@ -23,8 +23,6 @@ export type Completion =
   | 'user'
   | 'signal'
   | 'command'
-  | 'config-name'
-  | 'attribute'
   | 'release'
   /** anything: completion offers nothing */
   | 'text'
