@@ -89,3 +89,6 @@ export function oneOf<const V extends readonly [string, ...string[]]>(values: V,
 export function potOperand(name: string, help: readonly string[]): Operand<z.ZodOptional<z.ZodString>> {
   return { name, fills: 'p', help, type: z.string().optional(), complete: 'pot' };
 }
+
+/** `-p pot : the working pot`, mandatory: most commands that change one pot. */
+export const WORKING_POT = potFlag('pot', ['pot : the working pot']);

@@ -1,6 +1,6 @@
 import { actions, parsePortSpec } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { checkedBy, dryRun, HELP, potFlag, repeated, VERBOSE } from '../flags.js';
+import { checkedBy, dryRun, HELP, repeated, VERBOSE, WORKING_POT } from '../flags.js';
 
 export const exportPorts = defineCommand({
   name: 'export-ports',
@@ -11,7 +11,7 @@ export const exportPorts = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     e: repeated(
       'e',
       '[proto:]pot_port[:host_port]',

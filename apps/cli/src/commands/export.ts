@@ -1,7 +1,7 @@
 import { actions } from '@pot/core';
 import { z } from 'zod';
 import { defineCommand } from '../definition.js';
-import { bool, dryRun, HELP, option, potFlag, VERBOSE } from '../flags.js';
+import { bool, dryRun, HELP, option, VERBOSE, WORKING_POT } from '../flags.js';
 
 export const exportPot = defineCommand({
   name: 'export',
@@ -12,7 +12,7 @@ export const exportPot = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     t: option('t', 'tag', ['tag : the tag to be used as suffix in the filename', '         if not specified, the snapshot name will be used as suffix']),
     c: bool('c', ': treat tags as versions and check if they are decreasing'),
     D: option('D', 'dir', ['dir : where to store the compressed file with the pot'], { complete: 'directory' }),

@@ -1,7 +1,7 @@
 import { actions, isPotError } from '@pot/core';
 import { z } from 'zod';
 import { defineCommand } from '../definition.js';
-import { HELP, json, option, potFlag, QUIET, required, VERBOSE } from '../flags.js';
+import { HELP, json, option, QUIET, required, VERBOSE, WORKING_POT } from '../flags.js';
 import { printJson, typedValue } from '../json-output/json-output.js';
 import { GetAttributeOutput } from '../json-output/schemas.js';
 import { usageWithHelp } from './usage-with-help.js';
@@ -21,7 +21,7 @@ export const getAttribute = defineCommand({
     v: VERBOSE,
     q: { ...QUIET, help: ['quiet : print the value only (an empty line when it is not set)'] },
     json: json('print the value as JSON (YES/NO as booleans, null when not set)'),
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     A: option('A', 'attribute', ['attribute : get value of attribute, one of', ...attributes.map((a) => `   + ${a}`)], { type: required('Option -A is mandatory'), complete: { values: attributes } }),
     V: { short: 'V', value: 'value', hidden: "shell pot's getopts string has V: too; the value is ignored", type: z.string().optional() },
   },

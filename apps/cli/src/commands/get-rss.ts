@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { bool, HELP, json, potFlag, VERBOSE } from '../flags.js';
+import { bool, HELP, json, VERBOSE, WORKING_POT } from '../flags.js';
 import { printJson, resourceUsageOf } from '../json-output/json-output.js';
 import { GetRssOutput } from '../json-output/schemas.js';
 
@@ -10,7 +10,7 @@ export const getRss = defineCommand({
   synopsis: 'pot get-rss [-hv] [-J|--json] -p pot',
   root: true,
   log: 'debug',
-  flags: { h: HELP, v: VERBOSE, p: potFlag('pot', ['pot : the working pot']), J: bool('J', ": output in JSON format (nomad-pot-driver's shape)"), json: json(": output in pot's JSON contract (schemaVersion, camelCase)") },
+  flags: { h: HELP, v: VERBOSE, p: WORKING_POT, J: bool('J', ": output in JSON format (nomad-pot-driver's shape)"), json: json(": output in pot's JSON contract (schemaVersion, camelCase)") },
   check(o, usage) {
     if (o.J && o.json) usage('-J and --json are mutually exclusive');
   },

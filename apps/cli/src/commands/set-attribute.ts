@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { dryRun, HELP, option, potFlag, required, VERBOSE } from '../flags.js';
+import { dryRun, HELP, option, required, VERBOSE, WORKING_POT } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 const attributes = [...actions.SETTABLE_ATTRIBUTES].sort();
@@ -16,7 +16,7 @@ export const setAttribute = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     A: option('A', 'attribute', ['attribute : one of', ...attributes.map((a) => `   + ${a}`)], { type: required('Option -A is mandatory'), complete: { values: attributes } }),
     V: option(
       'V',

@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { dryRun, HELP, option, potFlag, required, VERBOSE } from '../flags.js';
+import { dryRun, HELP, option, required, VERBOSE, WORKING_POT } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 export const setCmd = defineCommand({
@@ -12,7 +12,7 @@ export const setCmd = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     c: option('c', 'cmd', ['cmd : the command line to start the container'], { type: required('A command is mandatory'), complete: 'command' }),
     dryRun: dryRun('print the new pot.conf instead of writing it'),
   },

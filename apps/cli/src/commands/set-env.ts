@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { checkedBy, dryRun, HELP, potFlag, repeated, VERBOSE } from '../flags.js';
+import { checkedBy, dryRun, HELP, repeated, VERBOSE, WORKING_POT } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 export const setEnv = defineCommand({
@@ -12,7 +12,7 @@ export const setEnv = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     E: repeated('E', 'var=value', ['var=value : the variable and the value to be added', '   this option can be repeated more than once'], {
       item: checkedBy(actions.envAssignment),
       mandatory: { message: 'Option -E is mandatory', suggestion: 'give at least one -E VARIABLE=value' },

@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { HELP, option, potFlag, VERBOSE } from '../flags.js';
+import { HELP, option, VERBOSE, WORKING_POT } from '../flags.js';
 
 const hook = (short: string, which: string) => option(short, 'hook', [`hook : the ${which} hook`], { complete: 'file' });
 
@@ -13,7 +13,7 @@ export const setHook = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     s: hook('s', 'pre-start'),
     S: hook('S', 'post-start'),
     t: hook('t', 'pre-stop'),

@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { checkedBy, dryRun, HELP, potFlag, repeated, VERBOSE } from '../flags.js';
+import { checkedBy, dryRun, HELP, repeated, VERBOSE, WORKING_POT } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 export const setHosts = defineCommand({
@@ -12,7 +12,7 @@ export const setHosts = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     H: repeated('H', 'hostname:IP', ['hostname:IP : hostname-to-IP resolution to be added', '                 to /etc/hosts, can be used multiple times'], { item: checkedBy(actions.hostEntry) }),
     dryRun: dryRun('print the new pot.conf instead of writing it'),
   },

@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { checkedBy, dryRun, HELP, option, potFlag, VERBOSE } from '../flags.js';
+import { checkedBy, dryRun, HELP, option, VERBOSE, WORKING_POT } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 export const setRss = defineCommand({
@@ -12,7 +12,7 @@ export const setRss = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
     C: option('C', 'cpus', ['cpus : the max amount of CPUs']),
     M: option('M', 'memory', ['memory : max memory usable (integer values)'], { type: checkedBy(actions.memoryConstraint).optional() }),
     dryRun: dryRun('print the new pot.conf (and the limits of a running pot) instead of changing them'),

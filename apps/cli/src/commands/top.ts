@@ -1,6 +1,6 @@
 import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
-import { HELP, potFlag, VERBOSE } from '../flags.js';
+import { HELP, VERBOSE, WORKING_POT } from '../flags.js';
 
 export const top = defineCommand({
   name: 'top',
@@ -11,7 +11,7 @@ export const top = defineCommand({
   flags: {
     h: HELP,
     v: { short: 'v', count: true, hidden: "shell pot's help of top does not list -v", type: VERBOSE.type },
-    p: potFlag('pot', ['pot : the working pot']),
+    p: WORKING_POT,
   },
   run: async (o, c) => actions.monitorPot(c.actx, o.p),
 });
