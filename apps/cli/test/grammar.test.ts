@@ -41,8 +41,10 @@ describe('pot -h, --help, -V, --version', () => {
   });
 
   it('-V and --version print the version, exit 0', async () => {
-    for (const flag of ['-V', '--version']) expect(await pot(NO_HOST, flag)).toEqual({ code: 0, stdout: 'pot version: 0.16.0\n', stderr: '' });
-    expect(await pot(NO_HOST, '--version', '-q')).toEqual({ code: 0, stdout: '0.16.0\n', stderr: '' });
+    const version = await pot(NO_HOST, 'version');
+    expect(version.stdout).toMatch(/^pot version: \d+\.\d+\.\d+/);
+    for (const flag of ['-V', '--version']) expect(await pot(NO_HOST, flag)).toEqual(version);
+    expect(await pot(NO_HOST, '--version', '-q')).toEqual(await pot(NO_HOST, 'version', '-q'));
   });
 });
 
@@ -89,7 +91,7 @@ describe('options after the pot name, on the fake host', () => {
     expect(after.stderr).toContain('casserole4');
     expect(after).toEqual(await pot(host.env, 'stop', '-v', 'casserole4'));
     const dry = await pot(host.env, 'start', 'nope', '--dry-run');
-    expect(dry.stderr).toMatch(/^###> {2}Pot nope not found\n/);
+    expect(dry.stderr).toMatch(/^###> {2}pot nope not found /);
     expect(host.effects()).not.toMatch(/^E (?!logger)/m);
   });
 });

@@ -1,5 +1,4 @@
 /** pot(8) in mdoc, generated from the command definitions. */
-import { actions } from '@pot/core';
 import type { AnyCommand } from '../definition.js';
 import { flagEntries, operandEntries, type FlagEntry } from './entries.js';
 
@@ -51,9 +50,9 @@ export function manPage(commands: readonly AnyCommand[]): string {
 creates, runs and destroys jails, called pots, built on ZFS datasets, with
 their network (inherited, an alias, or a VNET on a bridge behind pf NAT),
 resource limits, snapshots and images.
-It keeps the commands, flags and outputs of the shell
+It keeps the commands, flags and outputs of the shell script
 .Nm
-${actions.POT_VERSION}.
+it replaces.
 .Pp
 Options follow getopts(3): single-letter flags combine
 .Pq Fl vp Ar name ,
