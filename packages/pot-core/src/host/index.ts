@@ -15,6 +15,8 @@ export type {
 } from './runners.js';
 export { DEFAULT_PATH, hostToolEnv, createExecaRunner, createRecordingRunner, createDryRunRunner } from './runners.js';
 export { createRootedFiles, createFileOps, resolveUnder } from './files.js';
+export type { ManualClock, WaitOptions } from './clock.js';
+export { systemClock, createManualClock, waitUntil } from './clock.js';
 export type { FreeBsdHostOptions } from './freebsd/driver.js';
 export { createFreeBsdHost } from './freebsd/driver.js';
 export * as freebsdParse from './freebsd/parse.js';

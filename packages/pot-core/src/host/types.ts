@@ -406,9 +406,19 @@ export interface ImageOps {
   verifySignature(publicKey: string, signature: string, file: string): Promise<boolean>;
 }
 
+/** Time: the only way pot-core reads the clock or waits (host/clock.ts). */
+export interface ClockOps {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms` milliseconds. */
+  sleep(ms: number): Promise<void>;
+}
+
 export interface Host {
   /** Which driver: `freebsd` (later `linux`). */
   readonly platform: string;
+  /** Wall time and waits (the machine's clock; a test's own in tests). */
+  readonly clock: ClockOps;
   /** Mutating operations are only printed. */
   readonly dryRun: boolean;
   readonly zfs: DatasetOps;

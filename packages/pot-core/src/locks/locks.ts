@@ -25,6 +25,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
+import { systemClock } from '../host/clock.js';
+import type { ClockOps } from '../host/types.js';
 
 export interface LockOptions {
   /** Give up after this long (default 60 s; 0 = one attempt). */
@@ -39,6 +41,8 @@ export interface LockOptions {
   what?: string;
   /** Environment looked at for locks inherited from a parent pot process (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Time and waits between attempts (default the machine's clock; a host's `clock`). */
+  clock?: ClockOps;
 }
 
 /**
@@ -93,8 +97,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function ownerText(): string {
-  return `pid=${process.pid}\nhost=${os.hostname()}\nsince=${new Date().toISOString()}\n`;
+function ownerText(clock: ClockOps): string {
+  return `pid=${process.pid}\nhost=${os.hostname()}\nsince=${new Date(clock.now()).toISOString()}\n`;
 }
 
 /** The owner recorded in a lock file, or undefined when unreadable or missing. */
@@ -111,9 +115,9 @@ export async function readLockOwner(file: string): Promise<LockOwner | undefined
   return { pid, host: field('host') ?? '', since: field('since') ?? '' };
 }
 
-async function tryCreate(file: string): Promise<boolean> {
+async function tryCreate(file: string, clock: ClockOps): Promise<boolean> {
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
-  await fs.writeFile(tmp, ownerText(), { mode: 0o644 });
+  await fs.writeFile(tmp, ownerText(clock), { mode: 0o644 });
   try {
     await fs.link(tmp, file);
     return true;
@@ -126,7 +130,7 @@ async function tryCreate(file: string): Promise<boolean> {
 }
 
 /** Whether the lock at `file` is stale: its owner is dead (same host), or it is ownerless and old. */
-async function isStale(file: string, staleAfterMs: number): Promise<boolean> {
+async function isStale(file: string, staleAfterMs: number, clock: ClockOps): Promise<boolean> {
   const owner = await readLockOwner(file);
   if (owner !== undefined) {
     if (owner.host !== '' && owner.host !== os.hostname()) return false;
@@ -134,29 +138,27 @@ async function isStale(file: string, staleAfterMs: number): Promise<boolean> {
   }
   try {
     const st = await fs.stat(file);
-    return Date.now() - st.mtimeMs > staleAfterMs;
+    return clock.now() - st.mtimeMs > staleAfterMs;
   } catch {
     return false; // gone: the next attempt will take it
   }
 }
 
 /** Removes a stale lock under a breaker file, re-checking staleness once the breaker is held. */
-async function breakStale(file: string, staleAfterMs: number): Promise<void> {
+async function breakStale(file: string, staleAfterMs: number, clock: ClockOps): Promise<void> {
   const breaker = `${file}.break`;
-  if (!(await tryCreate(breaker))) {
+  if (!(await tryCreate(breaker, clock))) {
     // another waiter is breaking it; a breaker left by a dead process is itself stale
     const owner = await readLockOwner(breaker);
     if (owner !== undefined && !isAlive(owner.pid)) await fs.rm(breaker, { force: true });
     return;
   }
   try {
-    if (await isStale(file, staleAfterMs)) await fs.rm(file, { force: true });
+    if (await isStale(file, staleAfterMs, clock)) await fs.rm(file, { force: true });
   } finally {
     await fs.rm(breaker, { force: true });
   }
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function acquireLock(file: string, options: LockOptions = {}): Promise<LockHandle> {
   const resolved = path.resolve(file);
@@ -167,22 +169,23 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
   const maxPoll = options.maxPollMs ?? 250;
   const staleAfterMs = options.staleAfterMs ?? 30_000;
   let delay = options.pollMs ?? 10;
-  const started = Date.now();
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
   await fs.mkdir(path.dirname(resolved), { recursive: true });
   for (;;) {
-    if (await tryCreate(resolved)) break;
-    if (await isStale(resolved, staleAfterMs)) {
-      await breakStale(resolved, staleAfterMs);
+    if (await tryCreate(resolved, clock)) break;
+    if (await isStale(resolved, staleAfterMs, clock)) {
+      await breakStale(resolved, staleAfterMs, clock);
       continue;
     }
-    if (Date.now() - started >= timeoutMs) {
+    if (clock.now() - started >= timeoutMs) {
       const owner = await readLockOwner(resolved);
       const by = owner === undefined ? '' : ` (held by pid ${owner.pid}${owner.host ? ` on ${owner.host}` : ''} since ${owner.since})`;
       throw new PotError('busy', `${options.what ?? `the lock ${resolved}`} is busy${by}`, {
         suggestion: `another pot command is running; try again when it is done (if none is, remove ${resolved})`,
       });
     }
-    await sleep(Math.min(delay, Math.max(1, timeoutMs - (Date.now() - started))) * (0.5 + Math.random()));
+    await clock.sleep(Math.min(delay, Math.max(1, timeoutMs - (clock.now() - started))) * (0.5 + Math.random()));
     delay = Math.min(delay * 2, maxPoll);
   }
   let released = false;

@@ -5,7 +5,6 @@
  * every one of them needs root — purge-snapshots too (shell pot purged a
  * running pot's snapshots and did not check root for pots, spec §8).
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
 import type { ActionContext } from '../context/context.js';
@@ -53,10 +52,10 @@ async function snapshotNames(ctx: ActionContext, dataset: string): Promise<strin
 async function freshName(ctx: ActionContext, dataset: string): Promise<string> {
   const taken = new Set(await snapshotNames(ctx, dataset));
   for (;;) {
-    const now = Date.now();
+    const now = ctx.host.clock.now();
     const name = epochSnapshotName(now);
     if (!taken.has(name) || ctx.host.dryRun) return name;
-    await sleep(msToNextSecond(now));
+    await ctx.host.clock.sleep(msToNextSecond(now));
   }
 }
 

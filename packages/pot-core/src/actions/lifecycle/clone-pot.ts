@@ -136,7 +136,7 @@ async function snapshotsToClone(ctx: ActionContext, o: ClonePotOptions, plan: Mu
       if (!o.autoSnapshot) {
         throw new PotError('host-state', `${c.source} has no snap - please take a snapshot of ${o.template}`, { suggestion: `pot snapshot -p ${o.template}, or clone with -F` });
       }
-      snapshot = epochSnapshotName(Date.now());
+      snapshot = epochSnapshotName(ctx.host.clock.now());
       info(ctx, `${c.source} has no snap - taking a snapshot on the fly with tag ${snapshot}`);
       await ctx.host.zfs.snapshot(c.source, snapshot);
     }

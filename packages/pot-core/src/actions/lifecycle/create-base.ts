@@ -69,7 +69,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /** `_pot_zfs_snap_full`: one snapshot (epoch seconds) of every writable dataset of the pot's fscomp.conf. */
 async function snapshotPotDatasets(ctx: ActionContext, pot: string): Promise<string> {
-  const name = String(Math.floor(Date.now() / 1000));
+  const name = String(Math.floor(ctx.host.clock.now() / 1000));
   debug(ctx, `Taking a snapshot of ${pot}`);
   for (const e of (await potStore(ctx).readFscompConf(pot))?.entries ?? []) {
     if (e.option !== 'ro' && !e.source.startsWith('/')) await ctx.host.zfs.snapshot(e.source, name);
@@ -147,5 +147,5 @@ export async function createBase(ctx: ActionContext, o: CreateBaseOptions): Prom
       if (made.length > 0) debug(ctx, `removed what was made for ${baseDataset(ctx, base)}`);
       throw err;
     }
-  }, { what: 'the create-base lock' });
+  }, { what: 'the create-base lock', clock: ctx.host.clock });
 }

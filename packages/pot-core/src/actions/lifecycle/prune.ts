@@ -3,7 +3,6 @@
  * prunable whose last start marked them to be pruned.
  */
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promises as fs } from 'node:fs';
 import type { ActionContext } from '../context/context.js';
 import { info, requireRoot, warn } from '../context/context.js';
@@ -24,7 +23,7 @@ const RECHECK_MS = 2_000;
 async function ranRecently(ctx: ActionContext, pot: string): Promise<boolean> {
   try {
     const st = await fs.stat(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'));
-    return Date.now() - st.mtimeMs < GRACE_MS;
+    return ctx.host.clock.now() - st.mtimeMs < GRACE_MS;
   } catch {
     return false;
   }
@@ -36,7 +35,7 @@ async function prunable(ctx: ActionContext, pot: string, o: PruneOptions): Promi
   if (await ctx.host.jails.isRunning(pot)) return false;
   if (!o.gracePeriod) return true;
   if (await ranRecently(ctx, pot)) return false;
-  await sleep(RECHECK_MS); // gives a starting pot the time to write .last_run_stats
+  await ctx.host.clock.sleep(RECHECK_MS); // gives a starting pot the time to write .last_run_stats
   return !(await ranRecently(ctx, pot)) && !(await ctx.host.jails.isRunning(pot));
 }
 

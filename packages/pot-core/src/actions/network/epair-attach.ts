@@ -29,7 +29,7 @@ function isTrue(value: string | undefined): boolean {
 
 export async function createEpair(ctx: ActionContext, pot: string, prefix: '4' | '6'): Promise<Epair> {
   const pair = await ctx.host.net.createEpair({ description: pot, group: 'pot' });
-  const a = `p${prefix}${Math.floor(Date.now() / 1000).toString(16)}${process.pid.toString(16)}`;
+  const a = `p${prefix}${Math.floor(ctx.host.clock.now() / 1000).toString(16)}${process.pid.toString(16)}`;
   try {
     await ctx.host.net.rename(pair.a, a);
   } catch (cause) {

@@ -5,7 +5,6 @@
  * does); a non-persistent pot's failing command gives exit code 125.
  */
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PotError } from '../../errors/pot-error.js';
 import { aliasAddresses, type Stack } from '../../network/index.js';
 import type { PotConf } from '../../store/index.js';
@@ -72,7 +71,7 @@ async function startDependencies(ctx: ActionContext, conf: PotConf): Promise<voi
 }
 
 async function snapshot(ctx: ActionContext, pot: string, mode: StartPotOptions['snapshot']): Promise<void> {
-  const name = String(Math.floor(Date.now() / 1000));
+  const name = String(Math.floor(ctx.host.clock.now() / 1000));
   if (mode === 'normal') await ctx.host.zfs.snapshot(potDataset(ctx, pot), name, { recursive: true });
   if (mode !== 'full') return;
   for (const e of (await potStore(ctx).readFscompConf(pot))?.entries ?? []) {
@@ -174,7 +173,7 @@ async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { p
   if (await ctx.host.jails.isRunning(pot)) await applyLimits(ctx, pot, conf);
   const running = ctx.host.jails.run(pot, cmd);
   await runHook(ctx, pot, 'poststart', conf);
-  await sleep(PLACEHOLDER_GRACE_MS);
+  await ctx.host.clock.sleep(PLACEHOLDER_GRACE_MS);
   await ctx.host.jails.killMatching(pot, PLACEHOLDER_PATTERN);
   const r = await setPotStatus(ctx, pot, 'started', jail.interfaces);
   if (r.outcome === 'same') info(ctx, `pot ${pot} is already started (???)`);

@@ -4,7 +4,6 @@
  * too, which shell pot leaked), shared memory, resolv.conf, mounts — and the
  * status becomes stopped.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PotError } from '../../errors/pot-error.js';
 import { aliasAddresses } from '../../network/index.js';
 import type { PotConf } from '../../store/index.js';
@@ -55,7 +54,7 @@ async function removeJail(ctx: ActionContext, pot: string, conf: PotConf): Promi
 async function removeNetwork(ctx: ActionContext, conf: PotConf, interfaces: string): Promise<void> {
   const epairs = interfaces.split(':').filter((i) => i !== '');
   for (const epair of epairs) {
-    if (!ctx.host.dryRun) await sleep(EPAIR_SETTLE_MS);
+    if (!ctx.host.dryRun) await ctx.host.clock.sleep(EPAIR_SETTLE_MS);
     if (await ctx.host.net.exists(epair)) await ctx.host.net.destroy(epair);
   }
   if (epairs.length > 0 || conf.networkType !== 'alias') return;

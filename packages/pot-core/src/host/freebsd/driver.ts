@@ -6,9 +6,11 @@
  */
 import { PotError } from '../../errors/pot-error.js';
 import { commandError, type CommandResult, type CommandRunner, type HostCommand } from '../command.js';
+import { systemClock } from '../clock.js';
 import { createFileOps } from '../files.js';
 import { createDryRunRunner, createExecaRunner } from '../runners.js';
 import type {
+  ClockOps,
   AddressSpec,
   DatasetOps,
   ExecResult,
@@ -48,6 +50,8 @@ export interface FreeBsdHostOptions {
   dryRun?: boolean;
   /** Where dry-run lines go (default: stdout). */
   print?: (line: string) => void;
+  /** Time and waits (default: the machine's clock). */
+  clock?: ClockOps;
 }
 
 const q = (file: string, args: readonly string[], extra: Partial<HostCommand> = {}): HostCommand => ({ file, args, mutating: false, ...extra });
@@ -526,6 +530,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
 
   return {
     platform: 'freebsd',
+    clock: options.clock ?? systemClock,
     get dryRun() {
       return runner.dryRun;
     },
