@@ -7,9 +7,18 @@ source "$root/scripts/toolchain.sh"
 cd "$root"
 report=$(mktemp -d)/vitest.json
 status=0
-# The end-to-end files mostly wait on child processes (the built pot, the fake host's stubs):
-# three at a time on two cores took the suite from ~11 to ~7 minutes. (vitest's default is
+# --fast (npm run test:fast): the unit and in-process tests only, in seconds: no fake host,
+# no built pot started, no other process tree.
+layer=()
+if [[ ${1:-} == --fast ]]; then
+  shift
+  layer=(--exclude '**/*.e2e.test.ts' --exclude 'testing/**' --exclude '**/test/host/integration.test.ts'
+    --exclude '**/test/adversarial/**' --exclude 'packages/potnet/test/golden.test.ts' --exclude '**/node_modules/**')
+fi
+# The end-to-end files mostly wait on child processes (the built pot, the fake host's
+# stand-ins) and on pot's own fixed waits (a start's 0.5 s placeholder grace, a stop's 1 s per
+# epair): four files at a time keep two cores busy through those waits. (vitest's default is
 # cores - 1; a maxWorkers in the root config is not applied to its projects, the flag is.)
-pnpm exec vitest run --maxWorkers=3 --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+pnpm exec vitest run --maxWorkers=4 "${layer[@]}" --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
 node scripts/test-summary.mjs "$report" || true
 exit $status
