@@ -3,7 +3,7 @@ import { helpText } from '../command-line.js';
 import { defineCommand } from '../definition.js';
 import { UsageError } from '../errors.js';
 import { withInterruptSignal } from '../action-context.js';
-import { HELP, option, required, VERBOSE } from '../flags.js';
+import { dryRun, HELP, option, required, VERBOSE } from '../flags.js';
 import { createProgressBar } from '../progress-bar.js';
 
 const STATIC_RELEASES = `the releases with a MANIFEST in ${actions.releases.MANIFESTS_DIR}\n               (package freebsd-release-manifests; 'pot create-base -h' lists them)`;
@@ -20,9 +20,10 @@ const flags = {
   v: VERBOSE,
   r: option('r', 'RELEASE', releaseHelp(undefined), { type: required('option -r is mandatory'), complete: 'release' }),
   b: option('b', 'basename', ['basename : optional, (default: the release)']),
+  dryRun: dryRun('print the download, datasets and extraction instead of doing them'),
 };
 
-const synopsis = 'pot create-base [-h] [-r RELEASE] [-b basename]';
+const synopsis = 'pot create-base [-hv] [--dry-run] [-r RELEASE] [-b basename]';
 
 /** The help with the releases of this host (the definition's when they cannot be read). */
 async function releasesHelp(actx: actions.ActionContext): Promise<string> {

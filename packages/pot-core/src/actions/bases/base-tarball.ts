@@ -82,6 +82,8 @@ export async function ensureBaseTarball(ctx: ActionContext, arch: HostArch, rele
     await files.remove(file);
     throw interrupted();
   }
+  // a dry run downloaded nothing: there is nothing to verify yet
+  if (ctx.host.dryRun) return { file, url, sha256, downloaded: true };
   const got = await digestOrUndefined(file);
   if (got === undefined || !sameDigest(got, sha256)) {
     await files.remove(file);

@@ -33,6 +33,11 @@ export function warn(ctx: ActionContext, msg: string): void {
   ctx.report.diag(`###>  ${msg}`);
 }
 
+/** A line saying what was done, or under --dry-run what would be (nothing was). */
+export function doneOrPlanned(ctx: ActionContext, done: string, planned: string): string {
+  return ctx.host.dryRun ? `${planned} (dry run: nothing was changed)` : done;
+}
+
 export function debug(ctx: ActionContext, msg: string): void {
   if (ctx.verbosity >= 2) ctx.report.print(`=====>  ${msg}`);
 }

@@ -9,7 +9,7 @@ import { PotError } from '../../errors/pot-error.js';
 import { forPot, potPresence } from '../context/pot-lookup.js';
 import { stopPot } from '../running/stop-pot.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, realFiles, requireRoot, syslog } from '../context/context.js';
+import { debug, doneOrPlanned, info, realFiles, requireRoot, syslog } from '../context/context.js';
 import { syslogdFlags } from '../queries/config-values.js';
 import { NAT_ANCHOR_LINE, pfRulesFile, RDR_ANCHOR_LINE, SYSLOG_DIRS } from './init.js';
 
@@ -79,14 +79,14 @@ export async function deInitPot(ctx: ActionContext, options: DeInitOptions = {})
     await ctx.host.zfs.destroy(s.zfsRoot, { recursive: true });
     destroyed = true;
   }
-  ctx.report.print('zfs datasets have been removed');
+  ctx.report.print(doneOrPlanned(ctx, 'zfs datasets have been removed', 'zfs datasets would be removed'));
 
   const files = realFiles(ctx);
   await files.remove(path.join(s.fsRoot, 'bridges'));
   await files.rmdirIfEmpty(s.fsRoot);
 
   if (pfFile !== '' && (await removePfAnchors(ctx, pfFile))) {
-    ctx.report.print('pf configuration file should be clean');
+    ctx.report.print(doneOrPlanned(ctx, 'pf configuration file should be clean', `pot's anchors would be removed from ${pfFile}`));
     ctx.report.print(`  - please check ${pfFile} and reload it`);
   }
   if (!options.skipSyslog) {

@@ -10,6 +10,8 @@ import { FscompConf, JAIL_ATTRIBUTE_DEFAULTS, type PotConf } from '../../store/i
 import type { ActionContext } from '../context/context.js';
 import { debug, info, requireRoot } from '../context/context.js';
 import { existingPot, potPath, potStore } from '../context/pot-lookup.js';
+import { editFscompConf } from '../files-and-mounts/fscomp-conf-edit.js';
+import { editPotConf } from '../settings/pot-conf-edit.js';
 
 /** Defaults appended when missing, in shell pot's order (its `early.start-at-boot` typo fixed). */
 const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
@@ -70,8 +72,7 @@ export function relativeFscomp(conf: FscompConf, potRoot: string): FscompConf {
 async function updateOne(ctx: ActionContext, pot: string): Promise<void> {
   const before = await existingPot(ctx, pot);
   const cpuset = before.getShell('pot.rss.cpuset');
-  const store = potStore(ctx);
-  await store.updatePotConf(pot, (conf) => {
+  await editPotConf(ctx, pot, (conf) => {
     for (const line of modernisePotConf(conf)) debug(ctx, `${pot}: ${line}`);
     if (cpuset !== undefined) conf.delete('pot.rss.cpuset');
   });
@@ -79,7 +80,9 @@ async function updateOne(ctx: ActionContext, pot: string): Promise<void> {
     info(ctx, `Removing cpuset rss allocation: ${cpuset}`);
     info(ctx, 'rss.cpuset has been deprecated; please use the more generic rss.cpus');
   }
-  await store.updateFscompConf(pot, (f) => relativeFscomp(f, path.join(potPath(ctx, pot), 'm')));
+  await editFscompConf(ctx, pot, (f) => {
+    f.items.splice(0, f.items.length, ...relativeFscomp(f, path.join(potPath(ctx, pot), 'm')).items);
+  });
 }
 
 export async function updateConfig(ctx: ActionContext, target: { pot: string } | { all: true }): Promise<void> {

@@ -11,7 +11,7 @@ import { validatePotName } from '../../names/index.js';
 import type { PortSpec } from '../../ports/index.js';
 import type { Stack } from '../../network/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, warn } from '../context/context.js';
+import { debug, doneOrPlanned, info, warn } from '../context/context.js';
 import { clonePot } from '../lifecycle/clone-pot.js';
 import { exportPorts } from '../settings/export-ports.js';
 import { importedPotName, importPot } from './import-pot.js';
@@ -138,6 +138,6 @@ export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Prom
     }
     return { name: pot, imported, importedNow, started: true, exitCode };
   }
-  info(ctx, `Prepared the pot ${pot}`);
+  info(ctx, doneOrPlanned(ctx, `Prepared the pot ${pot}`, `The pot ${pot} would be prepared`));
   return { name: pot, imported, importedNow, started: false, exitCode: 0 };
 }

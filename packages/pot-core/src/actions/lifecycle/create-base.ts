@@ -128,6 +128,11 @@ export async function createBase(ctx: ActionContext, o: CreateBaseOptions): Prom
       throwIfAborted(o.signal);
       await populateBase(ctx, base, release, tarball.file);
       throwIfAborted(o.signal);
+      if (ctx.host.dryRun) {
+        // the pot's commands depend on datasets a dry run did not make
+        info(ctx, `the pot ${pot} would be created on the base ${base} and snapshotted`);
+        return { base, release, pot, tarball, snapshot: '' };
+      }
       info(ctx, `Create the related pot [${pot}]`);
       const flavour = o.runCommand ? await resolveFlavour(ctx, BASE_POT_FLAVOUR) : undefined;
       if ((await potPresence(ctx, pot)) === 'absent') {
