@@ -15,6 +15,8 @@ if [[ ${1:-} == --fast ]]; then
   layer=(--exclude '**/*.e2e.test.ts' --exclude 'testing/**' --exclude '**/test/host/integration.test.ts'
     --exclude '**/test/adversarial/**' --exclude 'packages/potnet/test/golden.test.ts' --exclude '**/node_modules/**')
 fi
+# Biome's lint rules (biome.json) before the tests; a finding fails the run, after the tests.
+pnpm exec biome lint --diagnostic-level=error --reporter=summary . >&2 || status=$?
 # The end-to-end files mostly wait on child processes (the built pot, the fake host's
 # stand-ins) and on pot's own fixed waits (a start's 0.5 s placeholder grace, a stop's 1 s per
 # epair): four files at a time keep two cores busy through those waits. (vitest's default is
