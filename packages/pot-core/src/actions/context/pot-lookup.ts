@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
+import { isValidName, validatePotName } from '../../names/index.js';
 import { PotStore, type PotConf } from '../../store/index.js';
 import type { ActionContext } from './context.js';
 import { realFiles, warn } from './context.js';
@@ -21,6 +22,8 @@ export const potPath = (ctx: ActionContext, pot: string): string => path.join(ct
 
 /** `_is_pot`: present when directory, dataset, `m/`, pot.conf (and fscomp.conf for multi pots) all exist. */
 export async function potPresence(ctx: ActionContext, pot: string): Promise<PotPresence> {
+  // a name no pot can have is refused before it becomes a path or a dataset to look at
+  validatePotName(pot, { purpose: 'existing' });
   const files = realFiles(ctx);
   const dir = potPath(ctx, pot);
   const hasDir = await files.isDirectory(dir);
@@ -54,7 +57,7 @@ export function incompletePot(pot: string): PotError {
 
 /** `_is_base`: the directory FS/bases/B and the dataset ZR/bases/B exist. */
 export async function isBase(ctx: ActionContext, base: string): Promise<boolean> {
-  if (base === '' || base.includes('/')) return false;
+  if (!isValidName('base', base, { purpose: 'existing' })) return false;
   return (await ctx.host.zfs.exists(`${ctx.settings.zfsRoot}/bases/${base}`)) && (await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'bases', base)));
 }
 

@@ -32,3 +32,7 @@ describe('set-hosts -H', () => {
     expect(thrown(() => hostEntry('a\nb:10.1.1.1')).message).toContain('cannot span several lines');
   });
 });
+
+describe('set-hosts host names', () => {
+  it.each(['a b', 'db;x', 'db$(x)', '-db', 'db.', "d'b", 'x'.repeat(254)])('%j is refused', (v) => expect(thrown(() => hostEntry(`${v}:10.1.1.1`)).message).toMatch(/is not a host name$/));
+});

@@ -18,6 +18,8 @@ export interface HostEntry {
   ip: string;
 }
 
+const HOSTNAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+
 /** A `-H` argument, split at its first `:` (an IPv6 address keeps its own); PotError `usage` when it is not hostname:IP. */
 export function hostEntry(text: string): HostEntry {
   const at = text.indexOf(':');
@@ -27,6 +29,10 @@ export function hostEntry(text: string): HostEntry {
   if (hostname === '' || ip === '') throw new PotError('usage', 'Submitted ip or hostname are empty', { suggestion: 'give -H hostname:IP, e.g. -H db:10.192.0.5' });
   if (parseIp(ip) === undefined) throw new PotError('usage', `Submitted ip ${ip} is not a valid one`, { suggestion: 'give an IPv4 or IPv6 address after the first colon' });
   singleLineValue('a host name', hostname);
+  // one name per entry: a blank would add names, anything else is no host name /etc/hosts resolves
+  if (hostname.length > 253 || !HOSTNAME.test(hostname)) {
+    throw new PotError('usage', `${JSON.stringify(hostname)} is not a host name`, { suggestion: 'use letters, digits, "-", "_" and "." (e.g. db or db.example.org)' });
+  }
   return { hostname, ip };
 }
 
