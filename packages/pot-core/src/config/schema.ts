@@ -1,6 +1,6 @@
 /**
- * The typed configuration: every POT_* variable of pot.default.conf (spec
- * §2.2) parsed by a zod schema from the merged string values. The schema is
+ * The typed configuration: every POT_* variable of pot.default.conf
+ * parsed by a zod schema from the merged string values. The schema is
  * lenient where shell pot is (an invalid stack is ipv4, an unparseable number
  * its default): what is wrong is reported by checkConfig, field by field.
  */

@@ -1,7 +1,7 @@
 /**
  * Strict validation of the names pot turns into paths, datasets, jail names,
  * interface descriptions and pf anchors. Shell pot only rejected a `.` in pot
- * names (spec §8): `../x`, `a b`, `-f`, `*` all went through to `rm`, `zfs`
+ * names: `../x`, `a b`, `-f`, `*` all went through to `rm`, `zfs`
  * and `pfctl`. Every rule here has its own message, so a user knows which
  * one the name broke.
  *

@@ -1,5 +1,5 @@
 /**
- * FreeBSD releases as shell pot 0.16.0 knew them (spec §3.8): a release is
+ * FreeBSD releases as shell pot 0.16.0 knew them: a release is
  * supported when the package freebsd-release-manifests has a MANIFEST for it,
  * `/usr/local/share/freebsd/MANIFESTS/<hw.machine>-<hw.machine_arch>-<NAME>`;
  * releases are listed in `sort -V` order with `-RELEASE` removed (`13.2`,

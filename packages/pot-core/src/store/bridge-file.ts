@@ -1,5 +1,5 @@
 /**
- * A private bridge file `POT_FS_ROOT/bridges/NAME` (spec §3.7):
+ * A private bridge file `POT_FS_ROOT/bridges/NAME`:
  * `net=CIDR`, `gateway=IP`, `name=NAME`, in that order. Unknown lines are kept.
  */
 import { KeyValueFile } from './key-value-file.js';

@@ -1,5 +1,5 @@
 /**
- * A pot's `conf/fscomp.conf` (spec §3.3): lines `SOURCE MOUNTPOINT [OPT]`.
+ * A pot's `conf/fscomp.conf`: lines `SOURCE MOUNTPOINT [OPT]`.
  * Parsed losslessly: unchanged lines keep their bytes (trailing spaces that
  * shell pot's `_update_fscomp` leaves included); new lines are written as
  * create writes them (`SOURCE MOUNTPOINT` or `SOURCE MOUNTPOINT OPT`).

@@ -1,4 +1,4 @@
-/** Where pot keeps a pot's files below POT_FS_ROOT (spec §3.1). */
+/** Where pot keeps a pot's files below POT_FS_ROOT. */
 import path from 'node:path';
 
 export const potDir = (fsRoot: string, pot: string): string => path.join(fsRoot, 'jails', pot);

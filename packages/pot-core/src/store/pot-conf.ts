@@ -1,5 +1,5 @@
 /**
- * A pot's `conf/pot.conf` (spec §3.2): `key=value` lines, read and rewritten
+ * A pot's `conf/pot.conf`: `key=value` lines, read and rewritten
  * losslessly (KeyValueFile), and written by `create` in shell pot 0.16.0's
  * exact order and quoting (only `host.hostname` and `osrelease` are quoted).
  */
@@ -10,7 +10,7 @@ export type PotLevel = 0 | 1 | 2;
 export type NetworkType = 'inherit' | 'alias' | 'public-bridge' | 'private-bridge';
 export type PotStack = 'ipv4' | 'ipv6' | 'dual';
 
-/** Jail attributes in the order create writes them, with their defaults (spec §3.5). */
+/** Jail attributes in the order create writes them, with their defaults. */
 export const JAIL_ATTRIBUTE_DEFAULTS: ReadonlyArray<readonly [string, string]> = [
   ['enforce_statfs', '2'],
   ['mount', 'NO'],

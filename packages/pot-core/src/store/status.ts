@@ -1,5 +1,5 @@
 /**
- * The status file `POT_TMP/pot_status_NAME` (spec §3.6): one line
+ * The status file `POT_TMP/pot_status_NAME`: one line
  * `pot.status=<state>,<ifaces>` (ifaces: colon list of host-side epair
  * names, possibly ending with `:`). A file older than the boot time is
  * ignored. The transitions are shell pot's `set-status`.

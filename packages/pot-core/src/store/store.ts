@@ -2,7 +2,7 @@
  * Reading and writing a host's pot files: every write is atomic (temp file +
  * fsync + rename) and every read-modify-write of a pot's files runs under
  * that pot's lock (shell pot edited pot.conf with `sed -i` unlocked, losing
- * concurrent updates; spec §8).
+ * concurrent updates).
  */
 import { promises as fs } from 'node:fs';
 import { PotError } from '../errors/pot-error.js';

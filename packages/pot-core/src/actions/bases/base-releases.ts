@@ -1,5 +1,5 @@
 /**
- * The releases this host can make bases of (spec §3.8): the MANIFEST files of
+ * The releases this host can make bases of: the MANIFEST files of
  * freebsd-release-manifests for this machine (`hw.machine`, `hw.machine_arch`),
  * read through the host's files (below POT_HOST_ROOT).
  */

@@ -27,7 +27,7 @@ export interface BaseTarball {
 }
 
 /** The sha256 of base.txz in the release's MANIFEST. */
-export async function expectedBaseSha256(ctx: ActionContext, release: Release): Promise<string> {
+async function expectedBaseSha256(ctx: ActionContext, release: Release): Promise<string> {
   const text = await ctx.host.files.read(release.manifest);
   if (text === undefined) {
     throw new PotError('not-found', 'No manifests found - please install the package freebsd-release-manifests', { suggestion: 'pkg install freebsd-release-manifests' });

@@ -1,6 +1,6 @@
 /**
  * A base's datasets and file tree, as shell pot's create-base made them
- * (`_cb_zfs`, `_cb_tar_dir`, spec §3.1):
+ * (`_cb_zfs`, `_cb_tar_dir`):
  *
  *   ZR/bases/B            FS/bases/B              the extracted base.txz, .osrelease
  *   ZR/bases/B/usr.local  FS/bases/B/usr/local
@@ -16,7 +16,7 @@ export const baseDataset = (ctx: ActionContext, base: string): string => `${ctx.
 export const basePath = (ctx: ActionContext, base: string): string => path.join(ctx.settings.fsRoot, 'bases', base);
 
 /** The datasets of a base, parent first, with their mountpoints (undefined: inherited). */
-export function baseDatasets(ctx: ActionContext, base: string): Array<{ name: string; mountpoint?: string }> {
+function baseDatasets(ctx: ActionContext, base: string): Array<{ name: string; mountpoint?: string }> {
   const ds = baseDataset(ctx, base);
   const mnt = basePath(ctx, base);
   return [{ name: ds }, { name: `${ds}/usr.local`, mountpoint: `${mnt}/usr/local` }, { name: `${ds}/custom`, mountpoint: `${mnt}/opt/custom` }];

@@ -7,7 +7,7 @@
  */
 import { PotError } from '../../errors/pot-error.js';
 import type { Host, RootedFiles } from '../../host/types.js';
-import type { PotSettings } from './settings.js';
+import type { PotSettings } from '../../config/settings.js';
 
 export interface Reporter {
   /** A line of the command's normal output (stdout). */

@@ -1,8 +1,8 @@
 /**
- * Shell pot's `_is_init` (spec §2.3, §3.1): the configuration names the root
+ * Shell pot's `_is_init`: the configuration names the root
  * dataset and directory, the group exists, POT_ZFS_ROOT is there with
  * POT_FS_ROOT as its mountpoint, and so are its bases/jails/fscomp datasets
- * (shell pot only complained about those and went on: spec §8).
+ * (shell pot only complained about those and went on).
  */
 import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from './context.js';

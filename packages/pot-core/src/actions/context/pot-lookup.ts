@@ -1,6 +1,6 @@
 /**
  * Whether a name is a pot or a base, as shell pot's `_is_pot`/`_is_base`
- * decide it (spec §3.1): the directory, the dataset and the configuration
+ * decide it: the directory, the dataset and the configuration
  * files must all be there; a pot with only some of them is "corrupted".
  */
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * A pot's run status (spec §3.6) as start and stop move it, under the pot's
+ * A pot's run status as start and stop move it, under the pot's
  * lock; status files older than the boot (`kern.boottime`) do not count.
  */
 import { PotStore, type PotState, type TransitionResult } from '../../store/index.js';
@@ -7,7 +7,7 @@ import type { ActionContext } from './context.js';
 import { syslog } from './context.js';
 
 /** `kern.boottime` (`{ sec = 1700000000, usec = 0 } …`) in seconds; undefined when unreadable. */
-export function parseBootTime(text: string | undefined): number | undefined {
+function parseBootTime(text: string | undefined): number | undefined {
   const m = /sec = (\d+)/.exec(text ?? '');
   return m ? Number(m[1]) : undefined;
 }

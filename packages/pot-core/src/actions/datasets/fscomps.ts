@@ -1,5 +1,5 @@
 /**
- * fs components (spec §1 create-fscomp, clone-fscomp, §1.3 destroy -f): ZFS
+ * fs components (create-fscomp, clone-fscomp, destroy -f): ZFS
  * datasets `ZR/fscomp/NAME` mounted at `FS/fscomp/NAME`, which pots mount
  * (`mount-in -f`) or reference from their fscomp.conf. Names are checked by
  * the shared name rules (shell pot took `../x` as it came).
@@ -16,11 +16,11 @@ import { newestSnapshot } from './snapshot-names.js';
 
 const reason = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
-export const fscompDataset = (ctx: ActionContext, fscomp: string): string => `${ctx.settings.zfsRoot}/fscomp/${fscomp}`;
-export const fscompPath = (ctx: ActionContext, fscomp: string): string => path.join(ctx.settings.fsRoot, 'fscomp', fscomp);
+const fscompDataset = (ctx: ActionContext, fscomp: string): string => `${ctx.settings.zfsRoot}/fscomp/${fscomp}`;
+const fscompPath = (ctx: ActionContext, fscomp: string): string => path.join(ctx.settings.fsRoot, 'fscomp', fscomp);
 
 /** `_zfs_exist ZR/fscomp/F FS/fscomp/F`: the dataset exists and is mounted (by its mountpoint property) where pot expects it. */
-export async function isFscomp(ctx: ActionContext, fscomp: string): Promise<boolean> {
+async function isFscomp(ctx: ActionContext, fscomp: string): Promise<boolean> {
   const ds = fscompDataset(ctx, fscomp);
   return (await ctx.host.zfs.exists(ds)) && (await ctx.host.zfs.mountpoint(ds)) === fscompPath(ctx, fscomp);
 }
@@ -71,7 +71,7 @@ export async function cloneFscomp(ctx: ActionContext, o: { fscomp: string; sourc
 }
 
 /** The pots whose fscomp.conf mounts the fs component (its dataset or a dataset below it). */
-export async function fscompUsers(ctx: ActionContext, fscomp: string): Promise<string[]> {
+async function fscompUsers(ctx: ActionContext, fscomp: string): Promise<string[]> {
   const ds = fscompDataset(ctx, fscomp);
   const store = potStore(ctx);
   const users: string[] = [];

@@ -1,9 +1,9 @@
 /**
- * `pot snapshot`, `pot revert` and `pot purge-snapshots` (spec §1): ZFS
+ * `pot snapshot`, `pot revert` and `pot purge-snapshots`: ZFS
  * snapshots of a pot (its dataset and every dataset below it, recursively) or
  * of an fs component, named after the epoch second. A pot must be stopped;
  * every one of them needs root — purge-snapshots too (shell pot purged a
- * running pot's snapshots and did not check root for pots, spec §8).
+ * running pot's snapshots and did not check root for pots).
  */
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';

@@ -1,5 +1,5 @@
 /**
- * `pot copy-in -p POT -s SOURCE -d DEST [-c] [-F]` (shell pot 0.16.0, spec §1):
+ * `pot copy-in -p POT -s SOURCE -d DEST [-c] [-F]` (shell pot 0.16.0):
  * a file or directory of the host copied into a pot. The source (a file's
  * directory) is mounted read-only below the pot's /tmp and `cp -a` runs as a
  * process of the jail, so links inside the pot cannot redirect the write

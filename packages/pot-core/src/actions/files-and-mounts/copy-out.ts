@@ -1,5 +1,5 @@
 /**
- * `pot copy-out -p POT -s SOURCE -d DIR [-F]` (shell pot 0.16.0, spec §1): a
+ * `pot copy-out -p POT -s SOURCE -d DIR [-F]` (shell pot 0.16.0): a
  * file or directory of a pot copied into a directory of the host. The host
  * directory is mounted read-write below the pot's /tmp and `cp -a` runs as a
  * process of the jail, so links inside the pot cannot make it read anything

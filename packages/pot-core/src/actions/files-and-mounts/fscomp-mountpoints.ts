@@ -1,6 +1,6 @@
 /**
- * Mount points of fscomp.conf lines, as mount-in and mount-out compare them
- * (spec §3.3, §8): a line holds its mount point inside the pot (`/mnt/data`)
+ * Mount points of fscomp.conf lines, as mount-in and mount-out compare them:
+ * a line holds its mount point inside the pot (`/mnt/data`)
  * or, written by older pots, as the absolute host path below `J/m`; trailing
  * `/` and spaces do not matter. Shell pot's checks only recognised one of the
  * two forms each (mount-in the legacy one, mount-out's delete the legacy one

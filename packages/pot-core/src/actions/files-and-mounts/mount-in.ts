@@ -1,6 +1,6 @@
 /**
  * `pot mount-in -p POT -m MNT (-d DIR | -f FSCOMP | -z DATASET) [-r] [-w]`
- * (shell pot 0.16.0, spec §1, §3.3): a host directory, an fscomp or a ZFS
+ * (shell pot 0.16.0): a host directory, an fscomp or a ZFS
  * dataset mounted inside a pot — now when it runs, and at every start (a
  * line of fscomp.conf). Every check of shell pot, in its order and with its
  * messages. Fixed: the line is always written in the current relative form

@@ -1,5 +1,5 @@
 /**
- * `pot mount-out -p POT -m MNT` (shell pot 0.16.0, spec §1, §8): a mount
+ * `pot mount-out -p POT -m MNT` (shell pot 0.16.0): a mount
  * added by mount-in taken away — its fscomp.conf line removed (whichever
  * form it has: current relative or legacy absolute, trailing blanks or not;
  * shell pot's delete only matched legacy lines after having rewritten them

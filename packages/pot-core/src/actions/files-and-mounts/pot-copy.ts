@@ -1,5 +1,5 @@
 /**
- * The mechanism of copy-in and copy-out (spec §1): a host directory mounted
+ * The mechanism of copy-in and copy-out: a host directory mounted
  * with nullfs on a fresh directory below the pot's /tmp, and `cp -a` run as a
  * process of the jail — the running one, or a throw-away jail on the pot's
  * root — so links inside the pot cannot lead the copy outside it.

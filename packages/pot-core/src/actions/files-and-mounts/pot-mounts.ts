@@ -1,5 +1,5 @@
 /**
- * A pot's file systems (spec §4.2 step 5, §4.3 step 9): fscomp.conf's lines
+ * A pot's file systems: fscomp.conf's lines
  * mounted below `J/m` at start — `zfs-remount` datasets moved there, other
  * datasets and host directories mounted with nullfs — plus a tmpfs on /tmp;
  * undone in reverse order at stop.

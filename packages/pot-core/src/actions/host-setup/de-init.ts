@@ -29,7 +29,7 @@ export interface DeInitResult {
   destroyed: boolean;
 }
 
-export async function runningPots(ctx: ActionContext): Promise<string[]> {
+async function runningPots(ctx: ActionContext): Promise<string[]> {
   const out: string[] = [];
   for (const name of await realFiles(ctx).list(path.join(ctx.settings.fsRoot, 'jails'))) {
     if (name.startsWith('-') || /\s/.test(name)) continue;
@@ -43,7 +43,7 @@ async function defaultStop(ctx: ActionContext, name: string): Promise<void> {
   else await ctx.host.jails.remove(name);
 }
 
-export async function removePfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
+async function removePfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
   const text = await ctx.host.files.read(pfFile);
   if (text === undefined) return false;
   const lines = text.split('\n');

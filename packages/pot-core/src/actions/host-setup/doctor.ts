@@ -4,7 +4,7 @@
  */
 import type { ActionContext } from '../context/context.js';
 import { interfaceExists } from '../network/host-interfaces.js';
-import { configFindings, isNetworkFinding } from './network-check.js';
+import { configFindings, isNetworkFinding } from '../network/network-check.js';
 
 export type Severity = 'ok' | 'warning' | 'error';
 

@@ -9,7 +9,7 @@ import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, ensureTmp, info, realFiles, requireRoot, syslog } from '../context/context.js';
 import { syslogdFlags } from '../queries/config-values.js';
-import { checkInterfaces, networkConfigErrors } from './network-check.js';
+import { checkInterfaces, networkConfigErrors } from '../network/network-check.js';
 
 export const NAT_ANCHOR_LINE = 'nat-anchor pot-nat';
 export const RDR_ANCHOR_LINE = 'rdr-anchor "pot-rdr/*"';
@@ -34,7 +34,7 @@ export async function pfRulesFile(ctx: ActionContext): Promise<string> {
 }
 
 /** Shell pot's checks of the configuration, done before anything changes. */
-export async function checkConfiguration(ctx: ActionContext): Promise<void> {
+async function checkConfiguration(ctx: ActionContext): Promise<void> {
   const s = ctx.settings;
   if (s.zfsRoot === '') throw new PotError('config', 'POT_ZFS_ROOT is mandatory', { suggestion: 'set POT_ZFS_ROOT in pot.conf' });
   if (s.fsRoot === '') throw new PotError('config', 'POT_FS_ROOT is mandatory', { suggestion: 'set POT_FS_ROOT in pot.conf' });
@@ -60,7 +60,7 @@ export async function checkConfiguration(ctx: ActionContext): Promise<void> {
 }
 
 /** Adds pot's anchors to the pf rules file exactly once; true when the file changed. */
-export async function addPfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
+async function addPfAnchors(ctx: ActionContext, pfFile: string): Promise<boolean> {
   const files = ctx.host.files;
   const text = await files.read(pfFile);
   const lines = text === undefined ? [] : text.split('\n');

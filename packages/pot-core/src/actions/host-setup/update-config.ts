@@ -1,5 +1,5 @@
 /**
- * `pot update-config -p NAME|-a` (spec §3.2): brings an older pot's
+ * `pot update-config -p NAME|-a`: brings an older pot's
  * configuration to the current format — missing defaults appended, legacy
  * `ip4=`/`pot.export.static.ports=`/`pot.rss.cpuset=` converted or dropped,
  * fscomp.conf's absolute mount points made relative — under the pot's lock.
@@ -29,7 +29,7 @@ const DEFAULTS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** The changes to pot.conf, made in place; answers what was done (for -v). */
-export function modernisePotConf(conf: PotConf): string[] {
+function modernisePotConf(conf: PotConf): string[] {
   const done: string[] = [];
   for (const [key, value] of DEFAULTS) {
     // an empty value counts as missing, except where empty is the default (exec_stop)
@@ -61,7 +61,7 @@ export function modernisePotConf(conf: PotConf): string[] {
  * fscomp.conf with legacy absolute mount points (`J/m/usr/local`) made relative (`/usr/local`).
  * Not insideMountpoint: the rewritten file keeps shell pot's bytes (its sed cuts the prefix, no normalising).
  */
-export function relativeFscomp(conf: FscompConf, potRoot: string): FscompConf {
+function relativeFscomp(conf: FscompConf, potRoot: string): FscompConf {
   const items = conf.items.map((item) => {
     if (!('source' in item) || !item.mountpoint.startsWith(potRoot)) return item;
     return { source: item.source, mountpoint: item.mountpoint.slice(potRoot.length) || '/', option: item.option };

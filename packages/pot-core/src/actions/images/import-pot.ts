@@ -23,8 +23,8 @@ import { addressBook } from '../network/address-book.js';
 import { clonePotConfText } from '../lifecycle/clone-plan.js';
 import { undoCreate } from '../lifecycle/create-pot.js';
 import { potDataset, potPath, potPresence } from '../context/pot-lookup.js';
-import { networkStackOf } from '../context/settings.js';
-import { assertNetworkConfig } from '../host-setup/network-check.js';
+import { networkStackOf } from '../../config/settings.js';
+import { assertNetworkConfig } from '../network/network-check.js';
 
 export interface ImportPotOptions {
   /** -p: the pot's name in the image. */

@@ -20,7 +20,7 @@ import { setPotCmd } from '../settings/pot-cmd.js';
 import { potPresence } from '../context/pot-lookup.js';
 import { startPot } from '../running/start-pot.js';
 import { stopPot } from '../running/stop-pot.js';
-import { assertNetworkConfig } from '../host-setup/network-check.js';
+import { assertNetworkConfig } from '../network/network-check.js';
 
 export interface PreparePotOptions {
   /** -p: the pot of the image. */
@@ -54,7 +54,7 @@ export interface PreparePotOptions {
 }
 
 /** The attributes of a pot nomad runs, in shell pot's order. */
-export const PREPARED_ATTRIBUTES: ReadonlyArray<readonly [string, string]> = [
+const PREPARED_ATTRIBUTES: ReadonlyArray<readonly [string, string]> = [
   ['persistent', 'OFF'],
   ['no-rc-script', 'ON'],
   ['prunable', 'ON'],

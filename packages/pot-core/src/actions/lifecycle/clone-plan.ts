@@ -1,5 +1,5 @@
 /**
- * What `pot clone` writes and clones (spec §1.2), decided from the template's
+ * What `pot clone` writes and clones, decided from the template's
  * files without touching the host: the new pot.conf (the template's minus the
  * keys a clone gets anew, then those keys) and, for multi pots, which of the
  * template's datasets are cloned and the new fscomp.conf.
@@ -8,7 +8,7 @@ import type { NetworkDecision, Stack } from '../../network/index.js';
 import { FscompConf, type FscompEntry, PotConf } from '../../store/index.js';
 
 /** The keys a clone writes anew; the template's lines for them are left out (shell pot: `grep -vE '^(host.hostname|bridge|ip|vnet|network_type|pot.stack|pot.dns)'`). */
-export const CLONE_REPLACED_KEYS = ['host.hostname', 'bridge', 'ip', 'vnet', 'network_type', 'pot.stack', 'pot.dns'] as const;
+const CLONE_REPLACED_KEYS = ['host.hostname', 'bridge', 'ip', 'vnet', 'network_type', 'pot.stack', 'pot.dns'] as const;
 
 export interface CloneConf {
   /** The full hostname (usableHostname). */

@@ -1,5 +1,5 @@
 /**
- * `pot clone -p NEW -P TEMPLATE` (spec §1.2): a new pot made of ZFS clones of
+ * `pot clone -p NEW -P TEMPLATE`: a new pot made of ZFS clones of
  * the template's datasets (their newest snapshots, or `-s SNAP`; `-F` takes
  * one where there is none), with the template's pot.conf, hooks and
  * resolv.conf, and a network of its own: the template's type and stack unless
@@ -22,9 +22,9 @@ import { type ClonePaths, clonePotConfText, type DatasetClone, type MultiClonePl
 import { makingPot } from './create-pot.js';
 import type { Flavour, PotCommandRunner } from './flavours.js';
 import { existingPot, potDataset, potPath, potPresence, potStore } from '../context/pot-lookup.js';
-import { networkStackOf } from '../context/settings.js';
+import { networkStackOf } from '../../config/settings.js';
 import { epochSnapshotName, newestSnapshot, snapshotPart } from '../datasets/snapshot-names.js';
-import { assertNetworkConfig } from '../host-setup/network-check.js';
+import { assertNetworkConfig } from '../network/network-check.js';
 
 export interface ClonePotOptions {
   /** -p: the new pot. */

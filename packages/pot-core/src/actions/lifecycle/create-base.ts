@@ -1,5 +1,5 @@
 /**
- * `pot create-base -r RELEASE [-b NAME]` (spec §1 create-base, §3.1, §3.8):
+ * `pot create-base -r RELEASE [-b NAME]`:
  * shell pot 0.16.0's checks and messages, then — holding the create-base lock
  * — the release's base.txz from POT_CACHE or the FreeBSD mirror (sha256
  * checked against its MANIFEST), the base's datasets and tree, the level-0
@@ -47,7 +47,7 @@ export interface CreatedBase {
 }
 
 /** The flavour shell pot gave the base's level-0 pot (freebsd-update inside it), when installed. */
-export const BASE_POT_FLAVOUR = 'fbsd-update';
+const BASE_POT_FLAVOUR = 'fbsd-update';
 
 const releaseList = (releases: readonly Release[]): string => releases.map((r) => r.release).join(' ');
 

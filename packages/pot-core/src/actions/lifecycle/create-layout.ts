@@ -1,6 +1,6 @@
 /**
- * Which base, pot base and level a new pot gets (`create -t -b -P -l`,
- * spec §1.1 steps 2–3), with shell pot's messages, in its order of checks.
+ * Which base, pot base and level a new pot gets (`create -t -b -P -l`),
+ * with shell pot's messages, in its order of checks.
  */
 import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';

@@ -1,5 +1,5 @@
 /**
- * `pot create` (spec §1.1, §3.2–3.4): checks the request with shell pot's
+ * `pot create`: checks the request with shell pot's
  * messages, then — holding the global lock, so that parallel creates never
  * get the same address — decides the network, makes the datasets and writes
  * pot.conf and fscomp.conf byte-compatible with shell pot 0.16.0. A failure
@@ -23,7 +23,7 @@ import { potRoot } from '../network/pot-root-files.js';
 import { applyFlavours, type Flavour, type PotCommandRunner } from './flavours.js';
 import { potDataset, potPath, potPresence } from '../context/pot-lookup.js';
 import { stopPot } from '../running/stop-pot.js';
-import { assertNetworkConfig } from '../host-setup/network-check.js';
+import { assertNetworkConfig } from '../network/network-check.js';
 
 export interface CreatePotOptions {
   pot: string;

@@ -1,5 +1,5 @@
 /**
- * `pot destroy -b BASE [-F] [-r]` (spec §1.3): a base's datasets and
+ * `pot destroy -b BASE [-F] [-r]`: a base's datasets and
  * directory, with its level-0 pot `base-<BASE>`. The other pots built on the
  * base stop it, or with -r go first, level 2, then 1, then 0, so that no pot
  * outlives the one it stands on.

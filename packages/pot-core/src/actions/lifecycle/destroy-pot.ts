@@ -1,5 +1,5 @@
 /**
- * `pot destroy -p NAME [-F] [-r]` (spec §1.3): a stopped pot's datasets,
+ * `pot destroy -p NAME [-F] [-r]`: a stopped pot's datasets,
  * directory, log configuration and status file. Pots built on it
  * (`pot.potbase=NAME`) go first with -r, or stop the destruction.
  */

@@ -1,5 +1,5 @@
 /**
- * Flavours (`create -f`, spec §3.9): a command file whose lines are pot
+ * Flavours (`create -f`): a command file whose lines are pot
  * commands applied to the new pot (`set-attribute -A … -V …`, `export-ports
  * -e …`, `set-cmd -c …`, …), and/or a script run inside the pot once, started
  * for the purpose. Found as given, as `./NAME`, or in the flavour directory
@@ -26,7 +26,7 @@ export interface Flavour {
 export type PotCommandRunner = (argv: string[]) => Promise<number>;
 
 /** The commands a flavour's command file may use. */
-export const FLAVOUR_COMMANDS = ['add-dep', 'set-attribute', 'copy-in', 'copy-in-flv', 'mount-in', 'set-rss', 'export-ports', 'set-cmd', 'set-env'] as const;
+const FLAVOUR_COMMANDS = ['add-dep', 'set-attribute', 'copy-in', 'copy-in-flv', 'mount-in', 'set-rss', 'export-ports', 'set-cmd', 'set-env'] as const;
 
 async function firstFile(ctx: ActionContext, candidates: string[]): Promise<string | undefined> {
   for (const c of candidates) {

@@ -1,5 +1,5 @@
 /**
- * The places a pot's name is written in pot files (spec §4.12): its datasets
+ * The places a pot's name is written in pot files: its datasets
  * and legacy mount points in fscomp.conf files (its own, and those of the
  * level 2 pots built on it), `pot.potbase=` and `pot.depend=` of other pots.
  * `pot rename` rewrites them; these functions change the parsed files in

@@ -1,5 +1,5 @@
 /**
- * `pot rename -p OLD -n NEW` (spec §4.12): a stopped pot gets a new name —
+ * `pot rename -p OLD -n NEW`: a stopped pot gets a new name —
  * its datasets (`zfs rename`, the children's mount points moved along), its
  * hostname, its log configuration, its status file — and every pot's
  * references to it (fscomp.conf paths, `pot.potbase=`, `pot.depend=`) are
@@ -104,7 +104,7 @@ async function moveHostFile(ctx: ActionContext, file: string, newFile: string, f
   return true;
 }
 
-/** syslogd's and newsyslog's files for the pot, written by older pots (spec §4.12). */
+/** syslogd's and newsyslog's files for the pot, written by older pots. */
 async function renameLogConfig(ctx: ActionContext, o: RenamePotOptions): Promise<void> {
   const syslog = '/usr/local/etc/syslog.d';
   if (await moveHostFile(ctx, `${syslog}/${o.pot}.conf`, `${syslog}/${o.newName}.conf`, `${o.pot}.log`, `${o.newName}.log`)) {

@@ -12,7 +12,7 @@ import { newNet, parseBridgeFile, readPotNets, showBridge, type BridgeAddress, t
 import { withGlobalLock } from '../../locks/index.js';
 import { validateBridgeName } from '../../names/index.js';
 import { bridgeWithAddress } from './host-interfaces.js';
-import { assertNetworkConfig } from '../host-setup/network-check.js';
+import { assertNetworkConfig } from './network-check.js';
 
 function bridgeFile(ctx: ActionContext, name: string): string {
   return path.join(ctx.settings.fsRoot, 'bridges', name);

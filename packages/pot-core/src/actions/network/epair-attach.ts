@@ -1,5 +1,5 @@
 /**
- * A bridged pot's network at start (spec §4.2 step 10): an epair per stack,
+ * A bridged pot's network at start: an epair per stack,
  * its host side renamed and put on the public, private or IPv6 bridge (with
  * vnet-start first when that bridge is not up), and the jail side's
  * configuration in rc.conf or /tmp/tinirc.

@@ -9,8 +9,9 @@ import { createFreeBsdHost } from '../../host/freebsd/driver.js';
 import { newNet, prefixForSize, showBridge } from './address-book.js';
 import { configValue } from '../queries/config-values.js';
 import { natRules } from './vnet-start.js';
-import { settingsFrom, DEFAULTS } from '../context/settings.js';
-import { checkNetworkConfig } from '../host-setup/network-check.js';
+import { POT_DEFAULTS as DEFAULTS } from '../../config/schema.js';
+import { settingsFrom } from '../../config/settings.js';
+import { checkNetworkConfig } from './network-check.js';
 
 /**
  * A context on the host seam: the FreeBSD driver over a recording runner that

@@ -1,5 +1,5 @@
 /**
- * Exported ports at start (spec §4.5): host ports chosen under the global
+ * Exported ports at start: host ports chosen under the global
  * lock (shell pot raced here), one `rdr` rule per port (or the rules hook's
  * output) loaded into `pot-rdr/<anchor>`, and localhost tunnels. At stop
  * the anchor is flushed and every tunnel stopped, `tcp:`/`udp:` specs included.

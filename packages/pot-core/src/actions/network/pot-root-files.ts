@@ -1,5 +1,5 @@
 /**
- * Files start writes inside a pot's root (spec §4.2 steps 6–7, 9–12):
+ * Files start writes inside a pot's root:
  * resolv.conf per DNS mode, /etc/hosts with the bridge's peers, the network
  * lines of rc.conf, /tmp/tinirc for pots without rc scripts, and the
  * environment file.

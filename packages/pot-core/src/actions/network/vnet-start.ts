@@ -12,7 +12,7 @@ import { parseIpNet } from 'potnet';
 import { bridgeWithAddress, bridgeWithMember, interfaceHasAddress, isValidIPv4 } from './host-interfaces.js';
 import { readBridge } from './bridges.js';
 import { withGlobalLock } from '../../locks/index.js';
-import { assertNetworkConfig } from '../host-setup/network-check.js';
+import { assertNetworkConfig } from './network-check.js';
 
 export interface VnetStartOptions {
   /** A private bridge (`-B`); ignored for the ipv6 stack. */

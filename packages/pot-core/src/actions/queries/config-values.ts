@@ -1,6 +1,6 @@
 /** `pot config -g NAME`: one value of the framework configuration. */
 import { PotError } from '../../errors/pot-error.js';
-import type { PotSettings } from '../context/settings.js';
+import type { PotSettings } from '../../config/settings.js';
 
 export const CONFIG_NAMES = ['fs_root', 'zfs_root', 'gateway', 'syslogd', 'pot_prefix', 'fscomp_prefix', 'network_stack'] as const;
 export type ConfigName = (typeof CONFIG_NAMES)[number];

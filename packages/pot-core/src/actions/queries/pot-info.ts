@@ -1,5 +1,5 @@
 /**
- * `pot info -p NAME` (spec §5.1): the report, `-E` environment lines, `-s`
+ * `pot info -p NAME`: the report, `-E` environment lines, `-s`
  * snapshot names and `-r` running check, read from pot.conf, fscomp.conf and
  * the host.
  */
@@ -8,7 +8,7 @@ import { JAIL_ATTRIBUTE_DEFAULTS, type PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { existingPot, potDataset, potStore } from '../context/pot-lookup.js';
 import { potDetails, type PotDetails } from './pot-list.js';
-import { networkStackOf } from '../context/settings.js';
+import { networkStackOf } from '../../config/settings.js';
 
 /** Pot attributes in the order info prints them (read-write, then read-only). */
 export const POT_ATTRIBUTES = ['start-at-boot', 'early-start-at-boot', 'persistent', 'no-rc-script', 'prunable', 'localhost-tunnel', 'no-tmpfs', 'no-etc-hosts', 'to-be-pruned'] as const;

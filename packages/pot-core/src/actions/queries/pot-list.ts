@@ -1,5 +1,5 @@
 /**
- * What `pot list` shows of each pot (spec §5.3): its network, whether it
+ * What `pot list` shows of each pot: its network, whether it
  * runs, and with -v its base, level, datasets and snapshots.
  */
 import type { PotStore } from '../../store/index.js';

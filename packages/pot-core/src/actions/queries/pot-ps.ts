@@ -1,6 +1,6 @@
 /**
- * `pot ps`: the running pots, and whether the internal network is up (spec
- * §4.7: the public bridge with its gateway address, pot's pf anchors, NAT rules).
+ * `pot ps`: the running pots, and whether the internal network is up
+ * (the public bridge with its gateway address, pot's pf anchors, NAT rules).
  */
 import type { ActionContext } from '../context/context.js';
 import { forPot, potStore } from '../context/pot-lookup.js';

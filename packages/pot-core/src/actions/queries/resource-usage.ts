@@ -1,5 +1,5 @@
 /**
- * `pot get-rss -p POT [-J]` (shell pot 0.16.0, spec §5.4): what a running pot
+ * `pot get-rss -p POT [-J]` (shell pot 0.16.0): what a running pot
  * uses, from the resource accounting's raw counters, as a report or as the
  * JSON nomad-pot-driver reads (`RSS`, `Swap`, `Percent` integers).
  */
@@ -50,7 +50,7 @@ export function resourceUsage(pot: string, counters: Readonly<Record<string, str
   };
 }
 
-/** Shell pot's report (spec §5.4). */
+/** Shell pot's report. */
 export function formatResourceUsage(u: PotResourceUsage): string {
   return [
     `Resource usage by the pot ${u.pot}`,

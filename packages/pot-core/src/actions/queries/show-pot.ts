@@ -1,5 +1,5 @@
 /**
- * `pot show` (spec §5.2): disk usage of pots and, for running ones, memory
+ * `pot show`: disk usage of pots and, for running ones, memory
  * (with rctl), CPUs and port redirections.
  */
 import type { PotConf } from '../../store/index.js';

@@ -1,5 +1,5 @@
 /**
- * The jail(8) parameters of a pot, in shell pot's order (spec §4.2 step 8):
+ * The jail(8) parameters of a pot, in shell pot's order:
  * fixed ones, the jail attributes of pot.conf, identity and path,
  * persistence, then the network ones the caller adds.
  */
@@ -7,8 +7,8 @@ import type { PotConf } from '../../store/index.js';
 
 type AttrType = 'bool' | 'uint' | 'sysvopt' | 'string';
 
-/** pot attribute -> jail(8) parameter, its type and default (spec §3.5). */
-export const JAIL_ATTRIBUTES: ReadonlyArray<readonly [attr: string, param: string, type: AttrType, fallback: string]> = [
+/** pot attribute -> jail(8) parameter, its type and default. */
+const JAIL_ATTRIBUTES: ReadonlyArray<readonly [attr: string, param: string, type: AttrType, fallback: string]> = [
   ['enforce_statfs', 'enforce_statfs', 'uint', '2'],
   ['mount', 'allow.mount', 'bool', 'NO'],
   ['fdescfs', 'mount.fdescfs', 'bool', 'NO'],

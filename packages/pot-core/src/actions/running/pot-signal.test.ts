@@ -10,7 +10,8 @@ import { createRecordingRunner } from '../../host/runners.js';
 import { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { checkedSignal, commandLinePattern, mainProcess, pidOf, signalPot } from './pot-signal.js';
-import { DEFAULTS, settingsFrom } from '../context/settings.js';
+import { POT_DEFAULTS as DEFAULTS } from '../../config/schema.js';
+import { settingsFrom } from '../../config/settings.js';
 
 /** Files below a temporary FS root and POT_TMP; host commands answered by `answer` (exit 0 by default). */
 function context(files: Record<string, string>, answer: (c: HostCommand) => Partial<CommandResult> | undefined = () => undefined) {

@@ -1,5 +1,5 @@
 /**
- * `pot start` (spec §4.2): status, dependencies, snapshots, mounts, files
+ * `pot start`: status, dependencies, snapshots, mounts, files
  * inside the pot, the network of its type and stack, exported ports, the jail
  * and its command. A failure on the way undoes what was done (as `pot stop`
  * does); a non-persistent pot's failing command gives exit code 125.
@@ -20,8 +20,8 @@ import { runHook } from '../settings/pot-hooks.js';
 import { setPotStatus, statusStore } from '../context/pot-status.js';
 import { attachPrivate, attachPublicIpv4, attachPublicIpv6, createEpair, type Epair, type Tinirc } from '../network/epair-attach.js';
 import { stopPot } from './stop-pot.js';
-import { networkStackOf } from '../context/settings.js';
-import { assertNetworkConfig } from '../host-setup/network-check.js';
+import { networkStackOf } from '../../config/settings.js';
+import { assertNetworkConfig } from '../network/network-check.js';
 
 export interface StartPotOptions {
   pot: string;

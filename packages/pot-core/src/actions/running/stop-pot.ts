@@ -1,5 +1,5 @@
 /**
- * `pot stop` (spec §4.3): the jail goes, then everything start made — epairs
+ * `pot stop`: the jail goes, then everything start made — epairs
  * (or alias addresses), the rdr anchor, localhost tunnels (`tcp:`/`udp:` specs
  * too, which shell pot leaked), shared memory, resolv.conf, mounts — and the
  * status becomes stopped.

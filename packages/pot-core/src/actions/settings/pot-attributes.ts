@@ -21,7 +21,7 @@ export const POT_RW_ATTRIBUTES = ['start-at-boot', 'early-start-at-boot', 'persi
 export const POT_RO_ATTRIBUTES = ['to-be-pruned'] as const;
 
 /** Jail attributes a user may set (`_POT_JAIL_RW_ATTRIBUTES`), with their types (`_POT_DEFAULT_*_T`). */
-export const JAIL_RW_ATTRIBUTES: Readonly<Record<string, AttributeType>> = {
+const JAIL_RW_ATTRIBUTES: Readonly<Record<string, AttributeType>> = {
   enforce_statfs: 'uint',
   mount: 'bool',
   fdescfs: 'bool',
@@ -42,7 +42,7 @@ export const JAIL_RW_ATTRIBUTES: Readonly<Record<string, AttributeType>> = {
 };
 
 /** The values of a sysvopt attribute (jail(8)'s sysvshm, sysvsem, sysvmsg). */
-export const SYSV_OPTIONS = ['new', 'inherit', 'disable'] as const;
+const SYSV_OPTIONS = ['new', 'inherit', 'disable'] as const;
 
 /** Attributes `set-attribute` accepts, in shell pot's order. */
 export const SETTABLE_ATTRIBUTES: readonly string[] = [...POT_RW_ATTRIBUTES, ...Object.keys(JAIL_RW_ATTRIBUTES)];

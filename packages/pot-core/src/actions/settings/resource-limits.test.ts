@@ -28,7 +28,7 @@ describe('get-rss', () => {
 
   const counters = { cputime: '17', pcpu: '3', vmemoryuse: '67108864', memoryuse: '12582912', swapuse: '4096', wallclock: '10' };
 
-  it('the report of spec §5.4', () => {
+  it("shell pot's report", () => {
     expect(formatResourceUsage(resourceUsage('web', counters, '2400'))).toBe(
       'Resource usage by the pot web\n\tcpu time (ticks spent) : 17\n\tcpu time (MHz)         : 72.000\n\tpcpu (%)               : 3\n\tvirtual memory         : 67108864\n\tphysical memory        : 12582912\n\tswap memory            : 4096\n',
     );

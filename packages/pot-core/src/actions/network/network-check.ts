@@ -10,7 +10,7 @@ import { checkConfig, type ConfigFinding } from '../../config/check.js';
 import { configFromValues } from '../../config/schema.js';
 import { PotError, type PotErrorDetail } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
-import { interfaceExists, interfaceHasAddress, isValidIPv4 } from '../network/host-interfaces.js';
+import { interfaceExists, interfaceHasAddress, isValidIPv4 } from './host-interfaces.js';
 
 /** Every finding of the configuration, the private bridges' overlaps included. */
 export function configFindings(ctx: ActionContext): ConfigFinding[] {
