@@ -5,7 +5,6 @@ export { clonePot } from './clone-pot.js';
 export type { ClonePotOptions } from './clone-pot.js';
 export { createBase } from './create-base.js';
 export { createPot } from './create-pot.js';
-export type { CreatePotOptions } from './create-pot.js';
 export { destroyBase } from './destroy-base.js';
 export { destroyPot } from './destroy-pot.js';
 export { resolveFlavour } from './flavours.js';
