@@ -69,7 +69,7 @@ type LineError = { error: string; fix?: string; name?: string };
 
 function fixFor(error: string): string {
   if (error.startsWith('unterminated')) return 'close the quote on the same line';
-  if (error.startsWith('unsupported expansion')) return 'write the literal value: the file is read, not executed ($VAR, ${VAR}, $(...) and backticks are not expanded)';
+  if (error.startsWith('unsupported expansion')) return 'write the literal value: the file is read, not executed (variables such as $VAR, command substitutions and backticks are not expanded)';
   return 'quote the value';
 }
 
