@@ -7,6 +7,7 @@
 import { actions, createDryRunRunner, createExecaRunner, createFreeBsdHost, PotError } from '@pot/core';
 import { statSync } from 'node:fs';
 import type { CliIO } from './io.js';
+import { terminalProgress } from './progress-bar.js';
 
 export interface ActionOptions {
   verbose: number;
@@ -26,14 +27,20 @@ export interface ActionOptions {
 export function actionContext(ctx: { io: CliIO }, options: ActionOptions): actions.ActionContext {
   const { io } = ctx;
   const settings = actions.loadSettings(io.env, { tolerant: options.tolerantConfig ?? false });
-  const print = options.silent ? () => {} : (line: string) => io.stdout(`${line}\n`);
+  // a line of output first ends the line of a progress bar being drawn
+  const bars = io.stderrIsTTY === true ? terminalProgress(io.stderr) : undefined;
+  const print = options.silent ? () => {} : (line: string) => (bars?.interrupt(), io.stdout(`${line}\n`));
   const base = createExecaRunner({ env: io.env });
   const runner = options.dryRun ? createDryRunRunner(base, { print: (l) => io.stdout(`${l}\n`) }) : base;
   const actx: actions.ActionContext = {
     settings,
     verbosity: 1 + options.verbose,
     host: createFreeBsdHost({ env: io.env, runner }),
-    report: { print, diag: (line) => io.stderr(`${line}\n`) },
+    report: {
+      print,
+      diag: (line) => (bars?.interrupt(), io.stderr(`${line}\n`)),
+      ...(bars === undefined ? {} : { progress: (label: string) => bars.start(label) }),
+    },
   };
   if (options.warnConfig !== false) actions.warnNetworkConfig(actx);
   return actx;

@@ -50,3 +50,41 @@ export function createProgressBar(label: string, write: (text: string) => void):
     },
   };
 }
+
+/** Downloads shorter than this draw nothing. */
+export const PROGRESS_DELAY_MS = 1000;
+
+export interface TerminalProgress {
+  /** A display for one download (pot-core's Reporter.progress). */
+  start(label: string): ProgressBar;
+  /** Ends the line of the display being drawn, before other output. */
+  interrupt(): void;
+}
+
+/**
+ * The one progress mechanism of the CLI: a bar per download on the terminal's
+ * stderr, drawn once the download has lasted PROGRESS_DELAY_MS (`now` is the
+ * clock; tests give their own).
+ */
+export function terminalProgress(write: (text: string) => void, now: () => number = Date.now): TerminalProgress {
+  let active: ProgressBar | undefined;
+  return {
+    start(label) {
+      const bar = createProgressBar(label, write);
+      const since = now();
+      active = bar;
+      return {
+        update(received, total) {
+          if (now() - since >= PROGRESS_DELAY_MS) bar.update(received, total);
+        },
+        done() {
+          bar.done();
+          if (active === bar) active = undefined;
+        },
+      };
+    },
+    interrupt() {
+      active?.done();
+    },
+  };
+}

@@ -4,7 +4,6 @@ import { defineCommand } from '../definition.js';
 import { UsageError } from '../errors.js';
 import { withInterruptSignal } from '../action-context.js';
 import { dryRun, HELP, option, required, VERBOSE } from '../flags.js';
-import { createProgressBar } from '../progress-bar.js';
 
 const STATIC_RELEASES = `the releases with a MANIFEST in ${actions.releases.MANIFESTS_DIR}\n               (package freebsd-release-manifests; 'pot create-base -h' lists them)`;
 
@@ -40,22 +39,7 @@ export const createBase = defineCommand({
   flags,
   runtimeHelp: releasesHelp,
   run: async (o, c) => {
-    const bar = process.stderr.isTTY === true ? createProgressBar('base.txz', c.io.stderr) : undefined;
-    const plain = c.actx;
-    // every line of output first ends the progress bar's line
-    const actx: actions.ActionContext = {
-      ...plain,
-      report: {
-        print: (line) => {
-          bar?.done();
-          plain.report.print(line);
-        },
-        diag: (line) => {
-          bar?.done();
-          plain.report.diag(line);
-        },
-      },
-    };
+    const actx = c.actx;
     try {
       await withInterruptSignal((signal) =>
         actions.createBase(actx, {
@@ -63,15 +47,12 @@ export const createBase = defineCommand({
           signal,
           runCommand: c.runPot,
           ...(o.b === undefined ? {} : { base: o.b }),
-          ...(bar === undefined ? {} : { progress: (received: number, total: number | undefined) => bar.update(received, total) }),
         }),
       );
     } catch (err) {
-      bar?.done();
       // shell pot printed the help (with the supported releases) after these
       if (isPotError(err) && err.code === 'usage') throw new UsageError(err.message, await releasesHelp(actx).catch(() => c.help), err.suggestion);
       throw err;
     }
-    bar?.done();
   },
 });

@@ -6,14 +6,11 @@
  */
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
-import type { DownloadProgress } from '../../host/types.js';
 import { baseTarballFileName, baseTarballUrl, manifestSha256, sameDigest, sha256OfFile, type HostArch, type Release } from '../../releases/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, realFiles } from '../context/context.js';
+import { debug, download, info, realFiles } from '../context/context.js';
 
 export interface BaseTarballOptions {
-  /** Called while the download runs (a terminal's progress bar). */
-  progress?: DownloadProgress;
   /** Stops after the download (the file is then removed). */
   signal?: AbortSignal;
 }
@@ -70,7 +67,7 @@ export async function ensureBaseTarball(ctx: ActionContext, arch: HostArch, rele
   }
   info(ctx, `Fetching ${url}`);
   try {
-    await ctx.host.downloads.fetch(url, file, o.progress === undefined ? {} : { progress: o.progress });
+    await download(ctx, url, file);
   } catch (err) {
     await files.remove(file);
     throw new PotError('host-command', `fetch of ${release.name} failed: ${err instanceof Error ? err.message : String(err)}`, {

@@ -5,8 +5,9 @@
  * write to the terminal themselves and never exit; they return results or throw
  * PotError, the CLI prints and sets the exit code.
  */
+import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
-import type { Host, RootedFiles } from '../../host/types.js';
+import type { DownloadProgress, Host, RootedFiles } from '../../host/types.js';
 import type { PotSettings } from '../../config/settings.js';
 
 export interface Reporter {
@@ -14,6 +15,14 @@ export interface Reporter {
   print(line: string): void;
   /** Diagnostics passed through from host tools (stderr). */
   diag(line: string): void;
+  /** A progress display for one download named `label` (a terminal's bar); absent: none. */
+  progress?(label: string): ProgressDisplay;
+}
+
+export interface ProgressDisplay {
+  update: DownloadProgress;
+  /** The download ended (or failed): the display ends its line. */
+  done(): void;
 }
 
 export interface ActionContext {
@@ -67,6 +76,19 @@ export async function requireRoot(ctx: ActionContext): Promise<void> {
 /** Files by their real path (POT_FS_ROOT, POT_TMP): the file system root of this process. */
 export function realFiles(ctx: ActionContext): RootedFiles {
   return ctx.host.files.under('/');
+}
+
+/**
+ * Downloads `url` to `file` through the host, with the reporter's progress
+ * display (the one mechanism every download uses) unless quiet.
+ */
+export async function download(ctx: ActionContext, url: string, file: string): Promise<void> {
+  const display = ctx.verbosity >= 1 ? ctx.report.progress?.(path.basename(file)) : undefined;
+  try {
+    await ctx.host.downloads.fetch(url, file, display === undefined ? {} : { progress: display.update });
+  } finally {
+    display?.done();
+  }
 }
 
 /** POT_TMP exists (created when missing). */

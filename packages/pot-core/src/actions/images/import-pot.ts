@@ -18,7 +18,7 @@ import { validatePotName } from '../../names/index.js';
 import { decideNetwork, type NetworkDecision } from '../../network/index.js';
 import { PotConf, usableHostname } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, realFiles, requireRoot } from '../context/context.js';
+import { debug, download, info, realFiles, requireRoot } from '../context/context.js';
 import { addressBook } from '../network/address-book.js';
 import { clonePotConfText } from '../lifecycle/clone-plan.js';
 import { undoCreate } from '../lifecycle/create-pot.js';
@@ -81,16 +81,16 @@ async function verified(ctx: ActionContext, c: CachedImage): Promise<boolean> {
 /** The digest first, and its signature: an image that is not signed as it should be is not downloaded at all. */
 async function fetchDigest(ctx: ActionContext, base: string, c: CachedImage): Promise<void> {
   const files = realFiles(ctx);
-  if (!(await files.exists(c.skein))) await ctx.host.downloads.fetch(`${base}.skein`, c.skein);
-  if (c.pubkey !== undefined && !(await files.exists(c.signature))) await ctx.host.downloads.fetch(`${base}.skein.sig`, c.signature);
+  if (!(await files.exists(c.skein))) await download(ctx, `${base}.skein`, c.skein);
+  if (c.pubkey !== undefined && !(await files.exists(c.signature))) await download(ctx, `${base}.skein.sig`, c.signature);
 }
 
 async function fetchImage(ctx: ActionContext, base: string, c: CachedImage): Promise<void> {
   const files = realFiles(ctx);
-  if (!(await files.exists(c.image))) await ctx.host.downloads.fetch(base, c.image);
+  if (!(await files.exists(c.image))) await download(ctx, base, c.image);
   if (!(await files.exists(c.meta))) {
     try {
-      await ctx.host.downloads.fetch(`${base}.meta`, c.meta);
+      await download(ctx, `${base}.meta`, c.meta);
     } catch {
       info(ctx, `No ${c.meta}, ignoring`);
       await files.write(c.meta, '');

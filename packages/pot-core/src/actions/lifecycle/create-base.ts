@@ -9,7 +9,6 @@
  */
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
-import type { DownloadProgress } from '../../host/types.js';
 import { withLock } from '../../locks/index.js';
 import { validateBaseName, validatePotName } from '../../names/index.js';
 import { basePotName, MANIFESTS_DIR, type Release } from '../../releases/index.js';
@@ -28,8 +27,6 @@ export interface CreateBaseOptions {
   release: string;
   /** -b (default: the release). */
   base?: string;
-  /** Called while base.txz downloads (the CLI draws a progress bar on a terminal). */
-  progress?: DownloadProgress;
   /** Aborting (SIGINT/SIGTERM) stops between steps and undoes what was made. */
   signal?: AbortSignal;
   /** Runs the pot commands of flavours (the CLI's dispatcher); without it the flavour is skipped. */
@@ -119,7 +116,7 @@ export async function createBase(ctx: ActionContext, o: CreateBaseOptions): Prom
   return withLock(path.join(ctx.settings.tmp, 'pot-create-base.lock'), async () => {
     if (await isBase(ctx, base)) throw alreadyBase(base);
     await checkBaseLeftovers(ctx, base);
-    const tarball = await ensureBaseTarball(ctx, arch, release, { ...(o.progress === undefined ? {} : { progress: o.progress }), ...(o.signal === undefined ? {} : { signal: o.signal }) });
+    const tarball = await ensureBaseTarball(ctx, arch, release, { ...(o.signal === undefined ? {} : { signal: o.signal }) });
     throwIfAborted(o.signal);
     const made: string[] = [];
     let potMade = false;
