@@ -110,7 +110,7 @@ describe('pot create-base', () => {
     const r = await host.pot('create-base', '-r', '12.4');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('###>  12.4 is not a supported release\n');
-    expect(r.stderr).toContain('fix: supported releases: 13.1 13.2 14.0-RC1\n');
+    expect(r.stderr).toContain('fix: supported releases: 13.1 13.2 14.0-RC1 (newer ones come with updates of the package freebsd-release-manifests)\n');
     expect(r.stderr).toContain('  -r RELEASE : supported release are: 13.1 13.2 14.0-RC1\n     + 13.1\n     + 13.2\n     + 14.0-RC1\n');
     const missing = await host.pot('create-base', '-b', 'x');
     expect(missing.code).toBe(1);

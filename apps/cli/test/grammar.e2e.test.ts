@@ -181,6 +181,7 @@ describe('pot doctor', () => {
     const json = JSON.parse((await host.pot('doctor', '--json')).stdout);
     expect(json.findings.map((f: { check: string }) => f.check)).toEqual([
       'zfs-pool', 'vimage', 'pf', 'racct', 'vtnet-lro', 'extif', 'network-config',
+      'config-files', 'config-files', 'potnet', 'potnet-config', 'node', 'release-manifests', 'init',
     ]);
     expect(host.effects()).not.toMatch(/^E /m);
   });

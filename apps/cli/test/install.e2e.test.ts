@@ -45,6 +45,13 @@ describe('the staged installation', () => {
     };
 
     await ok('init');
+    // doctor sees the installation as installed: both files, potnet on PATH reading them
+    const doctor = (await pot('doctor')).stdout;
+    expect(doctor).toContain(`ok      config-files: ${prefix}/etc/pot/pot.default.conf read\n`);
+    expect(doctor).toContain(`ok      config-files: ${prefix}/etc/pot/pot.conf read\n`);
+    expect(doctor).toContain(`ok      potnet: potnet found: ${prefix}/bin/potnet\n`);
+    expect(doctor).toContain(`ok      potnet-config: potnet sees the same network as pot (${prefix}/etc/pot)\n`);
+    expect(doctor).toContain('ok      init: pot init done (zroot/pot)\n');
     host.setup('host_base 13.1');
     expect((await ok('ls', '-F')).stdout).toBe('flavour: dns\nflavour: fbsd-update\nflavour: slim\n');
     const created = await ok('create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge', '-f', 'slim');

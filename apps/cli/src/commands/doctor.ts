@@ -28,7 +28,9 @@ export const doctor = defineCommand({
     json: json('print the findings as JSON'),
   },
   notes: `  Checks that this host is ready for pot: ZFS pool, VIMAGE, pf, racct,
-  vtnet LRO, POT_EXTIF and the network configuration. Exit 1 on any error.
+  vtnet LRO, POT_EXTIF and the network configuration; and the installation:
+  configuration files, potnet on PATH seeing the same network, Node, release
+  manifests, pot init, rc.d for start-at-boot pots. Exit 1 on any error.
 `,
   run: async (o, c) => {
     const findings = await actions.doctor(c.actx);

@@ -2,6 +2,7 @@
  * The flags create, clone and prepare share (-N, -i, -B, -S, -d, -f): their
  * types carry shell pot's checks and messages.
  */
+import path from 'node:path';
 import { actions, notFound } from '@pot/core';
 import { z } from 'zod';
 import { oneOf, option, repeated } from '../flags.js';
@@ -64,7 +65,7 @@ export async function resolveFlavourFlags(actx: actions.ActionContext, names: re
   const out: actions.Flavour[] = [];
   for (const name of names) {
     const flavour = await actions.resolveFlavour(actx, name);
-    if (!flavour) throw notFound('flavour', name);
+    if (!flavour) throw notFound('flavour', name, { searched: [process.cwd(), path.join(actx.settings.etcDir, 'flavours')] });
     out.push(flavour);
   }
   return out;

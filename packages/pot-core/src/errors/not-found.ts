@@ -31,6 +31,8 @@ export interface NotFoundOptions {
   of?: string;
   /** The role the name had, when it is not the command's main operand (`dependency pot`, `-P pot`). */
   role?: string;
+  /** The directories looked in, for what is found by searching (flavours). */
+  searched?: readonly string[];
 }
 
 /** How to list what exists of `kind`. */
@@ -43,5 +45,6 @@ export function listingHint(kind: MissingKind, of?: string): string {
 export function notFound(kind: MissingKind, name: string, options: NotFoundOptions = {}): PotError {
   const what = options.role ?? LABEL[kind];
   const where = kind === 'snapshot' && options.of !== undefined ? ` in pot ${options.of}` : '';
-  return new PotError('not-found', `${what} ${name} not found${where}`, { suggestion: listingHint(kind, options.of) });
+  const searched = options.searched?.length ? ` (looked in ${options.searched.join(' and ')})` : '';
+  return new PotError('not-found', `${what} ${name} not found${where}${searched}`, { suggestion: listingHint(kind, options.of) });
 }

@@ -54,6 +54,13 @@ export function releasesFromManifests(a: HostArch, fileNames: readonly string[])
   return [...byRelease.values()];
 }
 
+/** What to tell someone whose release is not among `releases`: the list, or the package that provides it. */
+export function supportedReleasesHint(releases: readonly Pick<Release, 'release'>[]): string {
+  return releases.length > 0
+    ? `supported releases: ${releases.map((r) => r.release).join(' ')} (newer ones come with updates of the package freebsd-release-manifests)`
+    : `no release is supported on this host: install the package freebsd-release-manifests (pkg install freebsd-release-manifests; it fills ${MANIFESTS_DIR})`;
+}
+
 /** Where the base system of a release is downloaded from (shell pot's URL). */
 export function baseTarballUrl(a: HostArch, r: Pick<Release, 'name'>): string {
   return `${RELEASES_URL}/${a.machine}/${a.arch}/${r.name}/base.txz`;

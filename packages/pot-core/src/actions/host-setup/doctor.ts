@@ -5,6 +5,7 @@
 import type { ActionContext } from '../context/context.js';
 import { interfaceExists } from '../network/host-interfaces.js';
 import { configFindings, isNetworkFinding } from '../network/network-check.js';
+import { installationFindings } from './installation-check.js';
 
 export type Severity = 'ok' | 'warning' | 'error';
 
@@ -124,5 +125,6 @@ export async function doctor(ctx: ActionContext): Promise<Finding[]> {
   for (const f of config) {
     out.push({ check: isNetworkFinding(f) ? 'network-config' : 'config', severity: f.severity, message: f.message, fix: f.suggestion });
   }
+  out.push(...(await installationFindings(ctx)));
   return out;
 }

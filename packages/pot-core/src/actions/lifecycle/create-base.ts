@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import { withLock } from '../../locks/index.js';
 import { validateBaseName, validatePotName } from '../../names/index.js';
-import { basePotName, MANIFESTS_DIR, type Release } from '../../releases/index.js';
+import { basePotName, supportedReleasesHint, type Release } from '../../releases/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, ensureTmp, info, requireRoot } from '../context/context.js';
 import { hostArch, supportedReleases } from '../bases/base-releases.js';
@@ -46,15 +46,8 @@ export interface CreatedBase {
 /** The flavour shell pot gave the base's level-0 pot (freebsd-update inside it), when installed. */
 const BASE_POT_FLAVOUR = 'fbsd-update';
 
-const releaseList = (releases: readonly Release[]): string => releases.map((r) => r.release).join(' ');
-
 function unsupported(release: string, releases: readonly Release[]): PotError {
-  return new PotError('usage', `${release} is not a supported release`, {
-    suggestion:
-      releases.length > 0
-        ? `supported releases: ${releaseList(releases)}`
-        : `no release is supported on this host: install the package freebsd-release-manifests (it fills ${MANIFESTS_DIR})`,
-  });
+  return new PotError('usage', `${release} is not a supported release`, { suggestion: supportedReleasesHint(releases) });
 }
 
 const alreadyBase = (base: string): PotError =>

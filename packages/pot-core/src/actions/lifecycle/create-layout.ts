@@ -6,6 +6,7 @@ import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import type { PotLevel, PotType } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
+import { supportedReleasesHint } from '../../releases/index.js';
 import { supportedReleases } from '../bases/base-releases.js';
 import { existingPot, isBase } from '../context/pot-lookup.js';
 
@@ -37,8 +38,9 @@ async function singleLayout(ctx: ActionContext, r: LayoutRequest): Promise<Layou
   if (r.level !== undefined && r.level !== '0') throw usage('single pot level can only be zero (omit -l option)');
   if (r.potbase === undefined) {
     if (r.base === undefined) throw usage('at least one of -b and -P has to be used');
-    if (!(await supportedReleases(ctx)).some((rel) => rel.release === r.base)) {
-      throw usage(`${r.base} is not a valid release`, 'a single pot without -P is made from a FreeBSD release: see /usr/local/share/freebsd/MANIFESTS');
+    const releases = await supportedReleases(ctx);
+    if (!releases.some((rel) => rel.release === r.base)) {
+      throw usage(`${r.base} is not a valid release`, `a single pot without -P is made from a FreeBSD release; ${supportedReleasesHint(releases)}`);
     }
     return { type: 'single', level: 0, base: r.base, potbase: '' };
   }
