@@ -122,7 +122,7 @@ export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConf
     if (bundled !== undefined && read(bundled, 'bundled-defaults')) {
       diagnostics.push({ file: defaultsFile, line: 0, severity: 'warning', message: `not found; using the defaults shipped with pot (${bundled})` });
     } else {
-      const missing = 'not found (it comes with pot: reinstall pot, e.g. pkg install -f pot)';
+      const missing = 'not found (it comes with pot: reinstall pot, e.g. pkg install -f pot-ts)';
       if (options.throwOnError !== false) throw new PotError('config', `${defaultsFile} ${missing}`);
       diagnostics.push({ file: defaultsFile, line: 0, severity: 'error', message: missing });
     }
