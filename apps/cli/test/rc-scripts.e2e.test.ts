@@ -48,7 +48,7 @@ describe('rc.d/pot and rc.d/pot_early', () => {
     host.setup('host_base 13.1');
     // the DNS pot (its flavour marks it start-at-boot) and a pot that needs it (-d pot: pot.depend=dns),
     // named so that the list order alone would start it first
-    const dns = await pot('create', '-p', 'dns', '-b', '13.1', '-N', 'public-bridge', '-i', '10.192.0.2', '-f', 'dns');
+    const dns = await pot('create', '-p', 'dns', '-b', '13.1', '-N', 'alias', '-i', '10.192.0.2', '-f', 'dns');
     expect(dns.stdout).toContain('flavours     : dns');
     await pot('create', '-p', 'app', '-b', '13.1', '-N', 'public-bridge', '-d', 'pot', '-f', 'fbsd-update');
     await pot('set-attribute', '-p', 'app', '-A', 'start-at-boot', '-V', 'YES');
