@@ -39,7 +39,7 @@ describe('create -f', () => {
     flavours(host);
     const unknown = await host.pot('create', '-p', 'web', '-b', '13.1', '-f', 'nope');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain(`###>  flavour nope not found (looked in ${host.dir}/home and ${host.etcDir}/flavours)\n`);
+    expect(unknown.stderr).toBe(`###>  flavour nope not found (looked in ${host.dir}/home and ${host.etcDir}/flavours) ('pot ls -F' lists the flavours)\n`);
     host.env.FAKEBSD_JEXEC_RC = '1';
     const failed = await host.pot('create', '-p', 'web', '-b', '13.1', '-f', 'boot');
     expect(failed.code).toBe(1);

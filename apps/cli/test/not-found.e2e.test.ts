@@ -36,10 +36,11 @@ describe('not found: one line, exit 1', () => {
     [['snapshot', '-f', 'nope'], "fs component nope not found ('pot ls -f' lists the fs components)"],
     [['mount-in', '-p', 'web', '-f', 'nope', '-m', '/x'], "fs component nope not found ('pot ls -f' lists the fs components)"],
     [['clone', '-p', 'new', '-P', 'web', '-s', '123'], "snapshot 123 not found in pot web ('pot info -s -p web' lists its snapshots)"],
-    [['create', '-p', 'new', '-b', '13.1', '-f', 'nope'], "flavour nope not found ('pot ls -F' lists the flavours)"],
+    [['create', '-p', 'new', '-b', '13.1', '-f', 'nope'], "flavour nope not found (looked in @CWD@ and @ETC@/flavours) ('pot ls -F' lists the flavours)"],
   ])('pot %j', async (argv, message) => {
     const r = await potIn(host, ...argv);
-    expect(r).toMatchObject({ code: 1, stdout: '', stderr: `###>  ${message}\n` });
+    const expected = message.replace('@CWD@', process.cwd()).replace('@ETC@', host.etcDir);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: `###>  ${expected}\n` });
   });
 
   it('--json gives the code not-found with the message and the listing command', async () => {

@@ -58,6 +58,10 @@ describe('rc.d/pot and rc.d/pot_early', () => {
     expect(effects).toContain('E jexec dns /tmp/dns.sh dns\n');
     expect(effects).toContain('E jexec app /tmp/fbsd-update.sh app\n');
 
+    // creating app ran its flavour in it, and starting app started dns, its dependency: a reboot stops both
+    await pot('stop', 'dns');
+    expect((await pot('ps', '-q')).stdout).toBe('');
+
     // not enabled: nothing at boot, and doctor says so
     expect(await potRc('faststart')).toEqual({ code: 0, stdout: '', stderr: '' });
     expect((await pot('ps', '-q')).stdout).toBe('');
