@@ -102,7 +102,7 @@ describe('an installation without pot.default.conf', () => {
   it('is an error naming the file and the fix, not a silent fallback to built-in defaults', async () => {
     const prefix = stageInstall({ destdir: temp() });
     rmSync(path.join(prefix, 'etc', 'pot', 'pot.default.conf'));
-    const r = await runClean(['PATH=/usr/bin:/bin', 'HOME=/'], path.join(prefix, 'bin', 'pot'), 'config', '-q', '-g', 'fs_root');
+    const r = await runClean(['PATH=/usr/bin:/bin', 'HOME=/'], path.join(prefix, 'bin', 'pot'), 'config', '-g', 'fs_root');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${prefix}/etc/pot/pot.default.conf not found (it comes with pot: reinstall pot, e.g. pkg install -f pot-ts)`);
   });
