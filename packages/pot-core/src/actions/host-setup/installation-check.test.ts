@@ -6,7 +6,7 @@ import { bundledDefaultsPath } from '../../config/load.js';
 import { createFreeBsdHost } from '../../host/freebsd/driver.js';
 import { createRecordingRunner } from '../../host/runners.js';
 import type { ActionContext } from '../context/context.js';
-import { DEFAULTS, settingsFrom } from '../context/settings.js';
+import { DEFAULTS, settingsFrom } from '../../config/settings.js';
 import { configFileFindings, nodeFinding, potnetFindings } from './installation-check.js';
 
 const temps: string[] = [];
