@@ -1,7 +1,7 @@
 import { actions, parsePortSpec } from '@pot/core';
 import { z } from 'zod';
 import { defineCommand } from '../definition.js';
-import { bool, dryRun, HELP, option, required, repeated, VERBOSE } from '../flags.js';
+import { bool, dryRun, HELP, option, POT_NAME_MANDATORY, required, repeated, VERBOSE } from '../flags.js';
 import { addresses, addressFlag, bridgeFlag, DNS_HELP, dnsFlag, NETWORK_TYPES, networkFlag, stackFlag } from './new-pot-flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
@@ -26,7 +26,7 @@ export const prepare = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    p: option('p', 'pot', ['pot : the pot image'], { type: required('A pot name is mandatory') }),
+    p: option('p', 'pot', ['pot : the pot image'], { type: required(POT_NAME_MANDATORY) }),
     U: option('U', 'URL', ['URL : the base URL where to find the image file']),
     t: option('t', 'tag', ['tag : the tag of the pot'], { type: required('A tag is mandatory') }),
     a: option('a', 'aID', ['aID : the allocation ID'], { type: required('An allocation id is mandatory') }),
