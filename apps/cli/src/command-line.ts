@@ -78,7 +78,9 @@ export function validate(def: AnyCommand, raw: Record<string, unknown>, help: st
   if (result.success) return result.data;
   const issues = result.error.issues;
   const given = (key: PropertyKey | undefined): boolean => raw[String(key)] !== undefined && raw[String(key)] !== '';
-  const first = issues.find((i) => given(i.path[0])) ?? issues[0];
+  const order = def.checkOrder ?? [];
+  const rank = (key: PropertyKey | undefined): number => (order.includes(String(key)) ? order.indexOf(String(key)) : order.length);
+  const first = issues.find((i) => given(i.path[0])) ?? [...issues].sort((a, b) => rank(a.path[0]) - rank(b.path[0]))[0];
   const suggestion: unknown = first?.code === 'custom' ? first.params?.suggestion : undefined;
   throw new UsageError(first?.message ?? 'invalid options', help, typeof suggestion === 'string' ? suggestion : undefined);
 }

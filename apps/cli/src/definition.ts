@@ -105,6 +105,8 @@ export interface CommandDefinition<F extends Flags = Flags, P extends Operands =
   readonly operands?: P;
   /** Help text after the flags' and operands' lines, as written. */
   readonly notes?: string;
+  /** Flags whose missing value shell pot told before the others' (help order otherwise). */
+  readonly checkOrder?: readonly string[];
   /** Needs root (pot-core's actions refuse otherwise); the man page says it. */
   readonly root?: boolean;
   /**

@@ -8,6 +8,7 @@ export const cloneFscomp = defineCommand({
   synopsis: 'pot clone-fscomp [-hv] [--dry-run] -f fscomp -F fscomp',
   root: true,
   log: 'always',
+  checkOrder: ['f', 'F'],
   flags: {
     h: HELP,
     v: VERBOSE,

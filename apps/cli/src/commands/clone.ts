@@ -12,6 +12,7 @@ export const clone = defineCommand({
   root: true,
   log: 'always',
   configCheck: 'guard',
+  checkOrder: ['p', 'P'],
   flags: {
     h: HELP,
     v: VERBOSE,

@@ -9,6 +9,7 @@ export const importPot = defineCommand({
   synopsis: 'pot import [-hv] [--dry-run] -p pot -t tag -U URL [-C pubkey]',
   root: true,
   log: 'always',
+  checkOrder: ['U', 'p', 't'],
   configCheck: 'guard',
   flags: {
     h: HELP,
