@@ -41,6 +41,7 @@ export function actionContext(ctx: { io: CliIO }, options: ActionOptions): actio
       diag: (line) => (bars?.interrupt(), io.stderr(`${line}\n`)),
       ...(bars === undefined ? {} : { progress: (label: string) => bars.start(label) }),
     },
+    ...(io.cwd === undefined ? {} : { cwd: io.cwd }),
   };
   if (options.warnConfig !== false) actions.warnNetworkConfig(actx);
   return actx;

@@ -5,6 +5,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** stderr is a terminal: downloads draw a progress bar there. */
   stderrIsTTY?: boolean;
+  /** The directory relative paths are taken from (the process's when unset): a flavour's, for its copy-in lines. */
+  cwd?: string;
 }
 
 export const processIO: CliIO = {

@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import { commandError, formatArgv, type CommandRunner } from './command.js';
+import { createStoreFiles } from './store-files.js';
 import type { FileOps, RootedFiles } from './types.js';
 
 const MAX_LINKS = 40;
@@ -150,6 +151,13 @@ export function createRootedFiles(root: string, options: RootedFilesOptions): Ro
       const result = await runner.run(command);
       if (result.exitCode !== 0) throw commandError(command, result);
     },
+    async modifiedAt(file) {
+      try {
+        return (await fs.stat(await resolve(file))).mtimeMs;
+      } catch {
+        return undefined;
+      }
+    },
     async rmdirIfEmpty(dir) {
       if (!(await self.isDirectory(dir)) || (await self.list(dir)).length > 0) return false;
       if (runner.dryRun) {
@@ -169,5 +177,5 @@ export function createRootedFiles(root: string, options: RootedFilesOptions): Ro
 
 export function createFileOps(hostRoot: string, options: RootedFilesOptions): FileOps {
   const host = createRootedFiles(hostRoot, options);
-  return { ...host, under: (root: string) => createRootedFiles(root, options) };
+  return { ...host, under: (root: string) => createRootedFiles(root, options), store: createStoreFiles(options.runner) };
 }

@@ -9,6 +9,7 @@
  * exist; mutating operations throw PotError (code `host-command`) when the
  * host refuses them, unless their result type says otherwise.
  */
+import type { StoreFiles } from './store-files.js';
 
 /** An IPv4 or IPv6 address assigned to an interface. */
 export interface InterfaceAddress {
@@ -301,11 +302,15 @@ export interface RootedFiles {
   chown(file: string, owner: string): Promise<void>;
   /** Removes a directory only when it is empty; true when it was removed. */
   rmdirIfEmpty(dir: string): Promise<boolean>;
+  /** When the file was last modified (ms since the epoch); undefined when it does not exist. */
+  modifiedAt(file: string): Promise<number | undefined>;
 }
 
 export interface FileOps extends RootedFiles {
   /** Files inside a pot's root (or any directory tree), by paths absolute inside it. */
   under(root: string): RootedFiles;
+  /** pot's own files (pot.conf, fscomp.conf, bridges, status) as the store reads and replaces them. */
+  readonly store: StoreFiles;
 }
 
 /** Listening sockets (host ports pot must not redirect). */

@@ -18,15 +18,16 @@
  * (AsyncLocalStorage): a nested withLock of a lock already held by the
  * caller runs directly (as shell pot's `_POT_RECURSIVE`), while unrelated
  * concurrent tasks of the same process still exclude each other.
+ *
+ * The files and the process check are the host's (host/lock-files.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import { systemClock } from '../host/clock.js';
 import type { ClockOps } from '../host/types.js';
+import { type LockFileOps, localLockFiles } from '../host/lock-files.js';
 
 export interface LockOptions {
   /** Give up after this long (default 60 s; 0 = one attempt). */
@@ -43,6 +44,8 @@ export interface LockOptions {
   env?: NodeJS.ProcessEnv;
   /** Time and waits between attempts (default the machine's clock; a host's `clock`). */
   clock?: ClockOps;
+  /** The machine's lock files (default: this process's file system). */
+  files?: LockFileOps;
 }
 
 /**
@@ -61,14 +64,14 @@ export function heldLocksEnv(): Record<string, string> {
   return all.length === 0 ? {} : { [HELD_LOCKS_ENV]: all.join(';') };
 }
 
-async function inheritedFromParent(file: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+async function inheritedFromParent(file: string, env: NodeJS.ProcessEnv, files: LockFileOps): Promise<boolean> {
   const entries = (env[HELD_LOCKS_ENV] ?? '').split(';').filter((e) => e !== '');
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     if (colon < 0 || entry.slice(colon + 1) !== file) continue;
     const pid = Number(entry.slice(0, colon));
-    const owner = await readLockOwner(file);
-    if (owner !== undefined && owner.pid === pid && owner.host === os.hostname() && isAlive(pid)) return true;
+    const owner = await readLockOwner(file, files);
+    if (owner !== undefined && owner.pid === pid && owner.host === os.hostname() && files.isAlive(pid)) return true;
   }
   return false;
 }
@@ -88,81 +91,57 @@ export interface LockOwner {
 
 const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function ownerText(clock: ClockOps): string {
   return `pid=${process.pid}\nhost=${os.hostname()}\nsince=${new Date(clock.now()).toISOString()}\n`;
 }
 
 /** The owner recorded in a lock file, or undefined when unreadable or missing. */
-export async function readLockOwner(file: string): Promise<LockOwner | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+export async function readLockOwner(file: string, files: LockFileOps = localLockFiles()): Promise<LockOwner | undefined> {
+  const text = await files.read(file);
+  if (text === undefined) return undefined;
   const field = (k: string): string | undefined => new RegExp(`^${k}=(.*)$`, 'm').exec(text)?.[1];
   const pid = Number(field('pid'));
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
   return { pid, host: field('host') ?? '', since: field('since') ?? '' };
 }
 
-async function tryCreate(file: string, clock: ClockOps): Promise<boolean> {
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
-  await fs.writeFile(tmp, ownerText(clock), { mode: 0o644 });
-  try {
-    await fs.link(tmp, file);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  } finally {
-    await fs.rm(tmp, { force: true });
-  }
+/** The machine a lock is taken on: its clock and its lock files. */
+interface LockMachine {
+  clock: ClockOps;
+  files: LockFileOps;
 }
 
 /** Whether the lock at `file` is stale: its owner is dead (same host), or it is ownerless and old. */
-async function isStale(file: string, staleAfterMs: number, clock: ClockOps): Promise<boolean> {
-  const owner = await readLockOwner(file);
+async function isStale(file: string, staleAfterMs: number, { clock, files }: LockMachine): Promise<boolean> {
+  const owner = await readLockOwner(file, files);
   if (owner !== undefined) {
     if (owner.host !== '' && owner.host !== os.hostname()) return false;
-    return !isAlive(owner.pid);
+    return !files.isAlive(owner.pid);
   }
-  try {
-    const st = await fs.stat(file);
-    return clock.now() - st.mtimeMs > staleAfterMs;
-  } catch {
-    return false; // gone: the next attempt will take it
-  }
+  const modified = await files.modifiedAt(file);
+  return modified !== undefined && clock.now() - modified > staleAfterMs; // gone: the next attempt will take it
 }
 
 /** Removes a stale lock under a breaker file, re-checking staleness once the breaker is held. */
-async function breakStale(file: string, staleAfterMs: number, clock: ClockOps): Promise<void> {
+async function breakStale(file: string, staleAfterMs: number, m: LockMachine): Promise<void> {
   const breaker = `${file}.break`;
-  if (!(await tryCreate(breaker, clock))) {
+  if (!(await m.files.createExclusive(breaker, ownerText(m.clock)))) {
     // another waiter is breaking it; a breaker left by a dead process is itself stale
-    const owner = await readLockOwner(breaker);
-    if (owner !== undefined && !isAlive(owner.pid)) await fs.rm(breaker, { force: true });
+    const owner = await readLockOwner(breaker, m.files);
+    if (owner !== undefined && !m.files.isAlive(owner.pid)) await m.files.remove(breaker);
     return;
   }
   try {
-    if (await isStale(file, staleAfterMs, clock)) await fs.rm(file, { force: true });
+    if (await isStale(file, staleAfterMs, m)) await m.files.remove(file);
   } finally {
-    await fs.rm(breaker, { force: true });
+    await m.files.remove(breaker);
   }
 }
 
 export async function acquireLock(file: string, options: LockOptions = {}): Promise<LockHandle> {
   const resolved = path.resolve(file);
-  if (held.getStore()?.has(resolved) || (await inheritedFromParent(resolved, options.env ?? process.env))) {
+  const files = options.files ?? localLockFiles();
+  if (held.getStore()?.has(resolved) || (await inheritedFromParent(resolved, options.env ?? process.env, files))) {
     return { file: resolved, acquired: false, release: async () => undefined };
   }
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -170,16 +149,17 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
   const staleAfterMs = options.staleAfterMs ?? 30_000;
   let delay = options.pollMs ?? 10;
   const clock = options.clock ?? systemClock;
+  const machine = { clock, files };
   const started = clock.now();
-  await fs.mkdir(path.dirname(resolved), { recursive: true });
+  await files.mkdirp(path.dirname(resolved));
   for (;;) {
-    if (await tryCreate(resolved, clock)) break;
-    if (await isStale(resolved, staleAfterMs, clock)) {
-      await breakStale(resolved, staleAfterMs, clock);
+    if (await files.createExclusive(resolved, ownerText(clock))) break;
+    if (await isStale(resolved, staleAfterMs, machine)) {
+      await breakStale(resolved, staleAfterMs, machine);
       continue;
     }
     if (clock.now() - started >= timeoutMs) {
-      const owner = await readLockOwner(resolved);
+      const owner = await readLockOwner(resolved, files);
       const by = owner === undefined ? '' : ` (held by pid ${owner.pid}${owner.host ? ` on ${owner.host}` : ''} since ${owner.since})`;
       throw new PotError('busy', `${options.what ?? `the lock ${resolved}`} is busy${by}`, {
         suggestion: `another pot command is running; try again when it is done (if none is, remove ${resolved})`,
@@ -195,8 +175,8 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
     release: async () => {
       if (released) return;
       released = true;
-      const owner = await readLockOwner(resolved);
-      if (owner?.pid === process.pid) await fs.rm(resolved, { force: true });
+      const owner = await readLockOwner(resolved, files);
+      if (owner?.pid === process.pid) await files.remove(resolved);
     },
   };
 }

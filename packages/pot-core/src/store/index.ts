@@ -1,4 +1,4 @@
-export * from './atomic.js';
+export { writeFileAtomic } from '../host/atomic-write.js';
 export * from './key-value-file.js';
 export * from './pot-conf.js';
 export * from './fscomp-conf.js';

@@ -2,16 +2,16 @@
  * Reading and writing a host's pot files: every write is atomic (temp file +
  * fsync + rename) and every read-modify-write of a pot's files runs under
  * that pot's lock (shell pot edited pot.conf with `sed -i` unlocked, losing
- * concurrent updates).
+ * concurrent updates). The files are the host's (host/store-files.ts), so a
+ * dry-run host shows the writes instead of making them.
  */
-import { promises as fs } from 'node:fs';
+import { createStoreFiles, type StoreFiles } from '../host/store-files.js';
 import { PotError } from '../errors/pot-error.js';
 import { validateName } from '../names/names.js';
 import { type LockOptions, withPotLock } from '../locks/locks.js';
-import { readTextIfExists, writeFileAtomic } from './atomic.js';
 import { type BridgeDefinition, bridgeFileText, parseBridgeFile } from './bridge-file.js';
 import { FscompConf } from './fscomp-conf.js';
-import { bridgeFilePath, bridgesDir, fscompConfPath, potConfDir, potConfPath } from './paths.js';
+import { bridgeFilePath, bridgesDir, fscompConfPath, potConfPath } from './paths.js';
 import { PotConf } from './pot-conf.js';
 import { formatStatus, parseStatusText, type PotState, type PotStatus, statusFilePath, transition, type TransitionResult } from './status.js';
 import { KeyValueFile } from './key-value-file.js';
@@ -36,15 +36,19 @@ export interface PotStoreOptions {
    * older than it are ignored. Undefined: every status file counts.
    */
   bootTime?: () => Promise<number | undefined> | number | undefined;
+  /** The host's store files (default: this machine's, never dry-run). */
+  files?: StoreFiles;
 }
 
 export class PotStore {
   readonly fsRoot: string;
   readonly tmp: string;
   private readonly options: PotStoreOptions;
+  private readonly files: StoreFiles;
 
   constructor(options: PotStoreOptions) {
     this.options = options;
+    this.files = options.files ?? createStoreFiles();
     this.fsRoot = options.fsRoot;
     this.tmp = options.tmp || '/tmp';
   }
@@ -65,7 +69,7 @@ export class PotStore {
   async readPotConf(pot: string): Promise<PotConf | undefined> {
     validateName('pot', pot, { purpose: 'existing' });
     const file = potConfPath(this.fsRoot, pot);
-    const text = await ownedFile(`pot ${pot}`, file, 'read', potRemedy(pot), () => readTextIfExists(file));
+    const text = await ownedFile(`pot ${pot}`, file, 'read', potRemedy(pot), () => this.files.readIfExists(file));
     return text === undefined ? undefined : PotConf.parse(text);
   }
 
@@ -74,8 +78,7 @@ export class PotStore {
     validateName('pot', pot, { purpose: 'existing' });
     const file = potConfPath(this.fsRoot, pot);
     await ownedFile(`pot ${pot}`, file, 'written', writeRemedy, async () => {
-      await fs.mkdir(potConfDir(this.fsRoot, pot), { recursive: true });
-      await writeFileAtomic(file, conf.toString());
+      await this.files.replace(file, conf.toString());
     });
   }
 
@@ -105,7 +108,7 @@ export class PotStore {
   async readFscompConf(pot: string): Promise<FscompConf | undefined> {
     validateName('pot', pot, { purpose: 'existing' });
     const file = fscompConfPath(this.fsRoot, pot);
-    const text = await ownedFile(`pot ${pot}`, file, 'read', potRemedy(pot), () => readTextIfExists(file));
+    const text = await ownedFile(`pot ${pot}`, file, 'read', potRemedy(pot), () => this.files.readIfExists(file));
     return text === undefined ? undefined : FscompConf.parse(text);
   }
 
@@ -113,8 +116,7 @@ export class PotStore {
     validateName('pot', pot, { purpose: 'existing' });
     const file = fscompConfPath(this.fsRoot, pot);
     await ownedFile(`pot ${pot}`, file, 'written', writeRemedy, async () => {
-      await fs.mkdir(potConfDir(this.fsRoot, pot), { recursive: true });
-      await writeFileAtomic(file, conf.toString());
+      await this.files.replace(file, conf.toString());
     });
   }
 
@@ -138,23 +140,18 @@ export class PotStore {
   /** The pot's status, undefined when there is none or the file predates the boot. */
   async readStatus(pot: string): Promise<PotStatus | undefined> {
     const file = this.statusPath(pot);
-    let stat;
-    try {
-      stat = await fs.stat(file);
-    } catch {
-      return undefined;
-    }
+    const modified = await this.files.modifiedAt(file);
+    if (modified === undefined) return undefined;
     const boot = await this.options.bootTime?.();
-    if (boot !== undefined && boot > Math.floor(stat.mtimeMs / 1000)) return undefined;
-    const text = await ownedFile(`pot ${pot}`, file, 'read', `remove the file: it only records whether the pot runs`, () => readTextIfExists(file));
+    if (boot !== undefined && boot > Math.floor(modified / 1000)) return undefined;
+    const text = await ownedFile(`pot ${pot}`, file, 'read', `remove the file: it only records whether the pot runs`, () => this.files.readIfExists(file));
     return text === undefined ? undefined : parseStatusText(text);
   }
 
   async writeStatus(pot: string, status: PotStatus): Promise<void> {
     const file = this.statusPath(pot);
     await ownedFile(`pot ${pot}`, file, 'written', writeRemedy, async () => {
-      await fs.mkdir(this.tmp, { recursive: true });
-      await writeFileAtomic(file, formatStatus(status));
+      await this.files.replace(file, formatStatus(status));
     });
   }
 
@@ -168,7 +165,7 @@ export class PotStore {
   }
 
   async removeStatus(pot: string): Promise<void> {
-    await fs.rm(this.statusPath(pot), { force: true });
+    await this.files.remove(this.statusPath(pot));
   }
 
   // bridges
@@ -176,7 +173,7 @@ export class PotStore {
   async readBridge(name: string): Promise<BridgeDefinition | undefined> {
     validateName('bridge', name, { purpose: 'existing' });
     const file = bridgeFilePath(this.fsRoot, name);
-    const text = await ownedFile(`bridge ${name}`, file, 'read', bridgeRemedy(name), () => readTextIfExists(file));
+    const text = await ownedFile(`bridge ${name}`, file, 'read', bridgeRemedy(name), () => this.files.readIfExists(file));
     if (text === undefined) return undefined;
     const def = parseBridgeFile(text, name);
     return def === undefined ? undefined : { name: def.name, net: def.net, gateway: def.gateway };
@@ -186,7 +183,7 @@ export class PotStore {
   async readBridgeFile(name: string): Promise<KeyValueFile | undefined> {
     validateName('bridge', name, { purpose: 'existing' });
     const file = bridgeFilePath(this.fsRoot, name);
-    const text = await ownedFile(`bridge ${name}`, file, 'read', bridgeRemedy(name), () => readTextIfExists(file));
+    const text = await ownedFile(`bridge ${name}`, file, 'read', bridgeRemedy(name), () => this.files.readIfExists(file));
     return text === undefined ? undefined : KeyValueFile.parse(text);
   }
 
@@ -194,28 +191,19 @@ export class PotStore {
     validateName('bridge', def.name);
     const file = bridgeFilePath(this.fsRoot, def.name);
     await ownedFile(`bridge ${def.name}`, file, 'written', writeRemedy, async () => {
-      await fs.mkdir(bridgesDir(this.fsRoot), { recursive: true });
-      await writeFileAtomic(file, bridgeFileText(def));
+      await this.files.replace(file, bridgeFileText(def));
     });
   }
 
   /** Bridge file names, sorted. */
   async listBridges(): Promise<string[]> {
-    try {
-      const names = await fs.readdir(bridgesDir(this.fsRoot), { withFileTypes: true });
-      return names.filter((d) => d.isFile() && !d.name.startsWith('.')).map((d) => d.name).sort();
-    } catch {
-      return [];
-    }
+    const names = await this.files.entries(bridgesDir(this.fsRoot));
+    return names.filter((d) => d.isFile && !d.name.startsWith('.')).map((d) => d.name).sort();
   }
 
   /** Pot names (directories below FS/jails), sorted. */
   async listPots(): Promise<string[]> {
-    try {
-      const names = await fs.readdir(`${this.fsRoot}/jails`, { withFileTypes: true });
-      return names.filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    } catch {
-      return [];
-    }
+    const names = await this.files.entries(`${this.fsRoot}/jails`);
+    return names.filter((d) => d.isDirectory).map((d) => d.name).sort();
   }
 }

@@ -7,7 +7,7 @@ import { KeyValueFile, shellReaderValue } from '../../src/store/key-value-file.j
 import { osReleaseOf, PotConf, usableHostname } from '../../src/store/pot-conf.js';
 import { parseStatusText, transition } from '../../src/store/status.js';
 import { PotStore } from '../../src/store/store.js';
-import { writeFileAtomic } from '../../src/store/atomic.js';
+import { writeFileAtomic } from '../../src/host/atomic-write.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'pot-store-'));
 

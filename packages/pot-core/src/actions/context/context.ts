@@ -31,6 +31,13 @@ export interface ActionContext {
   /** 1 by default, +1 per -v (shell pot's _POT_VERBOSITY); 0 is quiet. */
   verbosity: number;
   report: Reporter;
+  /** The directory the user's relative paths are taken from (the process's when unset); passed, never changed. */
+  cwd?: string;
+}
+
+/** A path the user gave, made absolute from the context's working directory. */
+export function userPath(ctx: ActionContext, file: string): string {
+  return path.resolve(ctx.cwd ?? process.cwd(), file);
 }
 
 export function info(ctx: ActionContext, msg: string): void {

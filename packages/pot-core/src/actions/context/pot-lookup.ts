@@ -14,7 +14,7 @@ import { realFiles, warn } from './context.js';
 export type PotPresence = 'absent' | 'corrupted' | 'present';
 
 export function potStore(ctx: ActionContext): PotStore {
-  return new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp });
+  return new PotStore({ fsRoot: ctx.settings.fsRoot, tmp: ctx.settings.tmp, files: ctx.host.files.store });
 }
 
 export const potDataset = (ctx: ActionContext, pot: string): string => `${ctx.settings.zfsRoot}/jails/${pot}`;

@@ -16,6 +16,7 @@ export function statusStore(ctx: ActionContext): PotStore {
   return new PotStore({
     fsRoot: ctx.settings.fsRoot,
     tmp: ctx.settings.tmp,
+    files: ctx.host.files.store,
     bootTime: async () => parseBootTime(await ctx.host.sysctl.get('kern.boottime')),
   });
 }

@@ -12,7 +12,7 @@ import { PotError } from '../../errors/pot-error.js';
 import { withGlobalLock } from '../../locks/index.js';
 import { validatePotName } from '../../names/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, passStderr, realFiles, requireRoot } from '../context/context.js';
+import { debug, passStderr, realFiles, requireRoot, userPath } from '../context/context.js';
 import { copyInsideJail, copyPlace, withTempMount } from './pot-copy.js';
 import { withPotHeld, withPotMounted } from './with-pot-mounted.js';
 import { existingPot } from '../context/pot-lookup.js';
@@ -41,7 +41,7 @@ export async function copyIn(ctx: ActionContext, o: CopyInOptions): Promise<void
   validatePotName(pot, { purpose: 'existing' });
   const conf = await existingPot(ctx, pot);
   await requireRoot(ctx);
-  const source = path.resolve(o.source);
+  const source = userPath(ctx, o.source);
   const isDirectory = await realFiles(ctx).isDirectory(source);
   if (!isDirectory && !(await realFiles(ctx).exists(source))) {
     throw new PotError('not-found', `${o.source} not valid`, { suggestion: 'the source has to be an existing file or directory of the host' });

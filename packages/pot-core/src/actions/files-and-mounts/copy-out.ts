@@ -6,11 +6,10 @@
  * outside the pot. A running pot only with -F; a stopped one is mounted for
  * the copy, under the pot's lock.
  */
-import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, realFiles, requireRoot } from '../context/context.js';
+import { debug, realFiles, requireRoot, userPath } from '../context/context.js';
 import { copyInsideJail, copyPlace, withTempMount } from './pot-copy.js';
 import { withPotHeld, withPotMounted } from './with-pot-mounted.js';
 import { existingPot } from '../context/pot-lookup.js';
@@ -37,7 +36,7 @@ export async function copyOut(ctx: ActionContext, o: CopyOutOptions): Promise<vo
   validatePotName(pot, { purpose: 'existing' });
   const conf = await existingPot(ctx, pot);
   await requireRoot(ctx);
-  const destination = path.resolve(o.destination);
+  const destination = userPath(ctx, o.destination);
   if (!(await realFiles(ctx).isDirectory(destination))) {
     throw new PotError('not-found', `${o.destination} not valid`, { suggestion: 'the destination has to be an existing directory of the host' });
   }

@@ -4,11 +4,9 @@
  * with --dry-run, by showing the new file without writing it. Shell pot
  * appended with `echo >>` and deleted with `sed -i`, unlocked.
  */
-import path from 'node:path';
 import { FscompConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { realFiles } from '../context/context.js';
-import { potPath, potStore } from '../context/pot-lookup.js';
+import { potStore } from '../context/pot-lookup.js';
 
 /**
  * Applies `mutate` to the pot's fscomp.conf (a missing file is an empty one);
@@ -16,11 +14,5 @@ import { potPath, potStore } from '../context/pot-lookup.js';
  * leaves the file as it was. Answers the new content.
  */
 export async function editFscompConf(ctx: ActionContext, pot: string, mutate: (conf: FscompConf) => void | Promise<void>): Promise<FscompConf> {
-  const store = potStore(ctx);
-  if (!ctx.host.dryRun) return store.updateFscompConf(pot, async (conf) => void (await mutate(conf)));
-  const current = (await store.readFscompConf(pot)) ?? FscompConf.parse('');
-  const before = current.toString();
-  await mutate(current);
-  if (current.toString() !== before) await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', 'fscomp.conf'), current.toString());
-  return current;
+  return potStore(ctx).updateFscompConf(pot, async (conf) => void (await mutate(conf)));
 }

@@ -18,7 +18,7 @@ import { validatePotName } from '../../names/index.js';
 import { decideNetwork, type NetworkDecision } from '../../network/index.js';
 import { PotConf, usableHostname } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, download, info, realFiles, requireRoot } from '../context/context.js';
+import { debug, download, info, realFiles, requireRoot, userPath } from '../context/context.js';
 import { addressBook } from '../network/address-book.js';
 import { clonePotConfText } from '../lifecycle/clone-plan.js';
 import { undoCreate } from '../lifecycle/create-pot.js';
@@ -49,7 +49,7 @@ export function imageFileName(remote: string, tag: string): string {
 
 /** A signify key given on the command line or in pot.conf must be there before anything is fetched or written. */
 export async function checkKeyFile(ctx: ActionContext, key: string, what: string): Promise<void> {
-  if (!(await realFiles(ctx).exists(path.resolve(key)))) {
+  if (!(await realFiles(ctx).exists(userPath(ctx, key)))) {
     throw new PotError('not-found', `${what} ${key} not found`, { suggestion: `give the path of a readable ${what.toLowerCase()} file` });
   }
 }
@@ -236,7 +236,7 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
   }
   info(ctx, `importing ${o.remote} @ ${o.tag} as ${pot}`);
   const image = path.join(cache, imageFileName(o.remote, o.tag));
-  const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && path.resolve(pubkey) };
+  const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && userPath(ctx, pubkey) };
   await ensureImage(ctx, o.url ?? 'file://', c);
   const layer = await baseLayer(ctx, pot, c, { ...o, pubkey: pubkey ?? '' }, [...chain, pot]);
   return withGlobalLock(async () => {

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, realFiles, warn } from '../context/context.js';
+import { debug, realFiles, userPath, warn } from '../context/context.js';
 import { potPath, potStore } from '../context/pot-lookup.js';
 import { potRoot } from '../network/pot-root-files.js';
 import { startPot } from '../running/start-pot.js';
@@ -22,15 +22,18 @@ export interface Flavour {
   script?: string;
 }
 
-/** Runs one pot command (`set-attribute -A x -V y -p POT`) and answers its exit code; the CLI provides it. */
-export type PotCommandRunner = (argv: string[]) => Promise<number>;
+/**
+ * Runs one pot command (`set-attribute -A x -V y -p POT`) and answers its exit code; the CLI provides it.
+ * `cwd`: the directory its relative paths are taken from.
+ */
+export type PotCommandRunner = (argv: string[], options?: { readonly cwd?: string }) => Promise<number>;
 
 /** The commands a flavour's command file may use. */
 const FLAVOUR_COMMANDS = ['add-dep', 'set-attribute', 'copy-in', 'copy-in-flv', 'mount-in', 'set-rss', 'export-ports', 'set-cmd', 'set-env'] as const;
 
 async function firstFile(ctx: ActionContext, candidates: string[]): Promise<string | undefined> {
   for (const c of candidates) {
-    const file = path.resolve(c);
+    const file = userPath(ctx, c);
     if ((await realFiles(ctx).exists(file)) && !(await realFiles(ctx).isDirectory(file))) return file;
   }
   return undefined;
@@ -68,18 +71,9 @@ async function runCommandFile(ctx: ActionContext, pot: string, f: Flavour, run: 
       continue;
     }
     debug(ctx, `flavour ${f.name}: pot ${argv.join(' ')}`);
-    const code = line.trim().startsWith('copy-in-flv') ? await inDirectory(path.dirname(f.commandFile as string), () => run(argv)) : await run(argv);
+    // copy-in-flv's sources are relative to the flavour's directory
+    const code = line.trim().startsWith('copy-in-flv') ? await run(argv, { cwd: path.dirname(f.commandFile as string) }) : await run(argv);
     if (code !== 0) throw new PotError('host-command', `create: flavour ${f.name} failed (pot ${argv.join(' ')})`);
-  }
-}
-
-async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
-  const previous = process.cwd();
-  process.chdir(dir);
-  try {
-    return await fn();
-  } finally {
-    process.chdir(previous);
   }
 }
 

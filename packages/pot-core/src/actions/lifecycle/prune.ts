@@ -3,9 +3,8 @@
  * prunable whose last start marked them to be pruned.
  */
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { ActionContext } from '../context/context.js';
-import { info, requireRoot, warn } from '../context/context.js';
+import { info, realFiles, requireRoot, warn } from '../context/context.js';
 import { destroyPot } from './destroy-pot.js';
 import { forPot, potPath, potStore } from '../context/pot-lookup.js';
 
@@ -21,12 +20,8 @@ const GRACE_MS = 60_000;
 const RECHECK_MS = 2_000;
 
 async function ranRecently(ctx: ActionContext, pot: string): Promise<boolean> {
-  try {
-    const st = await fs.stat(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'));
-    return ctx.host.clock.now() - st.mtimeMs < GRACE_MS;
-  } catch {
-    return false;
-  }
+  const modified = await realFiles(ctx).modifiedAt(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'));
+  return modified !== undefined && ctx.host.clock.now() - modified < GRACE_MS;
 }
 
 async function prunable(ctx: ActionContext, pot: string, o: PruneOptions): Promise<boolean> {

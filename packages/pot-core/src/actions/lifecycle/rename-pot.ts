@@ -128,7 +128,6 @@ async function moveStatus(ctx: ActionContext, o: RenamePotOptions): Promise<void
 /** Rewrites one pot's pot.conf and fscomp.conf under its lock (with --dry-run: shows the new files). */
 async function rewritePotFiles(ctx: ActionContext, pot: string, p: RenamePaths, hostname?: string): Promise<void> {
   const store = potStore(ctx);
-  const conf = path.join(potPath(ctx, pot), 'conf');
   await store.withPotLock(pot, async () => {
     const potConf = await store.readPotConf(pot);
     if (potConf !== undefined) {
@@ -137,15 +136,13 @@ async function rewritePotFiles(ctx: ActionContext, pot: string, p: RenamePaths, 
       if (hostname !== undefined) renameOwnPotConf(potConf, hostname);
       if (potConf.toString() !== before) {
         debug(ctx, `${pot}: pot.conf refers to ${p.to} now`);
-        if (ctx.host.dryRun) await realFiles(ctx).write(path.join(conf, 'pot.conf'), potConf.toString());
-        else await store.writePotConf(pot, potConf);
+        await store.writePotConf(pot, potConf);
       }
     }
     const fscomp = await store.readFscompConf(pot);
     if (fscomp !== undefined && renameInFscompConf(fscomp, p)) {
       debug(ctx, `${pot}: fscomp.conf refers to ${p.to} now`);
-      if (ctx.host.dryRun) await realFiles(ctx).write(path.join(conf, 'fscomp.conf'), fscomp.toString());
-      else await store.writeFscompConf(pot, fscomp);
+      await store.writeFscompConf(pot, fscomp);
     }
   });
 }

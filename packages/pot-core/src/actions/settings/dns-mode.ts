@@ -2,10 +2,9 @@
  * The DNS mode of a new pot (`-d inherit|off|pot|custom:FILE` of create and
  * clone): checked before anything is made, with shell pot's messages.
  */
-import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
-import { realFiles } from '../context/context.js';
+import { realFiles, userPath } from '../context/context.js';
 import { potPresence } from '../context/pot-lookup.js';
 
 /** `-d custom:FILE`: the file's text (read now, as shell pot checked it while parsing); undefined for the other modes. */
@@ -13,7 +12,7 @@ export async function customResolvText(ctx: ActionContext, dns: string | undefin
   if (dns === undefined || ['inherit', 'pot', 'off'].includes(dns)) return undefined;
   if (!dns.startsWith('custom:')) throw new PotError('usage', `'${dns}' is not a valid dns option`, { suggestion: 'use inherit, pot, off or custom:FILE' });
   const file = dns.slice('custom:'.length);
-  const text = file === '' ? undefined : await realFiles(ctx).read(path.resolve(file)).catch(() => undefined);
+  const text = file === '' ? undefined : await realFiles(ctx).read(userPath(ctx, file)).catch(() => undefined);
   if (text === undefined) throw new PotError('usage', `The file ${file} is not valid or readable`, { suggestion: 'give the path of a resolv.conf file' });
   return text;
 }

@@ -4,7 +4,6 @@
  * the redirections themselves are made at start. The pot's lock guards the
  * edit (shell pot edited pot.conf unlocked).
  */
-import path from 'node:path';
 import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
@@ -12,7 +11,7 @@ import { formatPortSpecs, type PortSpec } from '../../ports/index.js';
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { potStore } from '../context/pot-lookup.js';
-import { info, realFiles, requireRoot } from '../context/context.js';
+import { info, requireRoot } from '../context/context.js';
 
 export interface ExportPortsOptions {
   pot: string;
@@ -46,10 +45,5 @@ export async function exportPorts(ctx: ActionContext, options: ExportPortsOption
   const notice = ignoredBecause(current, ctx.settings.stack);
   if (notice) info(ctx, notice);
   const value = formatPortSpecs(specs);
-  if (ctx.host.dryRun) {
-    const planned = current.set('pot.export.ports', value, { position: 'end' });
-    await realFiles(ctx).write(path.join(ctx.settings.fsRoot, 'jails', pot, 'conf', 'pot.conf'), planned.toString());
-    return planned;
-  }
   return store.updatePotConf(pot, (conf) => void conf.set('pot.export.ports', value, { position: 'end' }), { mustExist: true });
 }

@@ -5,13 +5,10 @@
  * without writing it. Shell pot edited pot.conf with `sed -i` and `echo >>`,
  * unlocked.
  */
-import path from 'node:path';
-import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { realFiles } from '../context/context.js';
-import { potPath, potStore } from '../context/pot-lookup.js';
+import { potStore } from '../context/pot-lookup.js';
 
 /** A value pot.conf can hold on one line; PotError `usage` otherwise. */
 export function singleLineValue(what: string, value: string): string {
@@ -21,16 +18,7 @@ export function singleLineValue(what: string, value: string): string {
   return value;
 }
 
-/** Applies `mutate` to the pot's pot.conf (or shows the result under --dry-run); answers the new configuration. */
+/** Applies `mutate` to the pot's pot.conf (a dry-run host shows the write); answers the new configuration. */
 export async function editPotConf(ctx: ActionContext, pot: string, mutate: (conf: PotConf) => void): Promise<PotConf> {
-  const store = potStore(ctx);
-  if (ctx.host.dryRun) {
-    const current = await store.readPotConf(pot);
-    if (current === undefined) throw notFound('pot', pot);
-    const planned = current.clone();
-    mutate(planned);
-    await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', 'pot.conf'), planned.toString());
-    return planned;
-  }
-  return store.updatePotConf(pot, (conf) => void mutate(conf), { mustExist: true });
+  return potStore(ctx).updatePotConf(pot, (conf) => void mutate(conf), { mustExist: true });
 }

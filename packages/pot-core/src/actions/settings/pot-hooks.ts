@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, passStderr, realFiles, requireRoot, warn } from '../context/context.js';
+import { debug, info, passStderr, realFiles, requireRoot, userPath, warn } from '../context/context.js';
 import type { PotConf } from '../../store/index.js';
 import { potVariables } from '../queries/pot-info.js';
 import { existingPot, potPath } from '../context/pot-lookup.js';
@@ -45,7 +45,7 @@ export async function setHooks(ctx: ActionContext, pot: string, hooks: Partial<R
   }
   const files = realFiles(ctx);
   const invalid: string[] = [];
-  for (const [, script] of given) if (!(await files.isExecutable(path.resolve(script)))) invalid.push(script);
+  for (const [, script] of given) if (!(await files.isExecutable(userPath(ctx, script)))) invalid.push(script);
   if (invalid.length > 0) {
     throw new PotError('usage', `${invalid.join(', ')} not a valid hook`, { suggestion: 'a hook is an executable file (chmod +x); no hook was set' });
   }
@@ -53,6 +53,6 @@ export async function setHooks(ctx: ActionContext, pot: string, hooks: Partial<R
   for (const [hook, script] of given) {
     const target = path.join(potPath(ctx, pot), 'conf', `${hook}.sh`);
     debug(ctx, `Setting the ${LABEL[hook]} hook of ${pot}: ${script}`);
-    await files.copy(path.resolve(script), target);
+    await files.copy(userPath(ctx, script), target);
   }
 }

@@ -49,13 +49,3 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     // some file systems refuse fsync on a directory; the rename is done
   }
 }
-
-/** The file's text, or undefined when it does not exist. */
-export async function readTextIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
