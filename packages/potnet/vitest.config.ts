@@ -1,3 +1,3 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { name: 'potnet', testTimeout: 20_000, hookTimeout: 180_000 } });
+export default defineConfig({ test: { name: 'potnet', testTimeout: 120_000, hookTimeout: 180_000 } });

@@ -24,7 +24,7 @@ describe('concurrency', () => {
     const ips = range(20).map((i) => ipOf(host, `p${i}`));
     expect(new Set(ips).size).toBe(20);
     expect(ips.every((ip) => /^10\.192\.0\.\d+$/.test(ip))).toBe(true);
-  }, 120_000);
+  }, 300_000);
 
   it('10 parallel starts of pots exporting port 80 get 10 distinct host ports, and one public bridge', async () => {
     host = createFakeHost();
@@ -44,7 +44,7 @@ describe('concurrency', () => {
     const stops = await Promise.all(range(10).map((i) => host.pot('stop', `w${i}`)));
     expect(stops.map((r) => r.code)).toEqual(range(10).map(() => 0));
     expect(host.look('ifconfig', '-g', 'epair').trim()).toBe('');
-  }, 180_000);
+  }, 300_000);
 });
 
 /** Starts pot create in the background; resolves when its first dataset exists. */
@@ -74,7 +74,7 @@ describe('a create that dies halfway', () => {
     // either create finished before the signal, or nothing of it is left
     if (code === 0) expect(left.length).toBeGreaterThan(0);
     else expect({ left, dir: existsSync(path.join(host.fsRoot, 'jails', 'half')) }).toEqual({ left: [], dir: false });
-  }, 60_000);
+  }, 300_000);
 
   it('killed (KILL) it leaves a pot that destroy -F removes', async () => {
     host = createFakeHost();
@@ -88,5 +88,5 @@ describe('a create that dies halfway', () => {
     expect(host.look('zfs', 'list', '-H', '-o', 'name')).not.toContain('jails/half');
     expect(existsSync(path.join(host.fsRoot, 'jails', 'half'))).toBe(false);
     expect((await host.pot('create', '-p', 'half', '-b', '13.1', '-N', 'public-bridge')).code).toBe(0);
-  }, 60_000);
+  }, 300_000);
 });

@@ -23,6 +23,17 @@ export interface Differences {
   skipOutput?: readonly number[];
 }
 
+/**
+ * Documented for every scenario (README, "Differences from shell pot"): one
+ * not-found message, `KIND NAME not found (how to list them)`, whatever the command.
+ */
+const NOT_FOUND: ReadonlyArray<[RegExp, string]> = [
+  [/^###> +(?:Pot (\S+) not found|(?:NO )?(\S+) is not a pot|The pot (\S+) is not a valid pot)$/, "###>  pot $1$2$3 not found ('pot ls' lists the pots)"],
+  [/^###> +(\S+) is not a valid base$/, "###>  base $1 not found ('pot ls -b' lists the bases)"],
+  [/^###> +bridge (\S+) not found$/, "###>  bridge $1 not found ('pot ls -B' lists the bridges)"],
+];
+const ourNotFound = (line: string): string => NOT_FOUND.reduce((l, [re, to]) => l.replace(re, to), line);
+
 /** Non-message output lines (listings, reports), as printed on stdout. */
 const plain = (stdout: string): string => stdout.split('\n').filter((l) => !/^(###>|===>|=====>) /.test(l)).join('\n').replace(/\n+$/, '');
 
@@ -36,7 +47,8 @@ export async function compareScenario(host: FakeHost, name: string, diff: Differ
     expect(messages(run), `messages of [${i + 1}] ${want.command}`).toEqual(
       messages(want)
         .filter((l) => !diff.dropMessage?.test(l))
-        .map(diff.message ?? ((l) => l)),
+        .map(diff.message ?? ((l) => l))
+        .map(ourNotFound),
     );
     if (want.code === 0) expect(plain(run.stdout), `output of [${i + 1}] ${want.command}`).toBe(plain(want.stdout));
   });

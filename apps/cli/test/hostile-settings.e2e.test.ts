@@ -39,6 +39,9 @@ describe('settings of a pot stay data on the host', () => {
 
     const start = await host.pot('start', 'web');
     expect(start.code).toBe(0);
+    // pot.env reached the jail, as text for the jail's own shell (its root is unmounted at stop)
+    const envFile = path.join(host.fsRoot, 'jails', 'web', 'm', 'tmp', 'environment.sh');
+    expect(readFileSync(envFile, 'utf8')).toContain(`export "A=$(touch ${marks[0]})"`);
     expect((await host.pot('stop', 'web')).code).toBe(0);
 
     for (const m of marks) expect(existsSync(m), m).toBe(false);
@@ -50,9 +53,6 @@ describe('settings of a pot stay data on the host', () => {
     for (const c of calls) if (JSON.stringify(c).includes('touch')) expect(c.argv[0]).toMatch(/^(logger|jail)$/);
     const jailStop = calls.find((c) => c.argv[0] === 'jail' && c.argv.includes('-r'));
     expect(jailStop?.input).toContain(`exec.stop="\\"; exec.poststop=\\"touch ${marks[2]}";`);
-    // pot.env reached the jail, as text for the jail's own shell
-    const envFile = path.join(host.fsRoot, 'jails', 'web', 'm', 'tmp', 'environment.sh');
-    expect(readFileSync(envFile, 'utf8')).toContain(`export A=$(touch ${marks[0]})`);
   }, 300_000);
 
   it('info -E quotes a hand-edited value so that eval keeps it data', async () => {

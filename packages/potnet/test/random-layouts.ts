@@ -91,6 +91,8 @@ export function makeLayout(seed: number, dir: string): Layout {
     }
   }
   const bridge = (): string => (bridges.length && r() < 0.7 ? pick(bridges) : name());
+  // an address as a command-line operand: argv cannot hold NUL (the files can)
+  const ipArg = (): string => ip().replaceAll('\u0000', '');
   const commands: string[][] = [];
   for (let i = 0; i < 5; i++) {
     commands.push(
@@ -99,9 +101,9 @@ export function makeLayout(seed: number, dir: string): Layout {
         () => ['show', '-b', bridge()],
         () => ['next'],
         () => ['next', '-b', bridge()],
-        () => ['validate', '-H', ip()],
-        () => ['validate', '-H', ip(), '-b', bridge()],
-        () => [pick(['ip4check', 'ip6check', 'ipcheck']), '-H', ip()],
+        () => ['validate', '-H', ipArg()],
+        () => ['validate', '-H', ipArg(), '-b', bridge()],
+        () => [pick(['ip4check', 'ip6check', 'ipcheck']), '-H', ipArg()],
         () => ['new-net', '-s', pick(['0', '1', '2', '14', '254', '65535', '65536', 'x', '-1'])],
         () => ['etc-hosts'],
         () => ['etc-hosts', '-b', bridge()],

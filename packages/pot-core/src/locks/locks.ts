@@ -218,8 +218,15 @@ export function potLockPath(potName: string, paths: LockPaths = {}): string {
 }
 
 /** Serialises allocating commands (addresses, host ports, bridge segments). */
+/**
+ * How long a command queues for the global lock: shell pot's lockf waited without limit, and
+ * a Nomad node starts many allocations at once, each holding the lock while it picks addresses
+ * and ports; a minute was reached by twenty parallel creates on a busy host.
+ */
+const GLOBAL_LOCK_WAIT_MS = 10 * 60_000;
+
 export function withGlobalLock<T>(fn: () => Promise<T>, paths: LockPaths & LockOptions = {}): Promise<T> {
-  return withLock(globalLockPath(paths), fn, { what: 'the global pot lock', ...paths });
+  return withLock(globalLockPath(paths), fn, { what: 'the global pot lock', timeoutMs: GLOBAL_LOCK_WAIT_MS, ...paths });
 }
 
 /** Guards every change to one pot's files (pot.conf, fscomp.conf, status). */
