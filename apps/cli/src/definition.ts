@@ -119,6 +119,8 @@ export interface CommandDefinition<F extends Flags = Flags, P extends Operands =
   readonly configCheck?: 'guard' | 'own' | 'tolerant';
   /** Refuses to run before `pot init` (POT_FS_ROOT must exist); default true. */
   readonly fsRoot?: boolean;
+  /** A flag whose answer needs no installed pot, as -h (`signal -l`): no fs-root check, no syslog line. */
+  readonly standalone?: keyof F & string;
   /**
    * Shell pot logs most commands to syslog before any check of their own
    * (`always`), read-only ones only with -v (`debug`); the others log in their

@@ -46,7 +46,8 @@ export async function runDefinition(def: AnyCommand, args: readonly string[], ct
     ctx.io.stdout(await currentHelp());
     return 0;
   }
-  if (def.log !== undefined) {
+  const standalone = def.standalone !== undefined && raw[def.standalone] === true;
+  if (def.log !== undefined && !standalone) {
     requireFsRoot(actx().settings);
     if (def.configCheck === 'guard') actions.assertNetworkConfig(actx());
     const name = def.logAs?.name ?? def.name;
@@ -64,7 +65,7 @@ export async function runDefinition(def: AnyCommand, args: readonly string[], ct
     if (err instanceof UsageError && def.runtimeHelp) throw new UsageError(err.message, await currentHelp(), err.suggestion);
     throw err;
   }
-  if (def.log === undefined && def.fsRoot !== false) requireFsRoot(actx().settings);
+  if (def.log === undefined && def.fsRoot !== false && !standalone) requireFsRoot(actx().settings);
   const invocation: Invocation = {
     io: ctx.io,
     mode: ctx.mode,

@@ -121,3 +121,14 @@ describe('declared rules', () => {
     expect((await pot(env, 'set-cmd', '-p', 'web', '-c', '')).stderr).toMatch(/^###> {2}A command is mandatory\n/);
   });
 });
+
+describe('answers that need no installed pot', () => {
+  it('signal -l lists the signals without pot init (POT_FS_ROOT missing), as -h does', async () => {
+    const env = { PATH: '/nonexistent', POT_FS_ROOT: '/nonexistent/pot', POT_ETC_DIR: '/nonexistent/etc' };
+    const r = await pot(env, 'signal', '-l');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\bHUP\b.*\bINFO\b/s);
+    // -l answers alone: any other command still refuses before pot init
+    expect((await pot(env, 'signal', '-p', 'web')).code).toBe(1);
+  });
+});

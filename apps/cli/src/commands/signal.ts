@@ -8,6 +8,7 @@ export const potSignal = defineCommand({
   synopsis: 'pot signal [-hvflC] [--dry-run] [-s signal] [-P pid] [-m pattern] -p pot',
   root: true,
   log: 'always',
+  standalone: 'l',
   flags: {
     h: HELP,
     v: VERBOSE,
