@@ -64,4 +64,14 @@ describe('messages carry no internal identifiers', () => {
     expect(r.stderr).toContain('"a b" is not a valid pot name: it contains whitespace\n');
     expect(r.stderr).not.toMatch(/^\s+pot: /m);
   });
+
+  it('a name no file can have is the name rule, never a path error, whatever -F says', async () => {
+    const name = 'a'.repeat(300);
+    for (const argv of [['destroy', '-p', name], ['destroy', '-F', '-p', name], ['start', name]]) {
+      const r = await potIn(host, ...argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`is not a valid pot name: it has 300 characters, more than 255 (no directory of that name can exist)\n`);
+      expect(r.stderr).not.toMatch(/too long|cannot be read/);
+    }
+  });
 });

@@ -11,7 +11,7 @@
  * them short and portable.
  */
 import { PotError } from '../errors/pot-error.js';
-import { MAX_POT_NAME_LENGTH, potNameLimit } from './limits.js';
+import { MAX_POT_NAME_LENGTH, NAME_MAX, potNameLimit } from './limits.js';
 
 export type NameKind = 'pot' | 'bridge' | 'fscomp' | 'base';
 
@@ -108,7 +108,11 @@ export function checkName(kind: NameKind, name: string, options: NameCheckOption
   if (kind === 'pot' && /^[0-9]+$/.test(name)) {
     return problem(kind, name, 'digits-only', 'it is made of digits only (jail(8), jls and jexec take it for a jail id)', 'add a letter, e.g. "pot' + name + '"');
   }
-  if (options.purpose === 'existing') return undefined;
+  if (options.purpose === 'existing') {
+    // shell pot made names longer than ours, but none longer than a file name: such a name is no pot's
+    if (name.length <= NAME_MAX) return undefined;
+    return problem(kind, name, 'too-long', `it has ${name.length} characters, more than ${NAME_MAX} (no directory of that name can exist)`, `use a name of at most ${MAX_NAME_LENGTH[kind]} characters`);
+  }
   const limit = kind === 'pot' ? potNameLimit(options.zfsRoot) : { max: MAX_NAME_LENGTH[kind], why: '' };
   if (name.length > limit.max) {
     const why = `it has ${name.length} characters, more than ${limit.max}${limit.why === '' ? '' : ` (${limit.why})`}`;

@@ -88,6 +88,13 @@ describe('names', () => {
     expect(checkName('pot', 'a'.repeat(max + 1), { zfsRoot: 'zroot/pot' })).toBeUndefined();
   });
 
+  it('an existing pot may have a name longer than ours, never one longer than a file name', () => {
+    expect(checkName('pot', 'a'.repeat(255), { purpose: 'existing' })).toBeUndefined();
+    const broken = checkName('pot', 'a'.repeat(300), { purpose: 'existing' });
+    expect(broken?.rule).toBe('too-long');
+    expect(broken?.message).toContain('it has 300 characters, more than 255 (no directory of that name can exist)');
+  });
+
   it('a pot of up to 55 characters has its own name as pf anchor (as in shell pot)', () => {
     expect(rdrAnchorOf('web')).toBe('pot-rdr/web');
     expect(rdrAnchorOf('a'.repeat(55))).toBe(`pot-rdr/${'a'.repeat(55)}`);
@@ -113,8 +120,8 @@ describe('names', () => {
     expect(legacyRdrAnchorOf(`web${'_'.repeat(60)}`)).toBeUndefined();
   });
 
-  it('existing names skip only the length cap', () => {
-    expect(checkName('pot', 'a'.repeat(300), { purpose: 'existing' })).toBeUndefined();
+  it('existing names skip only our length cap (up to a file name)', () => {
+    expect(checkName('pot', 'a'.repeat(255), { purpose: 'existing' })).toBeUndefined();
     expect(checkName('pot', '../x', { purpose: 'existing' })?.rule).toBe('slash');
   });
 });
