@@ -25,12 +25,13 @@ export interface Differences {
 
 /**
  * Documented for every scenario (README, "Differences from shell pot"): one
- * not-found message, `KIND NAME not found (how to list them)`, whatever the command.
+ * not-found message, `KIND NAME not found (how to list them)`, for every command that refuses
+ * (stop of what is no pot still says shell pot's words, and exits 0 as it did).
  */
 const NOT_FOUND: ReadonlyArray<[RegExp, string]> = [
-  [/^###> +(?:Pot (\S+) not found|(?:NO )?(\S+) is not a pot|The pot (\S+) is not a valid pot)$/, "###>  pot $1$2$3 not found ('pot ls' lists the pots)"],
+  [/^###> +(?:Pot (\S+) not found|(?:NO )?(\S+) is not a pot)$/, "###>  pot $1$2 not found ('pot ls' lists the pots)"],
   [/^###> +(\S+) is not a valid base$/, "###>  base $1 not found ('pot ls -b' lists the bases)"],
-  [/^###> +bridge (\S+) not found$/, "###>  bridge $1 not found ('pot ls -B' lists the bridges)"],
+  [/^###> +(?:bridge (\S+) not found|(\S+) is not a bridge)$/, "###>  bridge $1$2 not found ('pot ls -B' lists the bridges)"],
 ];
 const ourNotFound = (line: string): string => NOT_FOUND.reduce((l, [re, to]) => l.replace(re, to), line);
 
