@@ -3,7 +3,6 @@
  * with the built pot against the fake host, and reads the recorded results
  * (output.txt: exit code and output per pot command) for comparison.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +10,36 @@ import type { FakeHost, PotRun } from './fake-host.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Shell words of a line, as bash splits them (quotes honoured, nothing expanded). */
-function words(line: string): string[] {
-  const out = execFileSync('bash', ['-c', `eval "set -- $1"; printf '%s\\0' "$@"`, 'words', line.replace(/[$`]/g, '\\$&')], { encoding: 'utf8' });
-  return out.split('\0').slice(0, -1);
+/** Shell words of a line, as bash splits them (quotes and backslashes honoured, nothing expanded). */
+export function words(line: string): string[] {
+  const out: string[] = [];
+  let word: string | undefined;
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < line.length && '"\\$`\n'.includes(line[i + 1] as string)) {
+        i += 1;
+        if (line[i] !== '\n') word += line[i];
+      } else word += c;
+    } else if (c === ' ' || c === '\t' || c === '\n') {
+      if (word !== undefined) out.push(word);
+      word = undefined;
+    } else {
+      word ??= '';
+      if (c === "'" || c === '"') quote = c;
+      else if (c === '\\' && i + 1 < line.length) {
+        i += 1;
+        if (line[i] !== '\n') word += line[i];
+      } else word += c;
+    }
+  }
+  if (word !== undefined) out.push(word);
+  return out;
 }
 
 /** The logical lines of a scenario (a quoted value may span lines). */

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bootHost, runSetupWords } from './setup.js';
 
 export const FAKE_FREEBSD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FAKE_FREEBSD_BIN = path.join(FAKE_FREEBSD_DIR, 'bin');
@@ -108,8 +109,12 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     ...options.env,
   };
   const quiet = { ...env, FAKEBSD_NOLOG: '1' };
-  const script = ['set -e', '. "$FAKEBSD_STUBS/lib/fakehost.sh"', 'fakehost_boot', ...(options.setup ?? [])].join('\n');
-  execFileSync('bash', ['-c', script], { env: quiet, stdio: ['ignore', 'ignore', 'inherit'] });
+  bootHost(quiet);
+  for (const line of options.setup ?? []) {
+    if (runSetupWords(quiet, line)) continue;
+    const script = ['set -e', '. "$FAKEBSD_STUBS/lib/fakehost.sh"', line].join('\n');
+    execFileSync('bash', ['-c', script], { env: quiet, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const state = (...parts: string[]) => path.join(stateDir, ...parts);
   const calls = (): FakeCall[] => lines(state('calls.jsonl')).map((l) => JSON.parse(l) as FakeCall);
   return {

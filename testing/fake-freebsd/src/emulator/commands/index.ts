@@ -1,0 +1,8 @@
+/** The emulated commands by name: one module per group of stand-ins of ../../../bin. */
+import type { Command } from '../call.js';
+import { commands as base } from './base.js';
+import { commands as jails } from './jails.js';
+import { commands as net } from './net.js';
+import { commands as zfs } from './zfs.js';
+
+export const COMMANDS: Readonly<Record<string, Command>> = { ...base, ...zfs, ...net, ...jails };
