@@ -30,12 +30,12 @@ export function actionContext(ctx: { io: CliIO }, options: ActionOptions): actio
   // a line of output first ends the line of a progress bar being drawn
   const bars = io.stderrIsTTY === true ? terminalProgress(io.stderr) : undefined;
   const print = options.silent ? () => {} : (line: string) => (bars?.interrupt(), io.stdout(`${line}\n`));
-  const base = createExecaRunner({ env: io.env });
+  const base = io.hostRunner?.(io) ?? createExecaRunner({ env: io.env });
   const runner = options.dryRun ? createDryRunRunner(base, { print: (l) => io.stdout(`${l}\n`) }) : base;
   const actx: actions.ActionContext = {
     settings,
     verbosity: 1 + options.verbose,
-    host: createFreeBsdHost({ env: io.env, runner }),
+    host: createFreeBsdHost({ env: io.env, runner, ...(io.clock === undefined ? {} : { clock: io.clock }) }),
     report: {
       print,
       diag: (line) => (bars?.interrupt(), io.stderr(`${line}\n`)),

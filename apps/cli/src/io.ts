@@ -1,3 +1,5 @@
+import type { CommandRunner, host } from '@pot/core';
+
 /** Where a command's output goes; the tests and the binary share it. */
 export interface CliIO {
   stdout(text: string): void;
@@ -7,6 +9,14 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** The directory relative paths are taken from (the process's when unset): a flavour's, for its copy-in lines. */
   cwd?: string;
+  /**
+   * What runs the host's tools (default: execa, a process per command). Tests give pot the
+   * fake FreeBSD host in process here; the io is handed over for commands that pass their
+   * output through (a non-persistent pot's start).
+   */
+  hostRunner?: (io: CliIO) => CommandRunner;
+  /** Time and waits (default: the machine's clock). */
+  clock?: host.ClockOps;
 }
 
 export const processIO: CliIO = {

@@ -19,7 +19,7 @@ describe('concurrency', () => {
   it('20 parallel creates with -i auto get 20 distinct addresses', async () => {
     host = createFakeHost();
     host.setup('host_pot_root; host_base 13.1');
-    const runs = await Promise.all(range(20).map((i) => host.pot('create', '-p', `p${i}`, '-b', '13.1', '-N', 'public-bridge', '-i', 'auto')));
+    const runs = await Promise.all(range(20).map((i) => host.potProcess('create', '-p', `p${i}`, '-b', '13.1', '-N', 'public-bridge', '-i', 'auto')));
     expect(runs.map((r) => r.code)).toEqual(range(20).map(() => 0));
     const ips = range(20).map((i) => ipOf(host, `p${i}`));
     expect(new Set(ips).size).toBe(20);
@@ -33,7 +33,7 @@ describe('concurrency', () => {
       expect((await host.pot('create', '-p', `w${i}`, '-b', '13.1', '-N', 'public-bridge')).code).toBe(0);
       expect((await host.pot('export-ports', '-p', `w${i}`, '-e', '80')).code).toBe(0);
     }
-    const starts = await Promise.all(range(10).map((i) => host.pot('start', `w${i}`)));
+    const starts = await Promise.all(range(10).map((i) => host.potProcess('start', `w${i}`)));
     expect(starts.map((r) => r.code)).toEqual(range(10).map(() => 0));
     const ports = range(10).map((i) => {
       const rules = host.look('pfctl', '-a', `pot-rdr/w${i}`, '-s', 'nat', '-P');
@@ -41,7 +41,7 @@ describe('concurrency', () => {
     });
     expect(new Set(ports).size).toBe(10);
     expect(host.look('ifconfig', '-g', 'bridge').trim().split('\n')).toHaveLength(1);
-    const stops = await Promise.all(range(10).map((i) => host.pot('stop', `w${i}`)));
+    const stops = await Promise.all(range(10).map((i) => host.potProcess('stop', `w${i}`)));
     expect(stops.map((r) => r.code)).toEqual(range(10).map(() => 0));
     expect(host.look('ifconfig', '-g', 'epair').trim()).toBe('');
   }, 300_000);

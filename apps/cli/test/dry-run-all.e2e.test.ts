@@ -8,7 +8,6 @@ import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, readdir
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
-import { potIn } from './pot-in-process.js';
 import { buildBaseTxz, manifest, mirror, sha256 } from './release-fixture.js';
 
 let host: FakeHost;
@@ -116,7 +115,7 @@ const MUTATING: ReadonlyArray<readonly string[]> = [
 describe('--dry-run on every command that changes the host', () => {
   it.each(MUTATING.map((argv) => [argv.join(' '), argv] as const))('pot %s --dry-run', async (_, argv) => {
     const before = hostFiles();
-    const r = await potIn(host, argv[0] as string, '--dry-run', ...argv.slice(1).map((a) => a.replace('@FILES@', F())));
+    const r = await host.pot(argv[0] as string, '--dry-run', ...argv.slice(1).map((a) => a.replace('@FILES@', F())));
     expect(r.code, `${r.stdout}${r.stderr}`).toBe(0);
     expect(effects()).toEqual([]);
     expect(hostFiles()).toEqual(before);

@@ -1,16 +1,20 @@
 /**
- * A fake FreeBSD host for the end-to-end tests, and a runner for the BUILT pot
- * binary (bin/pot -> dist/pot.mjs) against it.
- *
- * Stop-gap until @pot/fake-freebsd lands: it drives the oracle's stubs copied to
- * ./fakebsd (see its README). Everything the tests need from a host is in this
- * file, so switching over is local.
+ * A fake FreeBSD host (@pot/fake-freebsd) for the end-to-end tests, and two ways to run pot
+ * against it: `pot()` in this process (runPot with the fake host's commands as function calls,
+ * see in-process-host.ts) and `potProcess()`, the BUILT binary (bin/pot -> dist/pot.mjs) with
+ * the bash stand-ins as processes, for what needs processes (parallel runs, signals, SIGKILL).
+ * POT_E2E_PROCESSES=1 runs every `pot()` as a process.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dumpHost } from '../../../testing/fake-freebsd/src/dump.ts';
+import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
+import { bootHost, runSetupWords } from '../../../testing/fake-freebsd/src/setup.ts';
+import { runPot } from '../src/main.js';
+import { inProcessHost } from './in-process-host.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const STUBS = path.resolve(here, '../../../testing/fake-freebsd');
@@ -36,8 +40,10 @@ export interface FakeHost {
   conf(...lines: string[]): void;
   /** Runs fakehost.sh set-up words (host_pot_root, host_iface vlan20 ..., host_pf unloaded). */
   setup(script: string): void;
-  /** Runs the built pot binary. */
+  /** Runs pot in this process against the fake host in this process (POT_E2E_PROCESSES=1: the built binary). */
   pot(...args: string[]): Promise<PotRun>;
+  /** Runs the built pot binary (a process of its own, the stand-ins as processes). */
+  potProcess(...args: string[]): Promise<PotRun>;
   /** A stub command run without logging (to look at the host). */
   look(command: string, ...args: string[]): string;
   /** The command log, normalised like the golden files. */
@@ -94,9 +100,14 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     SCENARIO_FILES: path.join(dir, 'files'),
   };
   const setupEnv = { ...env, FAKEBSD_NOLOG: '1' };
-  bash(`. "$FAKEBSD_STUBS/lib/fakehost.sh"; fakehost_boot`, setupEnv);
+  bootHost(setupEnv);
   let n = 0;
   const logFile = path.join(state, 'calls.log');
+  const mark = (args: readonly string[]): void => {
+    n += 1;
+    appendFileSync(logFile, `### [${n}] pot ${args.map(shellWord).join(' ')}\n`);
+  };
+  const inProcess = inProcessHost();
 
   // Epair host sides are renamed p<4|6><hex epoch><hex pid>: numbered by first appearance, as the golden logs are.
   const epairIds = new Map<string, number>();
@@ -121,11 +132,22 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
       writeFileSync(path.join(etcDir, 'pot.conf'), `${readFileSync(path.join(etcDir, 'pot.conf'), 'utf8')}${lines.join('\n')}\n`);
     },
     setup(script) {
-      bash(`set -e; . "$FAKEBSD_STUBS/lib/fakehost.sh"; ${script}`, setupEnv);
+      if (!runSetupWords(setupEnv, script)) bash(`set -e; . "$FAKEBSD_STUBS/lib/fakehost.sh"; ${script}`, setupEnv);
     },
-    pot(...args) {
-      n += 1;
-      writeFileSync(logFile, `${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}### [${n}] pot ${args.map(shellWord).join(' ')}\n`);
+    async pot(...args) {
+      if (process.env.POT_E2E_PROCESSES === '1') return host.potProcess(...args);
+      mark(args);
+      // every pot command is a process of its own with its own pid: names pot derives from
+      // (time, pid), such as an epair's, must differ here too, so each command starts a second later
+      inProcess.clock.advance(1000);
+      let stdout = '';
+      let stderr = '';
+      const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env, cwd: home, ...inProcess };
+      const code = await runPot(args, io);
+      return { code, stdout, stderr };
+    },
+    potProcess(...args) {
+      mark(args);
       return new Promise((resolve, reject) => {
         const child = spawn(POT_BIN, args, { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
@@ -137,7 +159,9 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
       });
     },
     look(command, ...args) {
-      return execFileSync(path.join(STUBS, 'bin', command), args, { env: setupEnv, encoding: 'utf8' });
+      const r = runStandIn({ argv: [command, ...args], env: setupEnv, cwd: home });
+      if (r.exitCode !== 0) throw new Error(`${command} ${args.join(' ')}: exit ${r.exitCode}: ${r.stderr}`);
+      return r.stdout.toString('utf8');
     },
     log() {
       return normalise(existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
@@ -161,7 +185,7 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
       return `${out.join('\n')}\n`;
     },
     dump() {
-      return normalise(bash(`. "$FAKEBSD_STUBS/lib/dump.sh"; dump_host_files() { :; }; dump_host now`, setupEnv));
+      return normalise(dumpHost(setupEnv, { label: 'now', hostFiles: false }));
     },
     hostFile(p) {
       const file = path.join(hostRoot, p);

@@ -11,7 +11,6 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_OUTPUTS, jsonSchemaOf, type JsonOutputName } from '../src/json-output/schemas.js';
 import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
-import { potIn } from './pot-in-process.js';
 
 const schemasDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 const shipped = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(schemasDir, `${name}.schema.json`), 'utf8'));
@@ -38,7 +37,7 @@ function valid(name: JsonOutputName, stdout: string): unknown {
 
 let host: FakeHost;
 async function json(name: JsonOutputName, ...argv: string[]): Promise<Record<string, unknown>> {
-  const r = await potIn(host, ...argv);
+  const r = await host.pot(...argv);
   expect(r.code, `pot ${argv.join(' ')}: ${r.stderr}${r.stdout}`).toBe(0);
   expect(r.stdout.split('\n').filter((l) => l !== ''), 'one JSON line').toHaveLength(1);
   return valid(name, r.stdout) as Record<string, unknown>;
@@ -94,7 +93,7 @@ describe('every --json output validates against its shipped schema', () => {
     expect(await json('show', 'show', '-a', '-q', '--json')).toEqual({ schemaVersion: 1, names: ['db', 'shell', 'web'] });
     expect(await json('ps', 'ps', '--json')).toMatchObject({ schemaVersion: 1, running: ['web'] });
     expect(await json('config', 'config', '-g', 'zfs_root', '--json')).toEqual({ schemaVersion: 1, name: 'zfs_root', label: 'zfs_root', value: 'zroot/pot' });
-    const r = await potIn(host, 'doctor', '--json');
+    const r = await host.pot('doctor', '--json');
     const findings = (valid('doctor', r.stdout) as { findings: Array<{ fix: unknown }> }).findings;
     expect(findings.length).toBeGreaterThan(3);
     expect(findings.every((f) => f.fix === null || typeof f.fix === 'string')).toBe(true);
@@ -115,20 +114,20 @@ describe('every --json output validates against its shipped schema', () => {
   });
 
   it("nomad-pot-driver's shapes stay shell pot's: get-rss -J and last-run-stats without --json", async () => {
-    const rss = await potIn(host, 'get-rss', '-p', 'web', '-J');
+    const rss = await host.pot('get-rss', '-p', 'web', '-J');
     expect(rss.stdout).toBe('{ "ResourceUsage": { "MemoryStats": { "RSS" : 12582912, "Swap" : 4096 }, "CpuStats": { "TotalTicks": 72.000, "Percent": 3 } } } \n');
     valid('get-rss-nomad', rss.stdout);
     writeFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', '.last_run_stats'), '{ "ExitCode": 3 }\n');
-    const stats = await potIn(host, 'last-run-stats', '-p', 'web');
+    const stats = await host.pot('last-run-stats', '-p', 'web');
     expect(stats.stdout).toBe('{ "ExitCode": 3 }\n');
     valid('last-run-stats-nomad', stats.stdout);
     valid('last-run-stats-nomad', '{}');
   });
 
   it('errors: the error schema, with the code', async () => {
-    const r = await potIn(host, 'info', '-p', 'nope', '--json');
+    const r = await host.pot('info', '-p', 'nope', '--json');
     expect(r.code).toBe(1);
     expect(valid('error', r.stdout)).toEqual({ schemaVersion: 1, error: 'not-found', message: 'pot nope not found', suggestion: "'pot ls' lists the pots" });
-    valid('error', (await potIn(host, 'list', '-b', '-f', '--json')).stdout);
+    valid('error', (await host.pot('list', '-b', '-f', '--json')).stdout);
   });
 });

@@ -8,7 +8,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
-import { potIn } from './pot-in-process.js';
 
 let host: FakeHost;
 beforeAll(() => {
@@ -38,20 +37,20 @@ describe('not found: one line, exit 1', () => {
     [['clone', '-p', 'new', '-P', 'web', '-s', '123'], "snapshot 123 not found in pot web ('pot info -s -p web' lists its snapshots)"],
     [['create', '-p', 'new', '-b', '13.1', '-f', 'nope'], "flavour nope not found (looked in @CWD@ and @ETC@/flavours) ('pot ls -F' lists the flavours)"],
   ])('pot %j', async (argv, message) => {
-    const r = await potIn(host, ...argv);
-    const expected = message.replace('@CWD@', process.cwd()).replace('@ETC@', host.etcDir);
+    const r = await host.pot(...argv);
+    const expected = message.replace('@CWD@', path.join(host.dir, 'home')).replace('@ETC@', host.etcDir);
     expect(r).toMatchObject({ code: 1, stdout: '', stderr: `###>  ${expected}\n` });
   });
 
   it('--json gives the code not-found with the message and the listing command', async () => {
-    const r = await potIn(host, 'info', '-p', 'nope', '--json');
+    const r = await host.pot('info', '-p', 'nope', '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({ schemaVersion: 1, error: 'not-found', message: 'pot nope not found', suggestion: POTS });
   });
 
   it('an incomplete pot is told apart from a missing one, with the command that removes it', async () => {
     host.look('zfs', 'create', 'zroot/pot/jails/half');
-    const r = await potIn(host, 'destroy', '-p', 'half');
+    const r = await host.pot('destroy', '-p', 'half');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("###>  pot half is incomplete: its directory, dataset or configuration is missing\n      fix: 'pot destroy -F -p half' removes what is left of it\n");
   });
@@ -59,7 +58,7 @@ describe('not found: one line, exit 1', () => {
 
 describe('messages carry no internal identifiers', () => {
   it('a refused name says which rule it broke in words, not as a rule code', async () => {
-    const r = await potIn(host, 'create', '-p', 'a b', '-b', '13.1');
+    const r = await host.pot('create', '-p', 'a b', '-b', '13.1');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"a b" is not a valid pot name: it contains whitespace\n');
     expect(r.stderr).not.toMatch(/^\s+pot: /m);
@@ -68,7 +67,7 @@ describe('messages carry no internal identifiers', () => {
   it('a name no file can have is the name rule, never a path error, whatever -F says', async () => {
     const name = 'a'.repeat(300);
     for (const argv of [['destroy', '-p', name], ['destroy', '-F', '-p', name], ['start', name]]) {
-      const r = await potIn(host, ...argv);
+      const r = await host.pot(...argv);
       expect(r.code, argv.join(' ')).toBe(1);
       expect(r.stderr).toContain(`is not a valid pot name: it has 300 characters, more than 255 (no directory of that name can exist)\n`);
       expect(r.stderr).not.toMatch(/too long|cannot be read/);

@@ -286,7 +286,7 @@ describe('clone', () => {
     await ok('create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge');
     await ok('snapshot', '-p', 'web');
     const names = ['c1', 'c2', 'c3', 'c4'];
-    const runs = await Promise.all(names.map((n) => host.pot('clone', '-p', n, '-P', 'web')));
+    const runs = await Promise.all(names.map((n) => host.potProcess('clone', '-p', n, '-P', 'web')));
     for (const r of runs) expect(r).toMatchObject({ code: 0 });
     const ips = names.map((n) => /^ip=(.*)$/m.exec(potConf(n))?.[1]);
     expect(new Set([...ips, '10.192.0.3']).size).toBe(5);

@@ -9,9 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runEmulated } from '../src/emulator/index.ts';
 import { asBytes, awkAssigned, compilePattern } from '../src/emulator/jail-regex.ts';
-import { FAKE_FREEBSD_BIN } from '../src/index.ts';
 import { type Answer, type DiffHosts, diffHosts } from './differential.ts';
 
 let d: DiffHosts | undefined;
@@ -19,38 +17,6 @@ afterEach(() => {
   d?.cleanup();
   d = undefined;
 });
-
-interface Run {
-  input?: string;
-  env?: Record<string, string>;
-}
-
-/**
- * One call on both hosts, @DIR@ in its arguments, input and environment standing for each
- * host's directory (pot passes absolute paths); the same answer is expected.
- */
-function run(h: DiffHosts, argv: string[], opts: Run = {}): Answer {
-  const at = (dir: string, s: string): string => s.split('@DIR@').join(dir);
-  const envAt = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(opts.env ?? {}).map(([k, v]) => [k, at(dir, v)]));
-  const [cmd, ...args] = argv;
-  const b = spawnSync(
-    path.join(FAKE_FREEBSD_BIN, cmd as string),
-    args.map((a) => at(h.bash.dir, a)),
-    { env: { ...h.bash.env, ...envAt(h.bash.dir) }, input: at(h.bash.dir, opts.input ?? ''), encoding: 'latin1', cwd: h.bash.dir },
-  );
-  const fromBash: Answer = { exitCode: b.status ?? -1, stdout: b.stdout, stderr: b.stderr };
-  const e = runEmulated({
-    argv: argv.map((a) => at(h.emu.dir, a)),
-    env: { ...h.emu.env, ...envAt(h.emu.dir) },
-    input: at(h.emu.dir, opts.input ?? ''),
-    cwd: h.emu.dir,
-  });
-  if (e === undefined) throw new Error(`${cmd} is not emulated`);
-  const norm = (text: string): string => text.split(h.emu.dir).join(h.bash.dir);
-  const fromEmu: Answer = { exitCode: e.exitCode, stdout: norm(e.stdout.toString('latin1')), stderr: norm(e.stderr) };
-  expect(fromEmu, argv.join(' ')).toEqual(fromBash);
-  return fromBash;
-}
 
 /** The state lock bash's fb_lock creates (runEmulated does not): made in the set-up, the trees stay comparable. */
 const LOCK = ': >>"$FAKEBSD_STATE/.lock"';
@@ -76,11 +42,11 @@ describe('jail -c, jls, jail -r', () => {
       ],
     });
     const h = d;
-    run(h, ['jail']);
-    run(h, ['jail', '-z', '-c']);
-    run(h, ['jail', '-c', 'persist']);
-    run(h, ['jls']);
-    run(h, [
+    h.call(['jail']);
+    h.call(['jail', '-z', '-c']);
+    h.call(['jail', '-c', 'persist']);
+    h.call(['jls']);
+    h.call([
       'jail',
       '-c',
       'allow.raw_sockets',
@@ -96,45 +62,45 @@ describe('jail -c, jls, jail -r', () => {
       'ip6.addr=em0|fd00::5/64,em0|fd00::6',
       "exec.start=sh -c 'sleep 1234&'",
     ]);
-    run(h, ['jail', '-c', 'name=web', 'path=@DIR@/r1']);
-    run(h, ['jail', '-c', 'name=x', 'path=@DIR@/nope']);
-    run(h, ['jail', '-c', 'name=x', 'vnet', 'vnet.interface=epair9b']);
-    run(h, ['jail', '-c', 'name=x', 'ip4.addr=bogus0|1.2.3.4']);
-    run(h, ['jail', '-c', 'name=x', 'ip6.addr=em0|fd00::1,nic9|fd00::2']);
-    run(h, ['jail', '-qc', 'name=vj', 'path=@DIR@/r2', 'vnet', 'vnet.interface=epair0b', 'persist', 'nopersist', 'persist']);
-    run(h, ['jail', '-c', 'name=vj2', 'vnet', 'vnet.interface=epair0b']);
-    run(h, ['jail', '-c', 'name=gone', 'path=@DIR@/r3', 'mount.devfs', 'ip4.addr=em0|192.168.1.60']);
-    run(h, ['jail', '-c', 'name=stays', 'path=@DIR@/r3', 'exec.start=/bin/sleep 5', 'nopersist']);
-    run(h, ['jail', '-c', 'name=rel', 'path=r3', 'persist', 'mount.devfs', 'host.hostname=a-very-long-host-name-that-jls-cuts.example.org']);
+    h.call(['jail', '-c', 'name=web', 'path=@DIR@/r1']);
+    h.call(['jail', '-c', 'name=x', 'path=@DIR@/nope']);
+    h.call(['jail', '-c', 'name=x', 'vnet', 'vnet.interface=epair9b']);
+    h.call(['jail', '-c', 'name=x', 'ip4.addr=bogus0|1.2.3.4']);
+    h.call(['jail', '-c', 'name=x', 'ip6.addr=em0|fd00::1,nic9|fd00::2']);
+    h.call(['jail', '-qc', 'name=vj', 'path=@DIR@/r2', 'vnet', 'vnet.interface=epair0b', 'persist', 'nopersist', 'persist']);
+    h.call(['jail', '-c', 'name=vj2', 'vnet', 'vnet.interface=epair0b']);
+    h.call(['jail', '-c', 'name=gone', 'path=@DIR@/r3', 'mount.devfs', 'ip4.addr=em0|192.168.1.60']);
+    h.call(['jail', '-c', 'name=stays', 'path=@DIR@/r3', 'exec.start=/bin/sleep 5', 'nopersist']);
+    h.call(['jail', '-c', 'name=rel', 'path=r3', 'persist', 'mount.devfs', 'host.hostname=a-very-long-host-name-that-jls-cuts.example.org']);
     h.expectSameTree();
 
-    run(h, ['jls']);
-    run(h, ['jls', '-j', 'web']);
-    run(h, ['jls', '-j', '1']);
-    run(h, ['jls', '-j', '01']);
-    run(h, ['jls', '-j', '99']);
-    run(h, ['jls', '-j', 'nope']);
-    run(h, ['jls', '-j']);
-    run(h, ['jls', '-j', 'web', 'jid']);
-    run(h, ['jls', 'jid', 'name', 'host.hostname', 'path']);
-    run(h, ['jls', '-n']);
-    run(h, ['jls', '-j', 'web', '-n', 'name', 'persist', 'dying', 'vnet', 'ip4.addr', 'ip6.addr', 'osrelease', 'allow.raw_sockets', 'no.such']);
-    run(h, ['jls', '-j', 'vj', 'vnet', 'persist', 'ip4.addr']);
-    run(h, ['jls', '-dhNqsv', '-z']);
+    h.call(['jls']);
+    h.call(['jls', '-j', 'web']);
+    h.call(['jls', '-j', '1']);
+    h.call(['jls', '-j', '01']);
+    h.call(['jls', '-j', '99']);
+    h.call(['jls', '-j', 'nope']);
+    h.call(['jls', '-j']);
+    h.call(['jls', '-j', 'web', 'jid']);
+    h.call(['jls', 'jid', 'name', 'host.hostname', 'path']);
+    h.call(['jls', '-n']);
+    h.call(['jls', '-j', 'web', '-n', 'name', 'persist', 'dying', 'vnet', 'ip4.addr', 'ip6.addr', 'osrelease', 'allow.raw_sockets', 'no.such']);
+    h.call(['jls', '-j', 'vj', 'vnet', 'persist', 'ip4.addr']);
+    h.call(['jls', '-dhNqsv', '-z']);
 
-    run(h, ['jail', '-r', 'nope', 'web', 'gone']);
-    run(h, ['jail', '-f-', '-q', '-r', 'vj'], { input: 'vj {\n  exec.stop="/bin/sh /etc/rc.shutdown";\n  stop.timeout=10;\n}\n\n' });
-    run(h, ['jail', '-f', 'conf', '-R', 'stays']);
-    run(h, ['jail', '-f', '-', '-r', 'rel'], { input: '' });
-    run(h, ['jail', '-m', 'name=x']);
-    run(h, ['jls']);
+    h.call(['jail', '-r', 'nope', 'web', 'gone']);
+    h.call(['jail', '-f-', '-q', '-r', 'vj'], { input: 'vj {\n  exec.stop="/bin/sh /etc/rc.shutdown";\n  stop.timeout=10;\n}\n\n' });
+    h.call(['jail', '-f', 'conf', '-R', 'stays']);
+    h.call(['jail', '-f', '-', '-r', 'rel'], { input: '' });
+    h.call(['jail', '-m', 'name=x']);
+    h.call(['jls']);
     h.expectSameTree();
   });
 
   it('jail -c command=: a throw-away jail running /bin/cp -a and /bin/mkdir -p on its root', () => {
     d = diffHosts({ setup: [ROOT_SETUP] });
     const h = d;
-    const cmd = (...argv: string[]): Answer => run(h, ['jail', '-c', 'path=@DIR@/jroot', `command=${argv[0]}`, ...argv.slice(1)]);
+    const cmd = (...argv: string[]): Answer => h.call(['jail', '-c', 'path=@DIR@/jroot', `command=${argv[0]}`, ...argv.slice(1)]);
     cmd('/bin/cp', '-a', '/tmp/src/a.txt', '/data/a.txt');
     cmd('/bin/cp', '-a', '/tmp/src', '/data/copy');
     cmd('/bin/cp', '-a', '/tmp/src', '/data/copy');
@@ -159,16 +125,16 @@ describe('jail -c, jls, jail -r', () => {
     cmd('/bin/mkdir', '-p', '/a', '/b');
     cmd('/bin/mkdir', '/a');
     cmd('/bin/sh', '-c', 'rm -rf /');
-    run(h, ['jail', '-c', 'command=/bin/mkdir', '-p', '/x']);
-    run(h, ['jail', '-c', 'path=@DIR@/nope', 'command=/bin/mkdir', '-p', '/x']);
-    run(h, ['jail', '-c', 'path=jroot', 'command=/bin/mkdir', '-p', '/relative']);
-    run(h, ['jail', '-c', 'path=@DIR@/state', 'command=/bin/mkdir', '-p', '/in-state']);
-    run(h, ['jail', '-c', 'path=/', 'command=/bin/mkdir', '-p', '/never-made-by-the-fake']);
-    run(h, ['jail', '-c', 'name=once', 'path=@DIR@/jroot', 'command=/bin/cp', '-a', '/tmp/src/a.txt', '/once.txt']);
-    run(h, ['jail', '-q', '-c', 'name=kept', 'persist', 'path=@DIR@/jroot', 'command=/bin/mkdir', '-p', '/kept']);
-    run(h, ['jail', '-c', 'name=kept', 'path=@DIR@/jroot', 'command=/bin/mkdir', '-p', '/again']);
-    run(h, ['jail', '-c', 'name=nopath', 'command=/bin/mkdir', '-p', '/x']);
-    run(h, ['jls']);
+    h.call(['jail', '-c', 'command=/bin/mkdir', '-p', '/x']);
+    h.call(['jail', '-c', 'path=@DIR@/nope', 'command=/bin/mkdir', '-p', '/x']);
+    h.call(['jail', '-c', 'path=jroot', 'command=/bin/mkdir', '-p', '/relative']);
+    h.call(['jail', '-c', 'path=@DIR@/state', 'command=/bin/mkdir', '-p', '/in-state']);
+    h.call(['jail', '-c', 'path=/', 'command=/bin/mkdir', '-p', '/never-made-by-the-fake']);
+    h.call(['jail', '-c', 'name=once', 'path=@DIR@/jroot', 'command=/bin/cp', '-a', '/tmp/src/a.txt', '/once.txt']);
+    h.call(['jail', '-q', '-c', 'name=kept', 'persist', 'path=@DIR@/jroot', 'command=/bin/mkdir', '-p', '/kept']);
+    h.call(['jail', '-c', 'name=kept', 'path=@DIR@/jroot', 'command=/bin/mkdir', '-p', '/again']);
+    h.call(['jail', '-c', 'name=nopath', 'command=/bin/mkdir', '-p', '/x']);
+    h.call(['jls']);
     h.expectSameTree();
   });
 });
@@ -177,25 +143,25 @@ describe('jexec', () => {
   it('runs the copy forms in a running jail; the jexec_rc and jexec_out knobs; reaping', () => {
     d = diffHosts({ setup: [ROOT_SETUP, 'fh_stub jail -c name=web path=@DIR@/jroot persist >/dev/null'] });
     const h = d;
-    run(h, ['jexec', 'web', '/bin/mkdir', '-p', '/srv/www']);
-    run(h, ['jexec', 'web', '/bin/cp', '-a', '/tmp/src', '/srv/www']);
-    run(h, ['jexec', 'web', '/bin/cp', '-va', '/tmp/src/sub', '/srv/www/src']);
-    run(h, ['jexec', '-l', '-U', 'root', 'web', '/bin/cp', '-a', '/tmp/nope', '/srv']);
-    run(h, ['jexec', '-u', 'root', 'web', '/usr/sbin/service', 'nginx', 'start']);
-    run(h, ['jexec', 'web', '/bin/cp', '-a', '/tmp/src/a.txt', '/srv/c.txt'], { env: { FAKEBSD_JEXEC_RC: '3' } });
-    run(h, ['jexec', 'web', 'ls'], { env: { FAKEBSD_JEXEC_RC_WEB: '5', FAKEBSD_JEXEC_RC: '3' } });
-    run(h, ['jexec', 'web', 'ls'], { env: { FAKEBSD_JEXEC_OUT: 'line one\nline two\n\n' } });
-    for (const rc of ['abc', '300', '-1', ' 7 ', '010', '0x10', '99999999999999999999', '']) run(h, ['jexec', 'web', 'ls'], { env: { FAKEBSD_JEXEC_RC: rc } });
-    run(h, ['jexec', 'nope', 'ls']);
-    run(h, ['jexec']);
-    run(h, ['jexec', '-z', 'web', 'ls']);
-    run(h, ['jexec', '-u']);
+    h.call(['jexec', 'web', '/bin/mkdir', '-p', '/srv/www']);
+    h.call(['jexec', 'web', '/bin/cp', '-a', '/tmp/src', '/srv/www']);
+    h.call(['jexec', 'web', '/bin/cp', '-va', '/tmp/src/sub', '/srv/www/src']);
+    h.call(['jexec', '-l', '-U', 'root', 'web', '/bin/cp', '-a', '/tmp/nope', '/srv']);
+    h.call(['jexec', '-u', 'root', 'web', '/usr/sbin/service', 'nginx', 'start']);
+    h.call(['jexec', 'web', '/bin/cp', '-a', '/tmp/src/a.txt', '/srv/c.txt'], { env: { FAKEBSD_JEXEC_RC: '3' } });
+    h.call(['jexec', 'web', 'ls'], { env: { FAKEBSD_JEXEC_RC_WEB: '5', FAKEBSD_JEXEC_RC: '3' } });
+    h.call(['jexec', 'web', 'ls'], { env: { FAKEBSD_JEXEC_OUT: 'line one\nline two\n\n' } });
+    for (const rc of ['abc', '300', '-1', ' 7 ', '010', '0x10', '99999999999999999999', '']) h.call(['jexec', 'web', 'ls'], { env: { FAKEBSD_JEXEC_RC: rc } });
+    h.call(['jexec', 'nope', 'ls']);
+    h.call(['jexec']);
+    h.call(['jexec', '-z', 'web', 'ls']);
+    h.call(['jexec', '-u']);
     // a non-persistent jail lives while it has processes
-    run(h, ['jail', '-c', 'name=np', 'path=@DIR@/jroot', "exec.start=sh -c 'sleep 1234&'"]);
-    run(h, ['jexec', 'np', '/bin/mkdir', '-p', '/np']);
-    run(h, ['pkill', '-f', '-j', 'np', '^sleep 1234$']);
-    run(h, ['jls', '-j', 'np']);
-    run(h, ['jexec', 'np', 'ls']);
+    h.call(['jail', '-c', 'name=np', 'path=@DIR@/jroot', "exec.start=sh -c 'sleep 1234&'"]);
+    h.call(['jexec', 'np', '/bin/mkdir', '-p', '/np']);
+    h.call(['pkill', '-f', '-j', 'np', '^sleep 1234$']);
+    h.call(['jls', '-j', 'np']);
+    h.call(['jexec', 'np', 'ls']);
     h.expectSameTree();
   });
 });
@@ -210,90 +176,90 @@ describe('processes: pgrep, pkill, daemon, top', () => {
   it('pgrep and pkill on a jail: pseudo pids, -F /dev/stdin, signals, patterns', () => {
     d = diffHosts({ setup });
     const h = d;
-    run(h, ['pgrep', '-j', 'web', 'nginx']);
-    run(h, ['pgrep', '-q', '-j', 'web', 'nginx']);
-    run(h, ['pgrep', '-f', '-j', 'web', '^nginx: (master|worker)$']);
-    run(h, ['pgrep', '-j', 'web']);
-    run(h, ['pgrep', '-j', 'web', '--', '-x']);
-    run(h, ['pgrep', '-j', 'web', '[[:alpha:]]+: w']);
-    run(h, ['pgrep', '-j', 'web', 'ngin[^a-c]: [mw]o?r{1}']);
-    run(h, ['pgrep', '-j', 'web', '\\<cron\\>']);
-    run(h, ['pgrep', '-j', 'web', '*cron']);
-    run(h, ['pgrep', '-j', 'web', '(cron']);
-    run(h, ['pgrep', '-j', 'web', '[cron']);
-    run(h, ['pgrep', '-j', 'web', 'sshd']);
-    run(h, ['pgrep', '-j', 'nope', 'nginx']);
-    run(h, ['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '1003\n' });
-    run(h, ['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '  1001  \nmore\n' });
-    run(h, ['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '1009\n' });
-    run(h, ['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '7' });
-    run(h, ['pgrep', '-j', 'web', '-F', '/dev/stdin']);
-    run(h, ['pgrep', '-j', 'nope', '-F', '/dev/stdin'], { input: '1001\n' });
-    run(h, ['pgrep', '-j', 'web', '-F', 'web.pid']);
-    run(h, ['pgrep', '-j', 'web', '-F', '@DIR@/missing.pid']);
-    run(h, ['pgrep', '-j', 'web', '-F', '/dev/fd/0'], { input: '1001\n' });
-    run(h, ['pgrep', '-j', 'web', '-F', '@DIR@']);
-    run(h, ['pgrep', '-z', '-j']);
+    h.call(['pgrep', '-j', 'web', 'nginx']);
+    h.call(['pgrep', '-q', '-j', 'web', 'nginx']);
+    h.call(['pgrep', '-f', '-j', 'web', '^nginx: (master|worker)$']);
+    h.call(['pgrep', '-j', 'web']);
+    h.call(['pgrep', '-j', 'web', '--', '-x']);
+    h.call(['pgrep', '-j', 'web', '[[:alpha:]]+: w']);
+    h.call(['pgrep', '-j', 'web', 'ngin[^a-c]: [mw]o?r{1}']);
+    h.call(['pgrep', '-j', 'web', '\\<cron\\>']);
+    h.call(['pgrep', '-j', 'web', '*cron']);
+    h.call(['pgrep', '-j', 'web', '(cron']);
+    h.call(['pgrep', '-j', 'web', '[cron']);
+    h.call(['pgrep', '-j', 'web', 'sshd']);
+    h.call(['pgrep', '-j', 'nope', 'nginx']);
+    h.call(['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '1003\n' });
+    h.call(['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '  1001  \nmore\n' });
+    h.call(['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '1009\n' });
+    h.call(['pgrep', '-j', 'web', '-F', '/dev/stdin'], { input: '7' });
+    h.call(['pgrep', '-j', 'web', '-F', '/dev/stdin']);
+    h.call(['pgrep', '-j', 'nope', '-F', '/dev/stdin'], { input: '1001\n' });
+    h.call(['pgrep', '-j', 'web', '-F', 'web.pid']);
+    h.call(['pgrep', '-j', 'web', '-F', '@DIR@/missing.pid']);
+    h.call(['pgrep', '-j', 'web', '-F', '/dev/fd/0'], { input: '1001\n' });
+    h.call(['pgrep', '-j', 'web', '-F', '@DIR@']);
+    h.call(['pgrep', '-z', '-j']);
 
-    run(h, ['pkill', '-HUP', '-j', 'web', 'nginx']);
-    run(h, ['pkill', '-SIGUSR1', '-j', 'web', 'nginx']);
-    run(h, ['pkill', '-INFO', '-j', 'web', '-F', '/dev/stdin'], { input: '1003\n' });
-    run(h, ['pkill', '-j', 'web', '-F', '/dev/stdin'], { input: '1003\n' });
-    run(h, ['pkill', '-KILL', '-j', 'web', 'worker']);
-    run(h, ['pkill', '-TERM', '-j', 'web', '-F', '/dev/stdin'], { input: '1009\n' });
-    run(h, ['pkill', '-HUP', '-j', 'web', 'sshd']);
-    run(h, ['pkill', '-j', 'web']);
-    run(h, ['pkill', '-j', 'nope', '-F', '/dev/stdin'], { input: '1001\n' });
-    run(h, ['pkill', '-j', 'web', '(x']);
-    run(h, ['pkill', '-j', 'web', '+sleep']);
-    run(h, ['pkill', '-9', '-j', 'web', '-F', 'web.pid']);
-    run(h, ['pkill', '-j', 'web', '-F', '/dev/fd/0'], { input: '1001\n' });
-    run(h, ['pkill', '-SIGQUIT', '-f', '-j', 'web', '^sleep 1234$']);
-    run(h, ['jls', '-j', 'web', 'jid']);
+    h.call(['pkill', '-HUP', '-j', 'web', 'nginx']);
+    h.call(['pkill', '-SIGUSR1', '-j', 'web', 'nginx']);
+    h.call(['pkill', '-INFO', '-j', 'web', '-F', '/dev/stdin'], { input: '1003\n' });
+    h.call(['pkill', '-j', 'web', '-F', '/dev/stdin'], { input: '1003\n' });
+    h.call(['pkill', '-KILL', '-j', 'web', 'worker']);
+    h.call(['pkill', '-TERM', '-j', 'web', '-F', '/dev/stdin'], { input: '1009\n' });
+    h.call(['pkill', '-HUP', '-j', 'web', 'sshd']);
+    h.call(['pkill', '-j', 'web']);
+    h.call(['pkill', '-j', 'nope', '-F', '/dev/stdin'], { input: '1001\n' });
+    h.call(['pkill', '-j', 'web', '(x']);
+    h.call(['pkill', '-j', 'web', '+sleep']);
+    h.call(['pkill', '-9', '-j', 'web', '-F', 'web.pid']);
+    h.call(['pkill', '-j', 'web', '-F', '/dev/fd/0'], { input: '1001\n' });
+    h.call(['pkill', '-SIGQUIT', '-f', '-j', 'web', '^sleep 1234$']);
+    h.call(['jls', '-j', 'web', 'jid']);
     h.expectSameTree();
   });
 
   it('daemon(8) processes: pid files, pgrep -f, pkill -F and -f; top; a non-persistent jail reaped by pkill', () => {
     d = diffHosts({ setup });
     const h = d;
-    run(h, ['pkill', '-f', 'ncat']);
-    run(h, ['pgrep', '-f', 'ncat']);
-    run(h, ['daemon', '-f', '-p', '@DIR@/ncat-web-80.pid', '/usr/local/bin/ncat', '-lk', '8080', '-c', '/usr/local/bin/ncat 10.192.0.3 80']);
-    run(h, ['daemon', '-f', '-p', '@DIR@/ncat-web-443.pid', '/usr/local/bin/ncat', '-lk', '8443', '-c', '/usr/local/bin/ncat 10.192.0.3 443']);
-    run(h, ['daemon', '-P', 'relative.pid', '-r', 'sleep', '100']);
-    run(h, ['daemon', '-p', '@DIR@/no/dir/x.pid', 'foo']);
-    run(h, ['daemon', '-p', '@DIR@', 'foo']);
-    run(h, ['daemon', '-z', 'bar']);
-    run(h, ['daemon']);
-    run(h, ['pgrep', '-q', '-f', 'ncat 10.192.0.3']);
-    run(h, ['pgrep', '-f', 'ncat']);
-    run(h, ['pgrep']);
-    run(h, ['pgrep', '-f', '10\\.192\\.0\\.3 4+3']);
-    run(h, ['pgrep', '-f', '(x']);
-    run(h, ['pgrep', '-f', '*x']);
-    run(h, ['pgrep', '-F', '@DIR@/ncat-web-80.pid', 'sleep']);
-    run(h, ['pkill', '-HUP', '-F', '@DIR@/ncat-web-80.pid', '-f', 'ncat-web-80']);
-    run(h, ['pkill', '-F', '@DIR@/ncat-web-80.pid', '-f', 'ncat-web-80']);
-    run(h, ['pkill', '-F', '@DIR@/ncat-web-80.pid', '-f', 'ncat-web-80']);
-    run(h, ['pkill', '-F', '@DIR@/missing.pid', '-f', 'x']);
-    run(h, ['pkill', '-F', '@DIR@', '-f', 'x']);
-    run(h, ['pkill', '-F', '/dev/stdin'], { input: '50003\n\n' });
-    run(h, ['pkill', '-F', '/dev/stdin'], { input: '' });
-    run(h, ['pkill', '-f', '(x']);
-    run(h, ['pkill', '-USR1', '-f', 'ncat']);
-    run(h, ['pkill', '-f', 'ncat']);
-    run(h, ['pkill', '-f', 'ncat']);
-    run(h, ['pkill', '-f', 'foo|bar']);
-    run(h, ['pkill', '-f', '']);
-    run(h, ['pkill', '-f', 'anything']);
+    h.call(['pkill', '-f', 'ncat']);
+    h.call(['pgrep', '-f', 'ncat']);
+    h.call(['daemon', '-f', '-p', '@DIR@/ncat-web-80.pid', '/usr/local/bin/ncat', '-lk', '8080', '-c', '/usr/local/bin/ncat 10.192.0.3 80']);
+    h.call(['daemon', '-f', '-p', '@DIR@/ncat-web-443.pid', '/usr/local/bin/ncat', '-lk', '8443', '-c', '/usr/local/bin/ncat 10.192.0.3 443']);
+    h.call(['daemon', '-P', 'relative.pid', '-r', 'sleep', '100']);
+    h.call(['daemon', '-p', '@DIR@/no/dir/x.pid', 'foo']);
+    h.call(['daemon', '-p', '@DIR@', 'foo']);
+    h.call(['daemon', '-z', 'bar']);
+    h.call(['daemon']);
+    h.call(['pgrep', '-q', '-f', 'ncat 10.192.0.3']);
+    h.call(['pgrep', '-f', 'ncat']);
+    h.call(['pgrep']);
+    h.call(['pgrep', '-f', '10\\.192\\.0\\.3 4+3']);
+    h.call(['pgrep', '-f', '(x']);
+    h.call(['pgrep', '-f', '*x']);
+    h.call(['pgrep', '-F', '@DIR@/ncat-web-80.pid', 'sleep']);
+    h.call(['pkill', '-HUP', '-F', '@DIR@/ncat-web-80.pid', '-f', 'ncat-web-80']);
+    h.call(['pkill', '-F', '@DIR@/ncat-web-80.pid', '-f', 'ncat-web-80']);
+    h.call(['pkill', '-F', '@DIR@/ncat-web-80.pid', '-f', 'ncat-web-80']);
+    h.call(['pkill', '-F', '@DIR@/missing.pid', '-f', 'x']);
+    h.call(['pkill', '-F', '@DIR@', '-f', 'x']);
+    h.call(['pkill', '-F', '/dev/stdin'], { input: '50003\n\n' });
+    h.call(['pkill', '-F', '/dev/stdin'], { input: '' });
+    h.call(['pkill', '-f', '(x']);
+    h.call(['pkill', '-USR1', '-f', 'ncat']);
+    h.call(['pkill', '-f', 'ncat']);
+    h.call(['pkill', '-f', 'ncat']);
+    h.call(['pkill', '-f', 'foo|bar']);
+    h.call(['pkill', '-f', '']);
+    h.call(['pkill', '-f', 'anything']);
 
-    run(h, ['top', '-J', 'web']);
-    run(h, ['top', '-J', 'nope']);
-    run(h, ['top', '-b', '-d', '1']);
+    h.call(['top', '-J', 'web']);
+    h.call(['top', '-J', 'nope']);
+    h.call(['top', '-b', '-d', '1']);
 
-    run(h, ['jail', '-c', 'name=np', 'path=/', "exec.start=sh -c 'sleep 1234&'"]);
-    run(h, ['pkill', '-j', 'np', '^sleep 1234$']);
-    run(h, ['jls']);
+    h.call(['jail', '-c', 'name=np', 'path=/', "exec.start=sh -c 'sleep 1234&'"]);
+    h.call(['pkill', '-j', 'np', '^sleep 1234$']);
+    h.call(['jls']);
     h.expectSameTree();
   });
 });
@@ -305,22 +271,22 @@ describe("a jail's resources: rctl, cpuset, potcpu", () => {
       env: { POTCPU_BIN: '@DIR@/potcpu' },
     });
     const h = d;
-    run(h, ['rctl', '-u', 'jail:web']);
-    run(h, ['rctl', '-hu', 'jail:web']);
-    run(h, ['rctl', '-uh', 'jail:web']);
-    run(h, ['rctl', '-u', 'jail:web'], { env: { FAKEBSD_RCTL_USAGE: 'pcpu=3 memoryuse=5 cputime= nokey=1' } });
-    run(h, ['rctl', '-hu', 'jail:web'], { env: { FAKEBSD_RCTL_USAGE: 'pcpu=3' } });
-    run(h, ['rctl', '-a', 'jail:web:memoryuse:deny=1g']);
-    run(h, ['rctl', '-r', 'jail:web']);
-    run(h, ['rctl']);
-    run(h, ['cpuset', '-l', '0,1', '-j', '5']);
-    run(h, ['cpuset', '-g', '-j', '5']);
-    run(h, ['cpuset', '-j', '3', '-g', '-j']);
-    run(h, ['cpuset', '-g']);
-    run(h, ['potcpu', 'get-cpu', '-n', '2'], { input: 'from stdin\n' });
-    run(h, ['potcpu', 'get-cpu'], { env: { POTCPU_BIN: '@DIR@/no-potcpu' } });
-    run(h, ['potcpu', 'get-cpu'], { env: { POTCPU_BIN: '', POTNET_BIN: '@DIR@/potnet' } });
-    run(h, ['potcpu', 'get-cpu'], { env: { POTCPU_BIN: '' } });
+    h.call(['rctl', '-u', 'jail:web']);
+    h.call(['rctl', '-hu', 'jail:web']);
+    h.call(['rctl', '-uh', 'jail:web']);
+    h.call(['rctl', '-u', 'jail:web'], { env: { FAKEBSD_RCTL_USAGE: 'pcpu=3 memoryuse=5 cputime= nokey=1' } });
+    h.call(['rctl', '-hu', 'jail:web'], { env: { FAKEBSD_RCTL_USAGE: 'pcpu=3' } });
+    h.call(['rctl', '-a', 'jail:web:memoryuse:deny=1g']);
+    h.call(['rctl', '-r', 'jail:web']);
+    h.call(['rctl']);
+    h.call(['cpuset', '-l', '0,1', '-j', '5']);
+    h.call(['cpuset', '-g', '-j', '5']);
+    h.call(['cpuset', '-j', '3', '-g', '-j']);
+    h.call(['cpuset', '-g']);
+    h.call(['potcpu', 'get-cpu', '-n', '2'], { input: 'from stdin\n' });
+    h.call(['potcpu', 'get-cpu'], { env: { POTCPU_BIN: '@DIR@/no-potcpu' } });
+    h.call(['potcpu', 'get-cpu'], { env: { POTCPU_BIN: '', POTNET_BIN: '@DIR@/potnet' } });
+    h.call(['potcpu', 'get-cpu'], { env: { POTCPU_BIN: '' } });
     h.expectSameTree();
   });
 });
@@ -360,24 +326,24 @@ describe("pot's sequences", () => {
       'vnet.interface=epair0b',
       "exec.start=sh -c 'sleep 1234&'",
     ];
-    run(h, start);
-    run(h, start);
-    run(h, ['jls', '-j', 'web']);
-    run(h, ['jls', '-j', 'web', 'jid']);
-    run(h, ['cpuset', '-l', '0,1', '-j', '1']);
-    run(h, ['rctl', '-a', 'jail:web:memoryuse:deny=1g']);
-    run(h, ['jexec', 'web', '/tmp/tinirc']);
-    run(h, ['pkill', '-f', '-j', 'web', '^sleep 1234$']);
-    run(h, ['jls', 'jid', 'name', 'host.hostname', 'path']);
-    run(h, ['jail', '-c', 'name=db', 'path=@DIR@/pot/jails/web/m', 'persist', 'ip4.addr=em0|192.168.1.77', "exec.start=sh -c 'sleep 1234&'"]);
-    run(h, ['jexec', 'db', '/bin/cp', '-va', '/tmp/copy-in.txt', '/root']);
-    run(h, ['pgrep', '-j', 'db', '-F', '/dev/stdin'], { input: '2001\n' });
-    run(h, ['pkill', '-TERM', '-j', 'db', '-F', '/dev/stdin'], { input: '2001\n' });
-    run(h, ['jls', '-j', 'db']);
-    run(h, ['jail', '-f-', '-q', '-r', 'db'], { input: 'db {\n  exec.stop="/bin/sh /etc/rc.shutdown";\n  stop.timeout=10;\n}\n' });
-    run(h, ['rctl', '-r', 'jail:db']);
-    run(h, ['jail', '-r', 'db']);
-    run(h, ['jls']);
+    h.call(start);
+    h.call(start);
+    h.call(['jls', '-j', 'web']);
+    h.call(['jls', '-j', 'web', 'jid']);
+    h.call(['cpuset', '-l', '0,1', '-j', '1']);
+    h.call(['rctl', '-a', 'jail:web:memoryuse:deny=1g']);
+    h.call(['jexec', 'web', '/tmp/tinirc']);
+    h.call(['pkill', '-f', '-j', 'web', '^sleep 1234$']);
+    h.call(['jls', 'jid', 'name', 'host.hostname', 'path']);
+    h.call(['jail', '-c', 'name=db', 'path=@DIR@/pot/jails/web/m', 'persist', 'ip4.addr=em0|192.168.1.77', "exec.start=sh -c 'sleep 1234&'"]);
+    h.call(['jexec', 'db', '/bin/cp', '-va', '/tmp/copy-in.txt', '/root']);
+    h.call(['pgrep', '-j', 'db', '-F', '/dev/stdin'], { input: '2001\n' });
+    h.call(['pkill', '-TERM', '-j', 'db', '-F', '/dev/stdin'], { input: '2001\n' });
+    h.call(['jls', '-j', 'db']);
+    h.call(['jail', '-f-', '-q', '-r', 'db'], { input: 'db {\n  exec.stop="/bin/sh /etc/rc.shutdown";\n  stop.timeout=10;\n}\n' });
+    h.call(['rctl', '-r', 'jail:db']);
+    h.call(['jail', '-r', 'db']);
+    h.call(['jls']);
     h.expectSameTree();
   });
 });

@@ -22,11 +22,11 @@ function hosts(setup: string[]): DiffHosts {
 
 /** Writes (or removes) the same state file on both hosts, as another stand-in would. */
 function onBoth(h: DiffHosts, rel: string, content: string | undefined): void {
-  for (const host of [h.bash, h.emu]) {
+  h.both((host) => {
     const f = path.join(host.stateDir, rel);
     if (content === undefined) rmSync(f, { force: true });
     else writeFileSync(f, content);
-  }
+  });
 }
 
 const NAT_RULES = [
@@ -69,7 +69,7 @@ describe('ifconfig', () => {
       ['em0/x'],
       [''],
     ]) {
-      h.call({ argv: ['ifconfig', ...argv], env: { IFCONFIG_FORMAT: 'addr:default' } });
+      h.call(['ifconfig', ...argv], { env: { IFCONFIG_FORMAT: 'addr:default' } });
     }
     h.expectSameTree();
   });
@@ -214,7 +214,7 @@ describe('a pot network on the host', () => {
     h.call(['ifconfig', 'bridge0', 'inet']);
     h.call(['pfctl', '-s', 'info']);
     h.call(['pfctl', '-e']);
-    h.call({ argv: ['pfctl', '-a', 'pot-nat', '-f', '-'], input: NAT_RULES });
+    h.call(['pfctl', '-a', 'pot-nat', '-f', '-'], { input: NAT_RULES });
     h.call(['pfctl', '-s', 'nat', '-a', 'pot-nat']);
     h.call(['pfctl', '-a', 'pot-nat', '-s', 'nat', '-P']);
     h.call(['pfctl', '-s', 'Anchors']);
@@ -237,8 +237,7 @@ describe('a pot network on the host', () => {
     h.call(['ifconfig', '-a']);
     h.call(['ifconfig', 'p4web', 'vnet', 'web']);
     h.call(['ifconfig', 'bridge0']);
-    h.call({
-      argv: ['pfctl', '-a', 'pot-rdr/web', '-f', '-'],
+    h.call(['pfctl', '-a', 'pot-rdr/web', '-f', '-'], {
       input:
         'rdr pass on em0 proto tcp from any to (em0) port 8080 -> 10.192.0.3 port 80\nrdr pass on vlan20 proto udp from any to (vlan20) port 5353 -> 10.192.0.3 port 53\n',
     });
@@ -297,12 +296,12 @@ describe('pfctl', () => {
     h.call(['pfctl', '-a', 'mine', '-f', 'nosuch.conf']);
     h.call(['pfctl', '-a', 'mine', '-f', 'hostroot']);
     h.call(['pfctl', '-a', 'mine', '-s', 'nat']);
-    h.call({ argv: ['pfctl', '-a', 'empty', '-f', '-'], input: '' });
-    h.call({ argv: ['pfctl', '-a', 'blank', '-f', '-'], input: '\n\n# only comments\n\n' });
+    h.call(['pfctl', '-a', 'empty', '-f', '-'], { input: '' });
+    h.call(['pfctl', '-a', 'blank', '-f', '-'], { input: '\n\n# only comments\n\n' });
     h.call(['pfctl', '-s', 'Anchors']);
     h.call(['pfctl', '-f', 'hostroot/etc/pf.conf']);
     h.call(['pfctl', '-s', 'nat']);
-    h.call({ argv: ['pfctl', '-f', '-'], input: 'nat-anchor "pot-nat"\nbinat-anchor x/y/*\nanchor "deep/er/still"\nrdr-anchor "pot-rdr/*"\n' });
+    h.call(['pfctl', '-f', '-'], { input: 'nat-anchor "pot-nat"\nbinat-anchor x/y/*\nanchor "deep/er/still"\nrdr-anchor "pot-rdr/*"\n' });
     h.call(['pfctl', '-s', 'Anchors']);
     h.call(['pfctl', '-a', 'deep', '-s', 'Anchors']);
     h.call(['pfctl', '-a', 'deep/er', '-s', 'Anchors']);
@@ -318,7 +317,7 @@ describe('pfctl', () => {
     for (const bad of ['a\\{1', 'a\\{x\\}', '[[:foo:]]x', 'a\\1', 'x\\)']) h.call(['pfctl', '-a', bad, '-s', 'nat']);
     h.call(['pfctl', '-a', '[[:alpha:]]ot-nat', '-s', 'nat']);
     h.call(['pfctl', '-a', 'po\\(t\\)-n\\{1\\}at', '-s', 'Anchors']);
-    h.call({ argv: ['pfctl', '-s', 'nat', '-a', 'mine', '-f', '-'], input: 'rdr on em0 proto tcp from any to any port 1 -> 10.0.0.1\n' });
+    h.call(['pfctl', '-s', 'nat', '-a', 'mine', '-f', '-'], { input: 'rdr on em0 proto tcp from any to any port 1 -> 10.0.0.1\n' });
     h.expectSameTree();
   });
 
@@ -354,7 +353,7 @@ describe('pfctl', () => {
     ]) {
       h.call(['pfctl', ...c]);
     }
-    h.call({ argv: ['pfctl', '-a', long, '-f', '-'], input: 'nat on em0 from any to any -> (em0)\n' });
+    h.call(['pfctl', '-a', long, '-f', '-'], { input: 'nat on em0 from any to any -> (em0)\n' });
     h.expectSameTree();
   });
 });

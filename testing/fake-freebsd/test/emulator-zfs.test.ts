@@ -4,26 +4,20 @@
  * pot runs (packages/pot-core/src/host/freebsd/driver.ts and images.ts), on a host with pot's
  * datasets and a base mounted in place.
  *
- * Paths in argv and input are per host (@DIR@ becomes each host's directory), and the trees
- * are compared with the '%'-encoded form of the directory normalised too (the shadow
- * directories of emulated mounts are named after their mount points).
+ * Paths in argv and input are per host (@DIR@ becomes each host's directory; see
+ * differential.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEmulated } from '../src/emulator/index.ts';
-import { FAKE_FREEBSD_BIN } from '../src/index.ts';
-import { type Answer, type DiffHosts, diffHosts, treeOf } from './differential.ts';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { type Answer, type DiffHosts, diffHosts } from './differential.ts';
 
 const ENV = { POT_FS_ROOT: '@DIR@/rt/fs', POT_CACHE: '@DIR@/rt/cache', POT_TMP: '@DIR@/rt/tmp', POT_ZFS_ROOT: 'zroot/pot' };
 
 interface Both {
   h: DiffHosts;
-  /** One call on both hosts (@DIR@ in argv and input per host); expects the same answer. */
+  /** One zfs call on both hosts (@DIR@ in argv and input per host); expects the same answer. */
   z(argv: string[], input?: string): Answer;
-  /** The same, the input of each host given (a pipe from an earlier call). */
-  zIn(argv: string[], inputs: { bash: string; emu: string }): Answer;
   /** `zfs send ARGS | zfs receive ARGS` on each host. */
   pipe(send: string[], receive: string[]): void;
   /** Writes a file below both hosts' directories (into a mounted dataset, say). */
@@ -33,53 +27,20 @@ interface Both {
 
 function both(options: { setup?: string[] }): Both {
   const h = diffHosts({ ...options, env: ENV });
-  const enc = (d: string): string => d.replaceAll('/', '%');
-  const norm = (t: string): string => t.split(h.emu.dir).join(h.bash.dir).split(enc(h.emu.dir)).join(enc(h.bash.dir));
-  const sub = (t: string, dir: string): string => t.split('@DIR@').join(dir);
-  let lastOut = { bash: '', emu: '' };
-  const zIn = (argv: string[], inputs: { bash: string; emu: string }): Answer => {
-    const t0 = Date.now();
-    const b = spawnSync(
-      path.join(FAKE_FREEBSD_BIN, 'zfs'),
-      argv.map((a) => sub(a, h.bash.dir)),
-      {
-        env: h.bash.env,
-        input: inputs.bash,
-        encoding: 'latin1',
-        cwd: h.bash.dir,
-      },
-    );
-    const fromBash: Answer = { exitCode: b.status ?? -1, stdout: b.stdout, stderr: b.stderr };
-    console.log(`TIME ${Date.now() - t0} zfs ${argv.join(' ')}`);
-    const e = runEmulated({ argv: ['zfs', ...argv.map((a) => sub(a, h.emu.dir))], env: h.emu.env, input: inputs.emu, cwd: h.emu.dir });
-    if (e === undefined) throw new Error('zfs is not emulated');
-    const emuOut = e.stdout.toString('latin1');
-    const fromEmu: Answer = { exitCode: e.exitCode, stdout: norm(emuOut), stderr: norm(e.stderr) };
-    expect(fromEmu, `zfs ${argv.join(' ')}`).toEqual(fromBash);
-    lastOut = { bash: b.stdout, emu: emuOut };
-    return fromBash;
-  };
-  const z = (argv: string[], input = ''): Answer => zIn(argv, { bash: sub(input, h.bash.dir), emu: sub(input, h.emu.dir) });
   return {
     h,
-    z,
-    zIn,
+    z: (argv, input) => h.call(['zfs', ...argv], { input }),
     pipe(send, receive) {
-      z(send);
-      zIn(receive, lastOut);
+      h.pipe(['zfs', ...send], ['zfs', ...receive]);
     },
     write(rel, content) {
-      for (const host of [h.bash, h.emu]) {
+      h.both((host) => {
         const f = path.join(host.dir, rel);
         mkdirSync(path.dirname(f), { recursive: true });
         writeFileSync(f, content);
-      }
+      });
     },
-    sameTree() {
-      // the state lock is bash's (flock on state/.lock): the emulator takes none
-      const tree = (dir: string): string[] => treeOf(dir).filter((l) => !l.startsWith('state/.lock '));
-      expect(tree(h.emu.dir).map(norm)).toEqual(tree(h.bash.dir));
-    },
+    sameTree: () => h.expectSameTree(),
   };
 }
 

@@ -65,7 +65,7 @@ export async function resolveFlavourFlags(actx: actions.ActionContext, names: re
   const out: actions.Flavour[] = [];
   for (const name of names) {
     const flavour = await actions.resolveFlavour(actx, name);
-    if (!flavour) throw notFound('flavour', name, { searched: [process.cwd(), path.join(actx.settings.etcDir, 'flavours')] });
+    if (!flavour) throw notFound('flavour', name, { searched: [actx.cwd ?? process.cwd(), path.join(actx.settings.etcDir, 'flavours')] });
     out.push(flavour);
   }
   return out;

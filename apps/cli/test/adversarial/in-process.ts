@@ -1,5 +1,5 @@
 /**
- * The adversarial suite's bench: pot runs in-process (runPot, the binary's own
+ * The adversarial suite's bench: pot runs in-process (FakeHost.pot: runPot, the binary's own
  * dispatcher) against the fake FreeBSD host, and each run's host calls are
  * read back from calls.jsonl, so a table of hundreds of inputs costs no
  * process start per input.
@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FakeHost } from '../fake-host.js';
-import { potIn } from '../pot-in-process.js';
 
 export interface HostCall {
   class: string;
@@ -32,7 +31,7 @@ function callLog(host: FakeHost): string {
 /** Runs `pot ARGV…` in this process against the fake host. */
 export async function potInProcess(host: FakeHost, argv: readonly string[]): Promise<InProcessRun> {
   const before = callLog(host).length;
-  const { code, stdout, stderr } = await potIn(host, ...argv);
+  const { code, stdout, stderr } = await host.pot(...argv);
   const calls = callLog(host)
     .slice(before)
     .split('\n')

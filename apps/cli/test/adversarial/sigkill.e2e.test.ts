@@ -65,7 +65,7 @@ describe('SIGKILL at a seeded moment', () => {
       const pristine = hostState();
       for (const argv of m.before) expect((await host.pot(...argv)).code, argv.join(' ')).toBe(0);
       killAt(m.tool, m.nth, m.match);
-      const killed = await host.pot(...m.killed);
+      const killed = await host.potProcess(...m.killed);
       noKill();
       expect(killed.code).not.toBe(0);
       // the next command on the pot works, or names destroy -F; no lock is left to wait for

@@ -5,8 +5,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
-import { getopts, redirectError, scriptPath } from './bash-behaviour.js';
+import { redirectError } from './bash-behaviour.js';
 import type { Call } from './call.js';
+import { Getopts } from './getopts.js';
 
 /** A file name as coreutils' digest tools quote it in messages (only when it must be). */
 function quoteName(name: string): string {
@@ -75,7 +76,10 @@ function signatureOf(id: string, message: string): string {
   } catch {
     data = Buffer.alloc(0);
   }
-  return createHash('sha256').update(Buffer.from(`${id}\n`, 'latin1')).update(data).digest('hex');
+  return createHash('sha256')
+    .update(Buffer.from(`${id}\n`, 'latin1'))
+    .update(data)
+    .digest('hex');
 }
 
 interface SignifyArgs {
@@ -87,10 +91,8 @@ interface SignifyArgs {
 }
 
 function signifyArgs(call: Call): SignifyArgs {
-  const parsed = getopts(call.args, 'GSVCnqep:s:m:x:c:t:z', scriptPath(call.cmd));
-  call.errRaw(parsed.errors);
   const a: SignifyArgs = { mode: '', pub: '', sec: '', msg: '', sig: '' };
-  for (const { opt, arg } of parsed.opts) {
+  for (const { opt, arg } of new Getopts(call.cmd, call.args, 'GSVCnqep:s:m:x:c:t:z', (l) => call.err(l))) {
     if ('GSVC'.includes(opt) && opt !== '?') a.mode = opt;
     else if (opt === 'p') a.pub = arg;
     else if (opt === 's') a.sec = arg;

@@ -84,9 +84,7 @@ export function fetch(call: Call): number {
     return 1;
   }
   if (url === '') {
-    call.err(
-      'usage: fetch [-146AadFlMmnPpqRrsUv] [-B bytes] [-i file] [-N file] [-o file] [-S bytes] [-T seconds] URL ...',
-    );
+    call.err('usage: fetch [-146AadFlMmnPpqRrsUv] [-B bytes] [-i file] [-N file] [-o file] [-S bytes] [-T seconds] URL ...');
     return 1;
   }
   const src = fetchSource(dir, url, (p) => call.resolve(p));

@@ -253,11 +253,11 @@ function preserve(run: CopyRun, dst: string, st: Stats, link: boolean): void {
   }
 }
 
-/** `cp -a SRC DST` of one file or tree onto the exact path DST. */
-function copyEntry(run: CopyRun, src: string, dst: string): boolean {
+/** `cp -a SRC DST` of one file or tree onto the exact path DST (SRC's lstat when known). */
+function copyEntry(run: CopyRun, src: string, dst: string, known?: Stats): boolean {
   let st: Stats;
   try {
-    st = lstatSync(src);
+    st = known ?? lstatSync(src);
   } catch (e) {
     fsError(`cp: cannot stat ${gnuQuote(src)}: ${errnoText(e)}`);
     return false;
@@ -294,8 +294,11 @@ function copyDir(run: CopyRun, src: string, dst: string, st: Stats, existing: St
     fsError(`cp: cannot access ${gnuQuote(src)}: ${errnoText(e)}`);
     return false;
   }
+  // cp reads a directory in inode order (savedir's SAVEDIR_SORT_FASTREAD): its messages come so
+  const children = names.map((n) => ({ n, st: lstatOrUndefined(`${src}/${n}`) }));
+  children.sort((a, b) => (a.st?.ino ?? 0) - (b.st?.ino ?? 0));
   let ok = true;
-  for (const n of names) ok = copyEntry(run, `${src}/${n}`, `${dst}/${n}`) && ok;
+  for (const c of children) ok = copyEntry(run, `${src}/${c.n}`, `${dst}/${c.n}`, c.st) && ok;
   preserve(run, dst, st, false);
   return ok;
 }

@@ -6,34 +6,40 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Call, type Command, type EmuRequest, type EmuResult } from './call.js';
 import { logCall } from './log.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, UNLOGGED } from './commands/index.js';
+import { takeFsErrors } from './fsops.js';
+import { STAND_IN_DIR } from './getopts.js';
 
 export type { EmuRequest, EmuResult } from './call.js';
+export { STAND_IN_DIR } from './getopts.js';
 
 /** Is NAME emulated in process? */
 export function isEmulated(name: string): boolean {
-  return Object.hasOwn(COMMANDS, name);
+  return Object.hasOwn(COMMANDS, name) || Object.hasOwn(UNLOGGED, name);
 }
 
 /** Runs one stand-in call in process (fb_run: main, then the log line, then the output). */
 export function runEmulated(request: EmuRequest): EmuResult | undefined {
-  if (request.env.FAKEBSD_REAL_MOUNTS === "1") return undefined;
+  if (request.env.FAKEBSD_REAL_MOUNTS === '1') return undefined;
   const call = new Call(request);
-  const command: Command | undefined = COMMANDS[call.cmd];
+  const logged = Object.hasOwn(COMMANDS, call.cmd);
+  const command: Command | undefined = logged ? COMMANDS[call.cmd] : Object.hasOwn(UNLOGGED, call.cmd) ? UNLOGGED[call.cmd] : undefined;
   if (command === undefined) return undefined;
-  // fb_lock opens the state lock file on every call: the tree looks as after a stand-in
-  const lock = call.st.path('.lock');
-  if (!existsSync(lock)) closeSync(openSync(lock, 'a'));
+  takeFsErrors(); // what an earlier call left is not this one's
+  if (logged) {
+    // fb_lock opens the state lock file on every call: the tree looks as after a stand-in
+    const lock = call.st.path('.lock');
+    if (!existsSync(lock)) closeSync(openSync(lock, 'a'));
+  }
   const rc = command(call);
-  logCall(call, rc);
+  // a file operation's complaint the command did not collect goes where bash's would: stderr
+  call.errRaw(takeFsErrors());
+  if (logged) logCall(call, rc);
   return call.result(rc);
 }
 
-/** The stand-ins' directory (../../bin). */
-export const STAND_IN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
 
 /**
  * One stand-in call, in process when it is emulated, else through its bash stand-in

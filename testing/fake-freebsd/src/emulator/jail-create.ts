@@ -7,9 +7,9 @@
  */
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Call } from './call.js';
+import { Getopts } from './getopts.js';
 import { insideKnown, insideRun } from './inside.js';
 import { mask2prefix } from './ipv4.js';
-import { getopts, standInArg0 } from './jail-getopts.js';
 import { jailDir, jailExists, jailRead, jailReap, jailRemove } from './jail-store.js';
 import { mtAdd } from './mounts.js';
 import { isDir } from './net-files.js';
@@ -167,17 +167,17 @@ export function jail(call: Call): number {
   let mode = '';
   let cfile = '';
   let quiet = false;
-  const parsed = getopts(call.args, 'cmrRf:qvdhilsuU:J:e:', standInArg0('jail'), (l) => call.err(l));
-  for (const o of parsed.options) {
+  const g = new Getopts('jail', call.args, 'cmrRf:qvdhilsuU:J:e:', (l) => call.err(l));
+  for (const o of g) {
     if (o.opt === 'c') mode = 'create';
     else if (o.opt === 'r' || o.opt === 'R') mode = 'remove';
     else if (o.opt === 'm') mode = 'modify';
-    else if (o.opt === 'f') cfile = o.arg ?? '';
+    else if (o.opt === 'f') cfile = o.arg;
     else if (o.opt === 'q') quiet = true;
   }
   if (cfile === '-') call.setContent(stdin);
   else if (cfile !== '') call.setContent(catFile(call.resolve(cfile)));
-  const args = parsed.rest;
+  const args = g.rest();
   const at = args.findIndex((a) => a.startsWith('command='));
   if (mode === 'create' && at >= 0) {
     const prog = (args[at] as string).slice('command='.length);

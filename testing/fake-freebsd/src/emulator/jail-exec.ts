@@ -6,8 +6,8 @@
  * non-persistent jail dies when its last fake process is gone.
  */
 import type { Call } from './call.js';
+import { Getopts, standInPath } from './getopts.js';
 import { insideKnown, insideRun } from './inside.js';
-import { getopts, standInArg0 } from './jail-getopts.js';
 import { jailExists, jailRead, jailReap } from './jail-store.js';
 
 /** The line of bin/jexec holding `return "$rc"` (bash names it in its complaint). */
@@ -18,7 +18,7 @@ export function bashReturn(call: Call, word: string, line: number): number {
   const m = /^[ \t\n\v\f\r]*([+-]?[0-9]+)[ \t\n\v\f\r]*$/.exec(word);
   const n = m === null ? undefined : BigInt(m[1] as string);
   if (n === undefined || n !== BigInt.asIntN(64, n)) {
-    call.err(`${standInArg0(call.cmd)}: line ${line}: return: ${word}: numeric argument required`);
+    call.err(`${standInPath(call.cmd)}: line ${line}: return: ${word}: numeric argument required`);
     return 2;
   }
   return Number(BigInt.asUintN(8, n));
@@ -27,7 +27,7 @@ export function bashReturn(call: Call, word: string, line: number): number {
 /** jexec(8): bin/jexec's main. */
 export function jexec(call: Call): number {
   call.cls = 'E';
-  const rest = getopts(call.args, 'lu:U:', standInArg0('jexec'), (l) => call.err(l)).rest;
+  const rest = new Getopts('jexec', call.args, 'lu:U:', (l) => call.err(l)).rest();
   const name = rest[0] ?? '';
   const argv = rest.slice(1);
   const st = call.st;

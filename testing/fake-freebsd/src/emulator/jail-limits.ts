@@ -9,7 +9,7 @@ import { accessSync, appendFileSync, constants } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Call } from './call.js';
-import { standInArg0 } from './jail-getopts.js';
+import { STAND_IN_DIR, standInPath } from './getopts.js';
 
 const RCTL_USAGE =
   'cputime=0 datasize=4096 stacksize=0 coredumpsize=0 memoryuse=12M memorylocked=0 maxproc=3 openfiles=16 vmemoryuse=64M pseudoterminals=0 swapuse=0 nthr=3 msgqqueued=0 msgqsize=0 nmsgq=0 nsem=0 nsemop=0 nshm=0 shmsize=0 wallclock=10 pcpu=0 readbps=0 writebps=0 readiops=0 writeiops=0'.split(
@@ -69,7 +69,7 @@ function potcpuBin(call: Call): string {
   const potnet = call.env.POTNET_BIN;
   if (potnet === undefined || potnet === '') {
     // the complaint of the $(…) that then answers nothing: BIN=/potcpu
-    call.err(`${standInArg0('potcpu')}: line ${POTNET_BIN_LINE}: POTNET_BIN: set POTNET_BIN to a potnet executable`);
+    call.err(`${standInPath('potcpu')}: line ${POTNET_BIN_LINE}: POTNET_BIN: set POTNET_BIN to a potnet executable`);
     return '/potcpu';
   }
   return `${path.dirname(potnet)}/potcpu`;
@@ -88,9 +88,8 @@ function executable(p: string): boolean {
 function childEnv(call: Call): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...call.env, LC_ALL: 'C' };
   delete env.TERM;
-  const bin = path.dirname(standInArg0('potcpu'));
   if (env.PATH !== undefined) {
-    const p = `:${env.PATH}:`.split(`:${bin}:`).join(':');
+    const p = `:${env.PATH}:`.split(`:${STAND_IN_DIR}:`).join(':');
     env.PATH = p.replace(/^:/, '').replace(/:$/, '');
   }
   return env;

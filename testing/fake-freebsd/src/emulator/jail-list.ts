@@ -1,6 +1,6 @@
 /** jls(8) of the fake host (bin/jls): the jails by jid, in jls's default table or chosen parameters. */
 import type { Call } from './call.js';
-import { getopts, standInArg0 } from './jail-getopts.js';
+import { Getopts } from './getopts.js';
 import { jailExists, jailNamesByJid, jailParam, jailRead } from './jail-store.js';
 
 /** printf's `%[-]W[.P]s` under LC_ALL=C: widths and precisions count bytes. */
@@ -48,12 +48,12 @@ function table(call: Call, names: readonly string[]): void {
 export function jls(call: Call): number {
   let j = '';
   let nameval = false;
-  const parsed = getopts(call.args, 'dhNnqsvj:', standInArg0('jls'), (l) => call.err(l));
-  for (const o of parsed.options) {
-    if (o.opt === 'j') j = o.arg ?? '';
+  const g = new Getopts('jls', call.args, 'dhNnqsvj:', (l) => call.err(l));
+  for (const o of g) {
+    if (o.opt === 'j') j = o.arg;
     else if (o.opt === 'n') nameval = true;
   }
-  let keys = parsed.rest;
+  let keys = g.rest();
   let names: string[];
   if (j !== '') {
     names = selected(call, j);

@@ -8,7 +8,7 @@
  */
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Call } from './call.js';
-import { getopts, standInArg0 } from './jail-getopts.js';
+import { Getopts, standInPath } from './getopts.js';
 import { asBytes, awkAssigned, compilePattern } from './jail-regex.js';
 import { jailExists, jailFile, jailProcLine, jailProcPid, jailReap, procNextPid } from './jail-store.js';
 import { awkRecords, nonEmpty, readable, readWords } from './net-files.js';
@@ -112,7 +112,7 @@ const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
  */
 function pidFileContent(call: Call, file: string, line: number): string {
   if (STDIN_PATHS.includes(file)) {
-    call.err(`${standInArg0(call.cmd)}: line ${line}: ${file}: No such device or address`);
+    call.err(`${standInPath(call.cmd)}: line ${line}: ${file}: No such device or address`);
     return '';
   }
   const f = call.resolve(file);
@@ -121,7 +121,7 @@ function pidFileContent(call: Call, file: string, line: number): string {
     return readFileSync(f, 'utf8').replace(/\n+$/, '');
   } catch (e) {
     // a directory opens, its read fails silently; a failed open is reported
-    if (errnoText(e) !== ERRNO_TEXT.EISDIR) call.err(`${standInArg0(call.cmd)}: line ${line}: ${file}: ${errnoText(e)}`);
+    if (errnoText(e) !== ERRNO_TEXT.EISDIR) call.err(`${standInPath(call.cmd)}: line ${line}: ${file}: ${errnoText(e)}`);
     return '';
   }
 }
@@ -153,13 +153,13 @@ export function pgrep(call: Call): number {
   let j = '';
   let pidfile = '';
   let quiet = false;
-  const parsed = getopts(call.args, 'fj:F:lnoqvx', standInArg0('pgrep'), (l) => call.err(l));
-  for (const o of parsed.options) {
-    if (o.opt === 'j') j = o.arg ?? '';
-    else if (o.opt === 'F') pidfile = o.arg ?? '';
+  const g = new Getopts('pgrep', call.args, 'fj:F:lnoqvx', (l) => call.err(l));
+  for (const o of g) {
+    if (o.opt === 'j') j = o.arg;
+    else if (o.opt === 'F') pidfile = o.arg;
     else if (o.opt === 'q') quiet = true;
   }
-  const pat = parsed.rest[0] ?? '';
+  const pat = g.rest()[0] ?? '';
   const pt = call.st.path('procs');
   // what pgrep prints, as bytes (latin1)
   let out = '';
@@ -269,12 +269,12 @@ export function pkill(call: Call): number {
   const { rest, ends } = signalOf(call.args);
   let j = '';
   let pidfile = '';
-  const parsed = getopts(rest, 'fj:F:lnoqvx', standInArg0('pkill'), (l) => call.err(l));
-  for (const o of parsed.options) {
-    if (o.opt === 'j') j = o.arg ?? '';
-    else if (o.opt === 'F') pidfile = o.arg ?? '';
+  const g = new Getopts('pkill', rest, 'fj:F:lnoqvx', (l) => call.err(l));
+  for (const o of g) {
+    if (o.opt === 'j') j = o.arg;
+    else if (o.opt === 'F') pidfile = o.arg;
   }
-  const pat = parsed.rest[0] ?? '';
+  const pat = g.rest()[0] ?? '';
   return j !== '' ? pkillJail(call, j, pidfile, pat, ends) : pkillHost(call, pidfile, pat, ends);
 }
 
@@ -285,15 +285,15 @@ const PIDFILE_LINE = 20;
 export function daemon(call: Call): number {
   call.cls = 'E';
   let pidfile = '';
-  const parsed = getopts(call.args, 'cfrSp:P:t:u:o:m:l:s:T:R:', standInArg0('daemon'), (l) => call.err(l));
-  for (const o of parsed.options) if (o.opt === 'p' || o.opt === 'P') pidfile = o.arg ?? '';
+  const g = new Getopts('daemon', call.args, 'cfrSp:P:t:u:o:m:l:s:T:R:', (l) => call.err(l));
+  for (const o of g) if (o.opt === 'p' || o.opt === 'P') pidfile = o.arg;
   const pid = procNextPid(call.st);
-  appendFileSync(call.st.path('procs'), `${pid}\t${pidfile}\t${parsed.rest.join(' ')}\n`);
+  appendFileSync(call.st.path('procs'), `${pid}\t${pidfile}\t${g.rest().join(' ')}\n`);
   if (pidfile !== '') {
     try {
       writeFileSync(call.resolve(pidfile), `${pid}\n`);
     } catch (e) {
-      call.err(`${standInArg0('daemon')}: line ${PIDFILE_LINE}: ${pidfile}: ${errnoText(e)}`);
+      call.err(`${standInPath('daemon')}: line ${PIDFILE_LINE}: ${pidfile}: ${errnoText(e)}`);
     }
   }
   return 0;

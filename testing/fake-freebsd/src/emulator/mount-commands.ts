@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import type { Call } from './call.js';
 import { takeFsErrors } from './fsops.js';
-import { getopts, scriptPath } from './bash-behaviour.js';
+import { Getopts } from './getopts.js';
 import { emuMount, emuOk, mtAdd, mtFind, mtHasBelow, umountEntry } from './mounts.js';
 
 function isDir(p: string): boolean {
@@ -78,22 +78,23 @@ function mountNullfs(call: Call, src: string, mp: string, opts: string, failure:
 
 /** mount [-t TYPE] [-o OPTS] [-r] SRC MP; without arguments, the mount list. */
 export function mount(call: Call): number {
+  takeFsErrors(); // none of an earlier call's
   if (call.args.length === 0) {
     mountList(call);
     return 0;
   }
   call.cls = 'E';
-  const parsed = getopts(call.args, 't:o:ruvfp', scriptPath(call.cmd));
-  call.errRaw(parsed.errors);
+  const g = new Getopts(call.cmd, call.args, 't:o:ruvfp', (l) => call.err(l));
   let type = '';
   let opts = '';
-  for (const { opt, arg } of parsed.opts) {
+  for (const { opt, arg } of g) {
     if (opt === 't') type = arg;
     else if (opt === 'o') opts = arg;
     else if (opt === 'r') opts = opts === '' ? 'ro' : `ro,${opts}`;
   }
-  const src = parsed.rest[0] ?? '';
-  const mp = dropSlash(parsed.rest[1] ?? '');
+  const rest = g.rest();
+  const src = rest[0] ?? '';
+  const mp = dropSlash(rest[1] ?? '');
   if (!isDir(call.resolve(mp)) || mp === '') {
     call.err(`mount: ${mp}: No such file or directory`);
     return 1;
@@ -117,13 +118,14 @@ export function mount(call: Call): number {
 
 /** mount_nullfs [-o OPTS] SRC MP */
 export function mountNullfsCommand(call: Call): number {
+  takeFsErrors(); // none of an earlier call's
   call.cls = 'E';
-  const parsed = getopts(call.args, 'o:', scriptPath(call.cmd));
-  call.errRaw(parsed.errors);
+  const g = new Getopts(call.cmd, call.args, 'o:', (l) => call.err(l));
   let opts = '';
-  for (const { opt, arg } of parsed.opts) if (opt === 'o') opts = arg;
-  const src = parsed.rest[0] ?? '';
-  const mp = dropSlash(parsed.rest[1] ?? '');
+  for (const { opt, arg } of g) if (opt === 'o') opts = arg;
+  const rest = g.rest();
+  const src = rest[0] ?? '';
+  const mp = dropSlash(rest[1] ?? '');
   if (src === '' || !isDir(call.resolve(src))) {
     call.err(`mount_nullfs: ${src}: No such file or directory`);
     return 1;
@@ -137,6 +139,7 @@ export function mountNullfsCommand(call: Call): number {
 
 /** umount [-f] MP: the last mount on MP undone (a zfs one also forgets it is mounted). */
 export function umount(call: Call): number {
+  takeFsErrors(); // none of an earlier call's
   call.cls = 'E';
   const st = call.st;
   let mp = '';

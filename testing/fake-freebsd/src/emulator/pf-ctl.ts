@@ -4,8 +4,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Call } from './call.js';
+import { Getopts } from './getopts.js';
 import { exists, isDir, readable, readText } from './net-files.js';
-import { getopts } from './net-getopts.js';
 import { pfAnchorFile, pfAnchorKnown, pfDir, pfListAnchors, pfRender } from './pf-store.js';
 import { readTrimmed } from './state.js';
 
@@ -21,7 +21,7 @@ interface PfOptions {
 
 function options(call: Call): PfOptions {
   const o: PfOptions = { anchor: '', file: '', show: '', flush: '', quiet: false, enable: false, disable: false };
-  for (const { opt, arg = '' } of getopts(call.cmd, call.args, 'a:f:s:F:qePdvnNrgz', (l) => call.err(l))) {
+  for (const { opt, arg } of new Getopts(call.cmd, call.args, 'a:f:s:F:qePdvnNrgz', (l) => call.err(l))) {
     if (opt === 'a') o.anchor = arg;
     else if (opt === 'f') o.file = arg;
     else if (opt === 's') o.show = arg;

@@ -8,12 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { scriptPath } from './bash-behaviour.js';
 import type { Call } from './call.js';
+import { STAND_IN_DIR, standInPath } from './getopts.js';
 import { logCall } from './log.js';
-
-const BIN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
 
 function executable(p: string): boolean {
   try {
@@ -37,7 +34,7 @@ function sameFile(a: string, b: string): boolean {
 /** fb_real_tool: the next NAME in PATH after the stand-ins' directory. */
 function realTool(call: Call, name: string): string | undefined {
   for (const d of (call.env.PATH ?? '').split(':')) {
-    if (d === '' || sameFile(d, BIN_DIR)) continue;
+    if (d === '' || sameFile(d, STAND_IN_DIR)) continue;
     if (executable(`${d}/${name}`)) return `${d}/${name}`;
   }
   return undefined;
@@ -193,7 +190,7 @@ function which(call: Call, name: string): string {
 /** `exec "$@"` on line LINE: the command's output and status are the call's. */
 function execLike(call: Call, argv: string[], line: number): number {
   const [cmd, ...args] = argv as [string, ...string[]];
-  const where = `${scriptPath(call.cmd)}: line ${line}`;
+  const where = `${standInPath(call.cmd)}: line ${line}`;
   const file = cmd.includes('/') ? call.resolve(cmd) : cmd === '' ? '' : which(call, cmd);
   if (file === '') {
     call.err(`${where}: exec: ${cmd}: not found`);

@@ -7,7 +7,8 @@
 import { accessSync, constants, appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Call } from './call.js';
-import { getopts, redirectError, scriptPath } from './bash-behaviour.js';
+import { redirectError } from './bash-behaviour.js';
+import { Getopts } from './getopts.js';
 
 /** A string as bytes, one latin1 character each. */
 function bytes(s: string): string {
@@ -95,9 +96,8 @@ function sysctlSet(file: string, key: string, value: string): void {
 /** sysctl [-nqi] NAME[=VALUE]... on $FAKEBSD_STATE/sysctl */
 export function sysctl(call: Call): number {
   const file = `${call.st.dir}/sysctl`;
-  const parsed = getopts(call.args, 'nqieNbdhox', scriptPath(call.cmd));
-  call.errRaw(parsed.errors);
-  const flags = new Set(parsed.opts.map((o) => o.opt));
+  const g = new Getopts(call.cmd, call.args, 'nqieNbdhox', (l) => call.err(l));
+  const flags = new Set(Array.from(g, (o) => o.opt));
   const [n, q, i] = [flags.has('n'), flags.has('q'), flags.has('i')];
   let rc = 0;
   let out = '';
@@ -105,7 +105,7 @@ export function sysctl(call: Call): number {
     if (!q && !i) call.err(`sysctl: unknown oid '${k}'`);
     if (!i) rc = 1;
   };
-  for (const arg of parsed.rest) {
+  for (const arg of g.rest()) {
     const a = bytes(arg);
     const eq = a.indexOf('=');
     if (eq < 0) {
@@ -226,15 +226,15 @@ class Sysrc {
 
 /** sysrc [-f FILE]... [-nqix] NAME[=VALUE]... */
 export function sysrc(call: Call): number {
-  const parsed = getopts(call.args, 'f:nqiexacdADFhjNR:vj:', scriptPath(call.cmd));
-  call.errRaw(parsed.errors);
-  const files = parsed.opts.filter((o) => o.opt === 'f').map((o) => bytes(o.arg));
+  const g = new Getopts(call.cmd, call.args, 'f:nqiexacdADFhjNR:vj:', (l) => call.err(l));
+  const opts = [...g];
+  const files = opts.filter((o) => o.opt === 'f').map((o) => bytes(o.arg));
   if (files.length === 0) files.push(bytes(`${call.env.FAKEBSD_HOSTROOT ?? ''}/etc/rc.conf`));
-  const flags = new Set(parsed.opts.map((o) => o.opt));
+  const flags = new Set(opts.map((o) => o.opt));
   const rc = new Sysrc(call, files);
   let status = 0;
   let out = '';
-  for (const arg of parsed.rest) {
+  for (const arg of g.rest()) {
     const a = bytes(arg);
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);

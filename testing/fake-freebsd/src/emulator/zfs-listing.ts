@@ -3,7 +3,7 @@
  * it (-H: tab-separated; else a header and columns aligned as bin/zfs's awk aligns them).
  */
 import type { Call } from './call.js';
-import { Getopts } from './zfs-getopts.js';
+import { Getopts } from './getopts.js';
 import type { ZfsStore } from './zfs-store.js';
 
 /** Every property `zfs get all` lists (ALL_PROPS of bin/zfs). */
@@ -106,15 +106,15 @@ export function zfsList(call: Call, store: ZfsStore, args: readonly string[], er
   let types = 'filesystem';
   let depth: number | undefined;
   let rec = false;
-  const g = new Getopts(args, 'Hpro:t:d:s:S:', err);
-  for (let o = g.next(); o !== undefined; o = g.next()) {
+  const g = new Getopts('zfs', args, 'Hpro:t:d:s:S:', err);
+  for (const o of g) {
     if (o.opt === 'H') scripted = true;
     else if (o.opt === 'r') rec = true;
-    else if (o.opt === 'o') fields = o.arg ?? '';
-    else if (o.opt === 't') types = o.arg ?? '';
+    else if (o.opt === 'o') fields = o.arg;
+    else if (o.opt === 't') types = o.arg;
     else if (o.opt === 'd') {
       // `[[ -n $depth ]]`: an empty depth is no limit (but still recursive)
-      depth = o.arg === undefined || o.arg === '' ? undefined : depthOf(o.arg);
+      depth = o.arg === '' ? undefined : depthOf(o.arg);
       rec = true;
     } else if (o.opt === '?') return 2;
   }
@@ -149,10 +149,10 @@ export function zfsGet(call: Call, store: ZfsStore, args: readonly string[], err
   let scripted = false;
   let fields = 'name,property,value,source';
   let rec = false;
-  const g = new Getopts(args, 'Hpro:t:d:s:', err);
-  for (let o = g.next(); o !== undefined; o = g.next()) {
+  const g = new Getopts('zfs', args, 'Hpro:t:d:s:', err);
+  for (const o of g) {
     if (o.opt === 'H') scripted = true;
-    else if (o.opt === 'o') fields = o.arg ?? '';
+    else if (o.opt === 'o') fields = o.arg;
     else if (o.opt === 'r' || o.opt === 'd') rec = true;
   }
   const [first = '', ...names] = g.rest();

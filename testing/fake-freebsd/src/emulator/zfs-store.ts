@@ -13,14 +13,13 @@
  * Paths are built by concatenation, as bash does, so that odd names reach the same files.
  */
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { copyAll, mkdirP, rmrf } from './fsops.js';
+import { STAND_IN_DIR } from './getopts.js';
 import { emuMount, emuOk, emuPeel, emuUnpeel, mtAdd, mtHasBelow, umountEntry } from './mounts.js';
 import { readTrimmed, type State } from './state.js';
-import { ZFS_ARG0 } from './zfs-getopts.js';
 
 /** lib/zfs.sh as bash names it in its messages (FB_LIB=${0%/*}/../lib). */
-const ZFS_LIB = `${path.dirname(ZFS_ARG0)}/../lib/zfs.sh`;
+const ZFS_LIB = `${STAND_IN_DIR}/../lib/zfs.sh`;
 
 const ERRNO_TEXT: Readonly<Record<string, string>> = {
   ENOENT: 'No such file or directory',

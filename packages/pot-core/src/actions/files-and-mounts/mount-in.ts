@@ -120,7 +120,7 @@ export async function mountIn(ctx: ActionContext, o: MountInOptions): Promise<Mo
   checkMountpointArgument(mountpoint, { blanks: true });
   const { option, note } = mountInOption({ readOnly: o.readOnly ?? false, remount: o.remount ?? false, directory: dir !== undefined });
   if (note !== undefined) info(ctx, note);
-  const source = await sourceOf(ctx, pot, sources, o.cwd ?? process.cwd());
+  const source = await sourceOf(ctx, pot, sources, o.cwd ?? ctx.cwd ?? process.cwd());
   validatePotName(pot, { purpose: 'existing' });
   const conf = await existingPot(ctx, pot);
   await requireRoot(ctx);

@@ -2,8 +2,8 @@
  * The network stand-ins: ifconfig (../net-ifconfig.ts), pfctl (../pf-ctl.ts), route and sockstat.
  */
 import type { Call, Command } from '../call.js';
+import { Getopts } from '../getopts.js';
 import { awkFields, awkRecords, readable, readText } from '../net-files.js';
-import { getopts } from '../net-getopts.js';
 import { ifconfig } from '../net-ifconfig.js';
 import { pfctl } from '../pf-ctl.js';
 
@@ -56,7 +56,7 @@ function sockstat(call: Call): number {
   let six = false;
   let listen = false;
   let ports = '';
-  for (const { opt, arg = '' } of getopts(call.cmd, call.args, '46clLuvswp:P:j:', (l) => call.err(l))) {
+  for (const { opt, arg } of new Getopts(call.cmd, call.args, '46clLuvswp:P:j:', (l) => call.err(l))) {
     if (opt === '4') four = true;
     else if (opt === '6') six = true;
     else if (opt === 'l') listen = true;

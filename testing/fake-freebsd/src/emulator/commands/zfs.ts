@@ -7,7 +7,7 @@ import type { Call, Command } from '../call.js';
 import { clearDir, copyAll, rmrf, takeFsErrors } from '../fsops.js';
 import { emuPeel, emuUnpeel } from '../mounts.js';
 import { readTrimmed } from '../state.js';
-import { Getopts } from '../zfs-getopts.js';
+import { Getopts } from '../getopts.js';
 import { zfsGet, zfsList } from '../zfs-listing.js';
 import { afterFirstAt, beforeLastAt, errnoText, ZfsStore } from '../zfs-store.js';
 
@@ -43,11 +43,11 @@ function create(x: Zfs, args: readonly string[]): number {
   let parents = false;
   let nomount = false;
   const props: string[] = [];
-  const g = new Getopts(args, 'puo:V:s', x.err);
-  for (let o = g.next(); o !== undefined; o = g.next()) {
+  const g = new Getopts('zfs', args, 'puo:V:s', x.err);
+  for (const o of g) {
     if (o.opt === 'p') parents = true;
     else if (o.opt === 'u') nomount = true;
-    else if (o.opt === 'o') props.push(o.arg ?? '');
+    else if (o.opt === 'o') props.push(o.arg);
   }
   const ds = g.rest()[0] ?? '';
   const { store } = x;
@@ -124,8 +124,8 @@ function outsideClones(x: Zfs, tgt: string, list: readonly string[]): string[] {
 /** cmd_destroy: zfs destroy [-rRfvnp] DS|DS@SNAP */
 function destroy(x: Zfs, args: readonly string[]): number {
   const o: DestroyOpts = { rec: false, dependents: false, verbose: false, dry: false };
-  const g = new Getopts(args, 'rRfvnp', x.err);
-  for (let a = g.next(); a !== undefined; a = g.next()) {
+  const g = new Getopts('zfs', args, 'rRfvnp', x.err);
+  for (const a of g) {
     if (a.opt === 'r') o.rec = true;
     else if (a.opt === 'R') {
       o.rec = true;
@@ -175,8 +175,8 @@ function destroy(x: Zfs, args: readonly string[]): number {
 /** cmd_snapshot: zfs snapshot [-r] DS@SNAP… (-r: the same snapshot of every dataset below). */
 function snapshot(x: Zfs, args: readonly string[]): number {
   let rec = false;
-  const g = new Getopts(args, 'ro:', x.err);
-  for (let o = g.next(); o !== undefined; o = g.next()) if (o.opt === 'r') rec = true;
+  const g = new Getopts('zfs', args, 'ro:', x.err);
+  for (const o of g) if (o.opt === 'r') rec = true;
   const { store } = x;
   for (const s of g.rest()) {
     const ds = beforeLastAt(s);
@@ -236,8 +236,8 @@ function inherit(x: Zfs, args: readonly string[]): number {
 /** cmd_clone: zfs clone [-p] [-o PROP=VALUE]… DS@SNAP DS (origin set; mounted when it should be). */
 function clone(x: Zfs, args: readonly string[]): number {
   const props: string[] = [];
-  const g = new Getopts(args, 'po:', x.err);
-  for (let o = g.next(); o !== undefined; o = g.next()) if (o.opt === 'o') props.push(o.arg ?? '');
+  const g = new Getopts('zfs', args, 'po:', x.err);
+  for (const o of g) if (o.opt === 'o') props.push(o.arg);
   const [snap = '', ds = ''] = g.rest();
   const { store } = x;
   if (!store.snapExists(snap)) {
@@ -320,11 +320,11 @@ function receive(x: Zfs, args: readonly string[]): number {
   let force = false;
   let nomount = false;
   const props: string[] = [];
-  const g = new Getopts(args, 'Fnuvdeo:x:s', x.err);
-  for (let o = g.next(); o !== undefined; o = g.next()) {
+  const g = new Getopts('zfs', args, 'Fnuvdeo:x:s', x.err);
+  for (const o of g) {
     if (o.opt === 'F') force = true;
     else if (o.opt === 'u') nomount = true;
-    else if (o.opt === 'o') props.push(o.arg ?? '');
+    else if (o.opt === 'o') props.push(o.arg);
   }
   const ds = g.rest()[0] ?? '';
   const { store } = x;

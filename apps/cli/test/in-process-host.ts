@@ -1,0 +1,105 @@
+/**
+ * pot in this process against the fake FreeBSD host in this process: the same dispatcher,
+ * actions and FreeBSD driver as the binary, but the driver's commands reach the fake host's
+ * emulation as function calls instead of a bash process each, and waits are virtual. A tool
+ * the emulation does not cover (a hook script, tar, a stand-in not ported) runs as a process
+ * through execa, as in the binary.
+ */
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createExecaRunner, host as hostApi, type CommandResult, type CommandRunner, type HostCommand } from '@pot/core';
+import { isEmulated, runEmulated, STAND_IN_DIR } from '../../../testing/fake-freebsd/src/emulator/index.ts';
+import type { CliIO } from '../src/io.js';
+
+/** A clock whose waits return at once and move its time forward instead (one turn of the event loop each). */
+export interface VirtualClock extends hostApi.ClockOps {
+  /** Moves the time forward without a wait. */
+  advance(ms: number): void;
+}
+
+export function virtualClock(): VirtualClock {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    async sleep(ms) {
+      offset += Math.max(0, ms);
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    advance(ms) {
+      offset += ms;
+    },
+  };
+}
+
+/** The directory PATH finds FILE in, as execvp would (undefined when none). */
+function lookup(file: string, pathVar: string, cache: Map<string, string | undefined>): string | undefined {
+  if (file.includes('/')) return path.dirname(file);
+  if (cache.has(file)) return cache.get(file);
+  let found: string | undefined;
+  for (const dir of pathVar.split(':')) {
+    if (dir === '') continue;
+    try {
+      accessSync(path.join(dir, file), constants.X_OK);
+      found = dir;
+      break;
+    } catch {
+      // not here
+    }
+  }
+  cache.set(file, found);
+  return found;
+}
+
+/** A runner that answers the fake host's commands in process and hands everything else to execa. */
+export function inProcessRunner(io: CliIO): CommandRunner {
+  const execa = createExecaRunner({ env: io.env, ...(io.cwd === undefined ? {} : { cwd: io.cwd }) });
+  const env = hostApi.hostToolEnv(io.env);
+  const found = new Map<string, string | undefined>();
+  const emulated = (c: HostCommand): boolean =>
+    lookup(c.file, env.PATH ?? '', found) === STAND_IN_DIR && isEmulated(path.basename(c.file)) && (c.pipeFrom === undefined || emulated(c.pipeFrom));
+
+  const call = (c: HostCommand, input: Buffer | string | undefined) => {
+    const answer = runEmulated({ argv: [path.basename(c.file), ...c.args], env: c.env === undefined ? env : { ...env, ...c.env }, input, cwd: io.cwd ?? process.cwd() });
+    if (answer === undefined) throw new Error(`${c.file} is not emulated`);
+    return answer;
+  };
+
+  const runHere = (c: HostCommand): CommandResult => {
+    let input: Buffer | string | undefined = c.input ?? (c.inputFile === undefined ? undefined : readFileSync(c.inputFile));
+    let producerFailed: { exitCode: number; stderr: string } | undefined;
+    if (c.pipeFrom !== undefined) {
+      const source = call(c.pipeFrom, undefined);
+      input = source.stdout;
+      if (source.exitCode !== 0) producerFailed = source;
+    }
+    const answer = call(c, input);
+    if (c.outputFile !== undefined) writeFileSync(c.outputFile, answer.stdout);
+    const stdout = c.outputFile === undefined ? answer.stdout.toString('utf8') : '';
+    if (c.passOutput === true || c.interactive === true) {
+      io.stdout(stdout);
+      io.stderr(answer.stderr);
+      return { exitCode: answer.exitCode, stdout: '', stderr: '' };
+    }
+    if (c.detached === true) return { exitCode: 0, stdout: '', stderr: '' };
+    if (producerFailed !== undefined) return { exitCode: producerFailed.exitCode, stdout, stderr: `${producerFailed.stderr}${answer.stderr}` };
+    return { exitCode: answer.exitCode, stdout, stderr: answer.stderr };
+  };
+
+  return {
+    dryRun: false,
+    async run(command) {
+      if (emulated(command)) return runHere(command);
+      if (command.passOutput !== true && command.interactive !== true) return execa.run(command);
+      // the binary's stdout is the test's pipe; here it is the io
+      const answer = await execa.run({ ...command, passOutput: false, interactive: false });
+      io.stdout(answer.stdout);
+      io.stderr(answer.stderr);
+      return { exitCode: answer.exitCode, stdout: '', stderr: '' };
+    },
+  };
+}
+
+/** The CliIO fields that put pot on the in-process fake host. */
+export function inProcessHost(): { hostRunner: (io: CliIO) => CommandRunner; clock: VirtualClock } {
+  return { hostRunner: inProcessRunner, clock: virtualClock() };
+}
