@@ -31,6 +31,8 @@ export class Call {
   cls: 'E' | 'Q' = 'Q';
   /** What the command read (fb_content): logged below its line. */
   content: string | undefined;
+  /** The words its log lines record after the command's name, where they are not its arguments. */
+  logArgs: readonly string[] | undefined;
   private readonly input: Buffer;
   private readonly outChunks: Buffer[] = [];
   private errText = '';
@@ -67,6 +69,11 @@ export class Call {
   /** Raw text on standard error (no newline added). */
   errRaw(text: string): void {
     this.errText += text;
+  }
+
+  /** The words the log lines record after the command's name: logArgs, else the arguments. */
+  get loggedArgs(): readonly string[] {
+    return this.logArgs ?? this.args;
   }
 
   /** fb_content: attach what the command read to its log line. */

@@ -4,26 +4,15 @@
  * is sha256(id, message). Only what these stand-ins wrote verifies with them.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
-import { redirectError } from './bash-behaviour.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { errnoText, redirectError } from './bash-behaviour.js';
 import type { Call } from './call.js';
 import { Getopts } from './getopts.js';
+import { readable } from './net-files.js';
 
 /** A file name as coreutils' digest tools quote it in messages (only when it must be). */
 function quoteName(name: string): string {
   return name !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`;
-}
-
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  ENOENT: 'No such file or directory',
-  EACCES: 'Permission denied',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-};
-
-function errnoText(e: unknown): string {
-  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  return ERRNO_TEXT[code] ?? code;
 }
 
 /** skein1024 [-q] [FILE...]: one digest a line, of each FILE or of standard input. */
@@ -48,15 +37,6 @@ export function skein1024(call: Call): number {
 /** A path as the stand-in opens it ('' stays '': it names no file). */
 function at(call: Call, file: string): string {
   return file === '' ? '' : call.resolve(file);
-}
-
-function readable(file: string): boolean {
-  try {
-    accessSync(file, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `sed -n 2p FILE` through $(…): the second line, '' when there is none. */

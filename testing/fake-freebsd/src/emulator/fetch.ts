@@ -6,18 +6,11 @@ import { lstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { redirectError } from './bash-behaviour.js';
 import type { Call } from './call.js';
+import { isDir } from './net-files.js';
 
 function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
   } catch {
     return false;
   }

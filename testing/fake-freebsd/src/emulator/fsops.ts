@@ -28,6 +28,8 @@ import {
   utimesSync,
 } from 'node:fs';
 import path from 'node:path';
+import { errnoOf, errnoText } from './bash-behaviour.js';
+import { byteOrder, isDir, lstatOrUndefined } from './net-files.js';
 
 let pendingErrors = '';
 
@@ -45,48 +47,6 @@ function fsError(line: string): void {
 /** A file name as GNU tools quote it in messages (shell-escape-always style). */
 function gnuQuote(name: string): string {
   return `'${name.replace(/'/g, "'\\''")}'`;
-}
-
-function errnoOf(e: unknown): string {
-  return e instanceof Error && 'code' in e ? String(e.code) : '';
-}
-
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  ENOENT: 'No such file or directory',
-  ENOTDIR: 'Not a directory',
-  EISDIR: 'Is a directory',
-  EEXIST: 'File exists',
-  ENOTEMPTY: 'Directory not empty',
-  EACCES: 'Permission denied',
-  EPERM: 'Operation not permitted',
-  EBUSY: 'Device or resource busy',
-  EINVAL: 'Invalid argument',
-};
-
-function errnoText(e: unknown): string {
-  const code = errnoOf(e);
-  return ERRNO_TEXT[code] ?? code;
-}
-
-function lstatOrUndefined(p: string): Stats | undefined {
-  try {
-    return lstatSync(p);
-  } catch {
-    return undefined;
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Bytewise order (bash globs sort so under LC_ALL=C). */
-function byteOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 function sortNames(names: string[]): string[] {

@@ -24,7 +24,7 @@ import {
   utimesSync,
 } from 'node:fs';
 import type { Call } from './call.js';
-import { exists, isDir } from './net-files.js';
+import { exists, isDir, lstatOrUndefined } from './net-files.js';
 import { realpathLoose } from './state.js';
 
 /** inside_known ARGV: is this a program the fake emulates? */
@@ -132,14 +132,6 @@ function keepAttributes(dst: string, st: Stats, link: boolean): void {
     utimesSync(dst, st.atime, st.mtime);
   } catch {
     // as cp: an attribute it cannot keep is not a failed copy
-  }
-}
-
-function lstatOrUndefined(p: string): Stats | undefined {
-  try {
-    return lstatSync(p);
-  } catch {
-    return undefined;
   }
 }
 

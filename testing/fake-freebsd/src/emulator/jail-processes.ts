@@ -6,12 +6,13 @@
  * one that handles it, as nginx HUP). `-j J -F FILE` picks the jail process with the pseudo
  * pid in FILE (/dev/stdin: logged as the call's input).
  */
-import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { errnoOf, errnoText } from './bash-behaviour.js';
 import type { Call } from './call.js';
 import { Getopts, standInPath } from './getopts.js';
 import { asBytes, awkAssigned, compilePattern } from './jail-regex.js';
 import { jailExists, jailFile, jailProcLine, jailProcPid, jailReap, procNextPid } from './jail-store.js';
-import { awkRecords, nonEmpty, readable, readWords } from './net-files.js';
+import { awkRecords, nonEmpty, readable, readWords, replaceFile } from './net-files.js';
 
 /** A file's lines as bytes (latin1), as grep and awk see them under LC_ALL=C; '' when unreadable. */
 function byteText(file: string): string {
@@ -20,12 +21,6 @@ function byteText(file: string): string {
   } catch {
     return '';
   }
-}
-
-/** `… >F.new; mv F.new F` of byte text (latin1). */
-function writeBytes(file: string, text: string): void {
-  writeFileSync(`${file}.new`, Buffer.from(text, 'latin1'));
-  renameSync(`${file}.new`, file);
 }
 
 /** `sed -i "${N}d"`: TEXT without its line N (a last line without newline stays so). */
@@ -89,20 +84,6 @@ function readPid(call: Call): string {
   return readWords(line, 1)[0] as string;
 }
 
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  ENOENT: 'No such file or directory',
-  ENOTDIR: 'Not a directory',
-  EISDIR: 'Is a directory',
-  EACCES: 'Permission denied',
-  EROFS: 'Read-only file system',
-};
-
-/** An error's text as bash prints it after a failed redirection. */
-function errnoText(e: unknown): string {
-  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  return ERRNO_TEXT[code] ?? code;
-}
-
 /** Names of standard input that bash opens by path (`$(<FILE)`). */
 const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
 
@@ -121,7 +102,7 @@ function pidFileContent(call: Call, file: string, line: number): string {
     return readFileSync(f, 'utf8').replace(/\n+$/, '');
   } catch (e) {
     // a directory opens, its read fails silently; a failed open is reported
-    if (errnoText(e) !== ERRNO_TEXT.EISDIR) call.err(`${standInPath(call.cmd)}: line ${line}: ${file}: ${errnoText(e)}`);
+    if (errnoOf(e) !== 'EISDIR') call.err(`${standInPath(call.cmd)}: line ${line}: ${file}: ${errnoText(e)}`);
     return '';
   }
 }
@@ -218,12 +199,13 @@ function pkillJail(call: Call, j: string, pidfile: string, pat: string, ends: bo
   if (!ends) return 0;
   // grep -Ev again: its warnings a second time
   const again = grepTest(call, pat) ?? test;
-  writeBytes(
+  replaceFile(
     f,
     lines
       .filter((l) => !again(l))
       .map((l) => `${l}\n`)
       .join(''),
+    'latin1',
   );
   jailReap(st, j);
   return 0;
@@ -241,24 +223,26 @@ function pkillHost(call: Call, pidfile: string, pat: string, ends: boolean): num
     const first = (r: string): string => r.split('\t')[0] as string;
     if (!records.some((r) => awkEquals(first(r), p))) return 1;
     if (!ends) return 0;
-    writeBytes(
+    replaceFile(
       pt,
       records
         .filter((r) => !awkEquals(first(r), p))
         .map((r) => `${r}\n`)
         .join(''),
+      'latin1',
     );
     return 0;
   }
   const test = awkTest(call, pat, pt);
   if (test === undefined || !records.some(test)) return 1;
   if (!ends) return 0;
-  writeBytes(
+  replaceFile(
     pt,
     records
       .filter((r) => !test(r))
       .map((r) => `${r}\n`)
       .join(''),
+    'latin1',
   );
   return 0;
 }
@@ -305,7 +289,7 @@ export function daemon(call: Call): number {
  * `top top ARG…`. Kept as it is (the jail's process lines are never shown).
  */
 export function top(call: Call): number {
-  (call as { args: readonly string[] }).args = ['top', ...call.args];
+  call.logArgs = ['top', ...call.args];
   call.out('last pid: 99999;  load averages:  0.00,  0.00,  0.00\n\n  PID USERNAME    THR PRI NICE   SIZE    RES STATE    C   TIME    WCPU COMMAND\n');
   return 0;
 }

@@ -20,13 +20,17 @@ export interface CompiledPattern {
 
 class PatternError extends Error {}
 
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
+/**
+ * The POSIX character classes under LC_ALL=C as the inside of a JavaScript bracket expression
+ * (pf-grep.ts's BRE too: there the last character may start a range, so the order is kept).
+ */
+export const POSIX_CLASSES: Readonly<Record<string, string>> = {
   alpha: 'A-Za-z',
   digit: '0-9',
   alnum: '0-9A-Za-z',
   upper: 'A-Z',
   lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
+  space: ' \\t\\n\\v\\f\\r',
   blank: ' \\t',
   punct: '!-\\/:-@\\[-`{-~',
   print: ' -~',

@@ -39,12 +39,12 @@ export function logCall(call: Call, rc: number): void {
   if (env.FAKEBSD_NOLOG !== undefined && env.FAKEBSD_NOLOG !== '') return;
   const st = call.st;
   let line = `${call.cls} ${call.cmd}`;
-  for (const a of call.args) line += ` ${quoteWord(a)}`;
+  for (const a of call.loggedArgs) line += ` ${quoteWord(a)}`;
   if (rc !== 0) line += `  #rc=${rc}`;
   line += '\n';
   if (call.content !== undefined) line += contentLines(call.content);
   appendFileSync(env.FAKEBSD_LOG || st.path('calls.log'), line, 'utf8');
-  let json = `{"class":"${call.cls}","rc":${rc},"argv":[${[call.cmd, ...call.args].map(jsonString).join(',')}]`;
+  let json = `{"class":"${call.cls}","rc":${rc},"argv":[${[call.cmd, ...call.loggedArgs].map(jsonString).join(',')}]`;
   if (call.content !== undefined) json += `,"input":${jsonString(call.content)}`;
   appendFileSync(env.FAKEBSD_JSONLOG || st.path('calls.jsonl'), `${json}}\n`, 'utf8');
 }

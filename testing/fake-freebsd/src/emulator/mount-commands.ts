@@ -3,19 +3,12 @@
  * umount): the mount table, with tmpfs and nullfs mounts emulated by moving and copying files
  * (./mounts.ts). Real mounts are never made in process.
  */
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Call } from './call.js';
 import { takeFsErrors } from './fsops.js';
 import { Getopts } from './getopts.js';
 import { emuMount, emuOk, mtAdd, mtFind, mtHasBelow, umountEntry } from './mounts.js';
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
+import { isDir } from './net-files.js';
 
 /** `${p%/}` */
 function dropSlash(p: string): string {

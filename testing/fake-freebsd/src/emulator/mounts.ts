@@ -10,8 +10,9 @@
  * FAKEBSD_REAL_MOUNTS=1 to the bash stand-ins.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { chmodLike, clearDir, copyAll, mkdirP, moveContent, rmdirLoud, rmrf } from './fsops.js';
+import { isDir, replaceFile } from './net-files.js';
 import { readTrimmed, realpathLoose, type State } from './state.js';
 
 export interface MountEntry {
@@ -96,8 +97,7 @@ export function mtDel(st: State, mp: string): void {
     .map((l) => `${l}\n`)
     .join('');
   const file = tablePath(st);
-  writeFileSync(`${file}.new`, out);
-  renameSync(`${file}.new`, file);
+  replaceFile(file, out);
 }
 
 /** fb_mt_count_into: how many entries are stacked on MP. */
@@ -178,14 +178,6 @@ export interface PeelEntry {
 
 /** What fb_emu_peel undid (FB_PEEL), in the order it undid it. */
 export type Peel = PeelEntry[];
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * fb_emu_peel: show P as its own file system sees it (what the mounts below P hide instead

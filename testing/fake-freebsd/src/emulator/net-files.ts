@@ -1,9 +1,9 @@
 /**
- * How lib/net.sh and bin/pfctl look at their state files: bash's file tests (`[[ -d -e -s -r ]]`),
- * `read -r` word splitting, the lines a `while read` loop or an awk program sees, and the
- * `awk … >F.new; mv F.new F` rewrite. Kept apart so that the network and pf stores agree.
+ * How the stand-ins look at files: bash's file tests (`[[ -d -e -s -r ]]`), `read -r` word
+ * splitting, the lines a `while read` loop or an awk program sees, the `awk … >F.new; mv F.new F`
+ * rewrite and the `printf … >FILE` write. Kept in one place so that the stores agree.
  */
-import { accessSync, constants, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, renameSync, type Stats, statSync, writeFileSync } from 'node:fs';
 
 /** `[[ -d P ]]` (symlinks followed). */
 export function isDir(p: string): boolean {
@@ -21,6 +21,15 @@ export function exists(p: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** lstat of P, undefined when there is nothing to stat. */
+export function lstatOrUndefined(p: string): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
   }
 }
 
@@ -101,13 +110,22 @@ export function awkFields(record: string): string[] {
   return record.split(/[ \t\n]+/).filter((f) => f !== '');
 }
 
-/** `… >F.new; mv F.new F`: the new content replaces the file (a new inode, as mv leaves it). */
-export function replaceFile(file: string, text: string): void {
-  writeFileSync(`${file}.new`, text);
+/** `… >F.new; mv F.new F`: the new content replaces the file (a new inode, as mv leaves it); latin1: TEXT is bytes. */
+export function replaceFile(file: string, text: string, encoding: 'utf8' | 'latin1' = 'utf8'): void {
+  writeFileSync(`${file}.new`, text, encoding);
   renameSync(`${file}.new`, file);
 }
 
-/** Bytewise order of `sort` under LC_ALL=C. */
+/** A state file written as bash's `printf … >FILE` does: a file it cannot write only fails that write (bash reports it and goes on). */
+export function put(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch {
+    // no file written, nothing else undone
+  }
+}
+
+/** Bytewise order of `sort` and of globs under LC_ALL=C. */
 export function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

@@ -4,10 +4,10 @@
  * left to right to one interface (addresses, up/down, name, descr, group, mtu, addm/deletem,
  * private, destroy, nd6 options). State: net-store.ts.
  */
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import type { Call } from './call.js';
 import { ip2int, isIpv4, mask2prefix } from './ipv4.js';
-import { isDir, nonEmpty, readText } from './net-files.js';
+import { isDir, nonEmpty, put, readText } from './net-files.js';
 import {
   type AddressFamily,
   bashInt,
@@ -30,15 +30,6 @@ import {
   touch,
 } from './net-store.js';
 import { readTrimmed, type State } from './state.js';
-
-/** A state file written as bash's `printf … >FILE` does; a missing directory only fails that write. */
-function put(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch {
-    // bash reports it and goes on (only after a rename that could not happen)
-  }
-}
 
 /** ifc_classful: the prefix of a classful address (the first octet in bash arithmetic). */
 function classful(a: string): string {

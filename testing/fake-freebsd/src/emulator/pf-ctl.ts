@@ -2,10 +2,10 @@
  * pfctl(8) of the fake host (bin/pfctl): `-a ANCHOR -f FILE|-` (the rules are logged as the
  * call's content), `-F nat|all|…`, `-s Anchors|nat|…`, `-e`, `-d`, `-q`. State: pf-store.ts.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Call } from './call.js';
 import { Getopts } from './getopts.js';
-import { exists, isDir, readable, readText } from './net-files.js';
+import { exists, isDir, put, readable, readText } from './net-files.js';
 import { pfAnchorFile, pfAnchorKnown, pfDir, pfListAnchors, pfRender } from './pf-store.js';
 import { readTrimmed } from './state.js';
 
@@ -31,15 +31,6 @@ function options(call: Call): PfOptions {
     else if (opt === 'd') o.disable = true;
   }
   return o;
-}
-
-/** A state file written as bash's `>FILE` does (a name that cannot be a file only fails that write). */
-function put(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch {
-    // bash reports it and goes on
-  }
 }
 
 /** `$(…)` drops the trailing newlines. */

@@ -4,22 +4,9 @@
  * into a JavaScript RegExp, or into grep's complaint when grep refuses it (grep then exits 2).
  */
 
-export type GrepPattern = { regex: RegExp } | { error: string };
+import { POSIX_CLASSES } from './jail-regex.js';
 
-const CLASSES: Readonly<Record<string, string>> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: '0-9A-Za-z',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\v\\f\\r',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  print: ' -~',
-  graph: '!-~',
-  cntrl: '\\x00-\\x1f\\x7f',
-  xdigit: '0-9A-Fa-f',
-};
+export type GrepPattern = { regex: RegExp } | { error: string };
 
 const UNMATCHED_BRACKET = 'grep: Unmatched [, [^, [:, [., or [=';
 
@@ -52,7 +39,7 @@ function bracket(re: string, start: number): { js: string; end: number } | { err
       if (close < 0) return { error: UNMATCHED_BRACKET };
       const name = re.slice(i + 2, close);
       if (kind === ':') {
-        const cls = CLASSES[name];
+        const cls = POSIX_CLASSES[name];
         if (cls === undefined) return { error: 'grep: Invalid character class name' };
         js += cls;
       } else js += [...name].map(classLit).join('');

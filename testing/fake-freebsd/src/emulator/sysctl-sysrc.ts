@@ -4,11 +4,12 @@
  * mawk's escapes apply to them (\t, \n, \101, …); the files are handled as bytes (latin1
  * strings) for that to come out byte for byte.
  */
-import { accessSync, constants, appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Call } from './call.js';
 import { redirectError } from './bash-behaviour.js';
 import { Getopts } from './getopts.js';
+import { readable, replaceFile } from './net-files.js';
 
 /** A string as bytes, one latin1 character each. */
 function bytes(s: string): string {
@@ -56,15 +57,6 @@ function records(file: string): string[] | undefined {
   return lines;
 }
 
-function readable(file: string): boolean {
-  try {
-    accessSync(file, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function writable(file: string): boolean {
   try {
     accessSync(file, constants.W_OK);
@@ -89,8 +81,7 @@ function sysctlSet(file: string, key: string, value: string): void {
   const k = awkVar(key);
   const v = awkVar(value);
   const out = (records(file) ?? []).map((r) => `${r.startsWith(`${k}=`) ? `${k}=${v}` : r}\n`).join('');
-  writeFileSync(`${file}.new`, out, 'latin1');
-  renameSync(`${file}.new`, file);
+  replaceFile(file, out, 'latin1');
 }
 
 /** sysctl [-nqi] NAME[=VALUE]... on $FAKEBSD_STATE/sysctl */
@@ -218,8 +209,7 @@ class Sysrc {
       const file = this.at(f);
       if (!writable(file)) continue;
       const kept = (records(file) ?? []).filter((r) => !r.replace(/^[ \t]+/, '').startsWith(n));
-      writeFileSync(`${file}.new`, kept.map((r) => `${r}\n`).join(''), 'latin1');
-      renameSync(`${file}.new`, file);
+      replaceFile(file, kept.map((r) => `${r}\n`).join(''), 'latin1');
     }
   }
 }

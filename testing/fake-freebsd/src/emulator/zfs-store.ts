@@ -12,28 +12,16 @@
  *
  * Paths are built by concatenation, as bash does, so that odd names reach the same files.
  */
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { errnoText } from './bash-behaviour.js';
 import { copyAll, mkdirP, rmrf } from './fsops.js';
 import { STAND_IN_DIR } from './getopts.js';
 import { emuMount, emuOk, emuPeel, emuUnpeel, mtAdd, mtHasBelow, umountEntry } from './mounts.js';
+import { byteOrder, isDir, nonEmpty } from './net-files.js';
 import { readTrimmed, type State } from './state.js';
 
 /** lib/zfs.sh as bash names it in its messages (FB_LIB=${0%/*}/../lib). */
 const ZFS_LIB = `${STAND_IN_DIR}/../lib/zfs.sh`;
-
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  ENOENT: 'No such file or directory',
-  ENOTDIR: 'Not a directory',
-  EISDIR: 'Is a directory',
-  ENAMETOOLONG: 'File name too long',
-  EACCES: 'Permission denied',
-};
-
-/** strerror of a failed node:fs call. */
-export function errnoText(e: unknown): string {
-  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  return ERRNO_TEXT[code] ?? code;
-}
 
 /** A property's value and its source (ZP_V, ZP_S). */
 export interface Prop {
@@ -49,28 +37,6 @@ export function zfsEnc(name: string): string {
 /** zfs_dsdir: the state directory of a dataset (bin/umount forgets a zfs mount there). */
 export function zfsDsDir(st: State, ds: string): string {
   return `${st.dir}/zfs/ds/${zfsEnc(ds)}`;
-}
-
-/** Bytewise order, as `sort` and globs order under LC_ALL=C. */
-function byteOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** `[[ -s FILE ]]` */
-function nonEmpty(p: string): boolean {
-  try {
-    return statSync(p).size > 0;
-  } catch {
-    return false;
-  }
 }
 
 /** `${s%/*}` (s holding a '/') */

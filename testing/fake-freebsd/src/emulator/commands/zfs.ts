@@ -3,13 +3,14 @@
  * ../zfs-store.ts; `list` and `get` are in ../zfs-listing.ts.
  */
 import { renameSync, unlinkSync } from 'node:fs';
+import { errnoOf, errnoText } from '../bash-behaviour.js';
 import type { Call, Command } from '../call.js';
 import { clearDir, copyAll, rmrf, takeFsErrors } from '../fsops.js';
 import { emuPeel, emuUnpeel } from '../mounts.js';
 import { readTrimmed } from '../state.js';
 import { Getopts } from '../getopts.js';
 import { zfsGet, zfsList } from '../zfs-listing.js';
-import { afterFirstAt, beforeLastAt, errnoText, ZfsStore } from '../zfs-store.js';
+import { afterFirstAt, beforeLastAt, ZfsStore } from '../zfs-store.js';
 
 /** One zfs call: its Call, the datasets, and fb_err (after what the file operations reported). */
 interface Zfs {
@@ -214,7 +215,7 @@ function rmForce(x: Zfs, file: string): void {
   try {
     unlinkSync(file);
   } catch (e) {
-    const code = e instanceof Error && 'code' in e ? e.code : '';
+    const code = errnoOf(e);
     if (code !== 'ENOENT' && code !== 'ENOTDIR') x.err(`rm: cannot remove '${file}': ${errnoText(e)}`);
   }
 }
