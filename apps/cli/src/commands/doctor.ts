@@ -33,7 +33,7 @@ export const doctor = defineCommand({
   manifests, pot init, rc.d for start-at-boot pots. Exit 1 on any error.
 `,
   run: async (o, c) => {
-    const findings = await actions.doctor(c.actx);
+    const findings = await actions.doctor(c.actx, c.io.env);
     if (o.json) printJson(c.io, DoctorOutput, { findings: findings.map((f) => ({ ...f, fix: f.fix ?? null })) });
     else printFindings(c.io, findings);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;

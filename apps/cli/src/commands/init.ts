@@ -22,6 +22,6 @@ export const init = defineCommand({
   },
   run: async (o, c) => {
     await actions.initPot(c.actx, { pfFile: o.m ? '' : (o.p ?? o.f), skipSyslog: o.m || o.s, argv: c.args });
-    if (o.v > 0) printFindings(c.io, await actions.doctor(c.actx));
+    if (o.v > 0) printFindings(c.io, await actions.doctor(c.actx, c.io.env));
   },
 });

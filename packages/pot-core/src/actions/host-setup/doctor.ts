@@ -20,7 +20,8 @@ async function sysctlValue(ctx: ActionContext, oid: string): Promise<string | un
   return (await ctx.host.sysctl.get(oid, { quiet: true }))?.trim();
 }
 
-export async function doctor(ctx: ActionContext): Promise<Finding[]> {
+/** `env`: the caller's environment, whose PATH decides which potnet and pot are found. */
+export async function doctor(ctx: ActionContext, env: NodeJS.ProcessEnv = process.env): Promise<Finding[]> {
   const s = ctx.settings;
   const out: Finding[] = [];
 
@@ -125,6 +126,6 @@ export async function doctor(ctx: ActionContext): Promise<Finding[]> {
   for (const f of config) {
     out.push({ check: isNetworkFinding(f) ? 'network-config' : 'config', severity: f.severity, message: f.message, fix: f.suggestion });
   }
-  out.push(...(await installationFindings(ctx)));
+  out.push(...(await installationFindings(ctx, env)));
   return out;
 }
