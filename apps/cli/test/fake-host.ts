@@ -87,6 +87,7 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     TMPDIR: path.join(dir, 'rt'),
     FAKEBSD_STATE: state,
     FAKEBSD_STUBS: STUBS,
+    FAKEBSD_NODE: process.execPath,
     FAKEBSD_HOSTROOT: hostRoot,
     FAKEBSD_SLEEP_MAX: '0.01',
     // node compiles pot's bundle once per run instead of once per command

@@ -27,9 +27,26 @@ function isTrue(value: string | undefined): boolean {
   return /^(yes|true|on|1)$/i.test(value ?? '');
 }
 
+/**
+ * Host-side names this process has given. A dependency's start runs in the same process, so
+ * `p<4|6><hex epoch><hex pid>` alone repeats within a second: the next second's name is taken.
+ */
+const given = new Set<string>();
+
+/** shell pot's host-side epair name, unique for this process. */
+export function epairHostName(prefix: '4' | '6', nowMs: number, pid: number): string {
+  for (let t = Math.floor(nowMs / 1000); ; t += 1) {
+    const name = `p${prefix}${t.toString(16)}${pid.toString(16)}`;
+    if (!given.has(name)) {
+      given.add(name);
+      return name;
+    }
+  }
+}
+
 export async function createEpair(ctx: ActionContext, pot: string, prefix: '4' | '6'): Promise<Epair> {
   const pair = await ctx.host.net.createEpair({ description: pot, group: 'pot' });
-  const a = `p${prefix}${Math.floor(ctx.host.clock.now() / 1000).toString(16)}${process.pid.toString(16)}`;
+  const a = epairHostName(prefix, ctx.host.clock.now(), process.pid);
   try {
     await ctx.host.net.rename(pair.a, a);
   } catch (cause) {
