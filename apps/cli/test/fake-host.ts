@@ -38,7 +38,7 @@ export interface FakeHost {
   env: NodeJS.ProcessEnv;
   /** Appends lines to pot.conf. */
   conf(...lines: string[]): void;
-  /** Runs fakehost.sh set-up words (host_pot_root, host_iface vlan20 ..., host_pf unloaded). */
+  /** Runs a set-up line of host_* words (host_pot_root, host_iface vlan20 ..., host_pf unloaded; src/setup.ts). */
   setup(script: string): void;
   /** Runs pot in this process against the fake host in this process (POT_E2E_PROCESSES=1: the built binary). */
   pot(...args: string[]): Promise<PotRun>;
@@ -133,7 +133,7 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
       writeFileSync(path.join(etcDir, 'pot.conf'), `${readFileSync(path.join(etcDir, 'pot.conf'), 'utf8')}${lines.join('\n')}\n`);
     },
     setup(script) {
-      if (!runSetupWords(setupEnv, script)) bash(`set -e; . "$FAKEBSD_STUBS/lib/fakehost.sh"; ${script}`, setupEnv);
+      if (!runSetupWords(setupEnv, script)) bash(`set -e; ${script}`, setupEnv);
     },
     async pot(...args) {
       if (process.env.POT_E2E_PROCESSES === '1') return host.potProcess(...args);

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runStandIn } from './emulator/index.js';
 import { bootHost, runSetupWords } from './setup.js';
 
 export const FAKE_FREEBSD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +43,7 @@ export interface FakeInterface {
 export interface FakeHostOptions {
   /** Directory to hold the host (default: a new temporary one). */
   dir?: string;
-  /** fakehost.sh words run after boot, e.g. `host_pot_root`, `host_iface vlan20 10.1.0.1/24`. */
+  /** Set-up words (src/setup.ts) run after boot, e.g. `host_pot_root`, `host_iface vlan20 10.1.0.1/24`; another shell line runs in bash. */
   setup?: string[];
   /** Extra environment for the set-up and in `env`, e.g. `POT_FS_ROOT`, `POT_CACHE` (what `host_pot_root` needs). */
   env?: Record<string, string>;
@@ -103,6 +104,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     FAKEBSD_STATE: stateDir,
     FAKEBSD_HOSTROOT: hostRoot,
     FAKEBSD_STUBS: FAKE_FREEBSD_DIR,
+    FAKEBSD_NODE: process.execPath,
     FAKEBSD_SLEEP_MAX: '0.01',
     NODE_COMPILE_CACHE,
     POT_HOST_ROOT: hostRoot,
@@ -112,8 +114,9 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   bootHost(quiet);
   for (const line of options.setup ?? []) {
     if (runSetupWords(quiet, line)) continue;
-    const script = ['set -e', '. "$FAKEBSD_STUBS/lib/fakehost.sh"', line].join('\n');
-    execFileSync('bash', ['-c', script], { env: quiet, stdio: ['ignore', 'ignore', 'inherit'] });
+    // the host_* words run only here; anything else (`chmod 755 FILE`) is a shell line
+    if (/(^|[\s;&|(])host_[a-z_]+/.test(line)) throw new Error(`fake-freebsd: set-up line not run: ${line}: host_* words run only as plain words (no expansions, redirections, pipes)`);
+    execFileSync('bash', ['-c', `set -e\n${line}`], { env: quiet, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const state = (...parts: string[]) => path.join(stateDir, ...parts);
   const calls = (): FakeCall[] => lines(state('calls.jsonl')).map((l) => JSON.parse(l) as FakeCall);
@@ -132,7 +135,11 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     pfRules: (anchor) => lines(state('pf', 'anchors', anchor.replaceAll('/', '%'))),
     jails: () => list(state('jail')),
     sysctl: (key) => lines(state('sysctl')).find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1),
-    run: (command, ...args) => execFileSync(path.join(FAKE_FREEBSD_BIN, command), args, { env: quiet, encoding: 'utf8' }),
+    run: (command, ...args) => {
+      const r = runStandIn({ argv: [command, ...args], env: quiet, cwd: dir });
+      if (r.exitCode !== 0) throw new Error(`${command} ${args.join(' ')}: exit ${r.exitCode}: ${r.stderr}`);
+      return r.stdout.toString('utf8');
+    },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The fake host's set-up (../lib/fakehost.sh) in process: `bootHost` is fakehost_boot and
+ * The fake host's set-up in process (it was lib/fakehost.sh): `bootHost` is fakehost_boot and
  * `runSetupWords` runs a line of host_* words as `bash -c 'set -e; . lib/fakehost.sh; LINE'`
  * would, writing the same state and host files. Stand-ins the words call (fh_stub zfs …) go
  * through runStandIn without logging; what the bash words write with net.sh and zfs.sh

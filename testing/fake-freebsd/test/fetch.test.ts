@@ -1,8 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runStandIn } from '../src/emulator/index.ts';
 import { createFakeHost, type FakeHost } from '../src/index.ts';
+
+/** One stand-in call in process, answered as spawnSync answers with encoding utf8. */
+function standIn(env: Record<string, string>, argv: string[], input?: string) {
+  const r = runStandIn({ argv, env, ...(input === undefined ? {} : { input }) });
+  return { status: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
@@ -10,7 +16,7 @@ afterEach(() => host?.cleanup());
 const URL = 'https://ftp.freebsd.org/pub/FreeBSD/releases/amd64/amd64/13.2-RELEASE/base.txz';
 
 function fetch(h: FakeHost, env: Record<string, string>, ...args: string[]) {
-  return spawnSync('fetch', args, { env: { ...h.env, ...env }, encoding: 'utf8' });
+  return standIn({ ...h.env, ...env }, ['fetch', ...args]);
 }
 
 describe('the fake fetch', () => {

@@ -1,14 +1,20 @@
-/** `jail -c … command=` and `jexec`: the two programs the fake emulates inside a jail (lib/inside.sh). */
-import { spawnSync } from 'node:child_process';
+/** `jail -c … command=` and `jexec`: the two programs the fake emulates inside a jail (src/emulator/inside.ts). */
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runStandIn } from '../src/emulator/index.ts';
 import { createFakeHost, type FakeHost } from '../src/index.ts';
+
+/** One stand-in call in process, answered as spawnSync answers with encoding utf8. */
+function standIn(env: Record<string, string>, argv: string[], input?: string) {
+  const r = runStandIn({ argv, env, ...(input === undefined ? {} : { input }) });
+  return { status: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
 
-const sh = (h: FakeHost, command: string, ...args: string[]) => spawnSync(command, args, { env: h.env, encoding: 'utf8' });
+const sh = (h: FakeHost, command: string, ...args: string[]) => standIn(h.env, [command, ...args]);
 
 /** A jail root below the fake host's directory, with a file, a directory and links that point outside it. */
 function root(h: FakeHost): { root: string; outside: string } {

@@ -1,14 +1,20 @@
 /** pgrep/pkill on a jail's processes (pseudo pids, -F, signals that do not end a process) and rctl -u's raw counters. */
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runStandIn } from '../src/emulator/index.ts';
 import { createFakeHost, type FakeHost } from '../src/index.ts';
+
+/** One stand-in call in process, answered as spawnSync answers with encoding utf8. */
+function standIn(env: Record<string, string>, argv: string[], input?: string) {
+  const r = runStandIn({ argv, env, ...(input === undefined ? {} : { input }) });
+  return { status: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
 
-const sh = (h: FakeHost, input: string | undefined, command: string, ...args: string[]) => spawnSync(command, args, { env: h.env, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+const sh = (h: FakeHost, input: string | undefined, command: string, ...args: string[]) => standIn(h.env, [command, ...args], input);
 
 function jailWith(h: FakeHost, ...procs: string[]): number {
   expect(sh(h, undefined, 'jail', '-c', 'name=web', 'path=/', 'persist').status).toBe(0);

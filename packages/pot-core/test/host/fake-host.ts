@@ -1,19 +1,12 @@
 /**
- * The fake FreeBSD host for the host seam's integration test.
- *
- * Stop-gap until @pot/fake-freebsd (testing/fake-freebsd) lands: boots the
- * oracle's bash stand-ins (the in-repo package testing/fake-freebsd, which
- * keeps host files below FAKEBSD_HOSTROOT) into a temporary state directory.
- * Everything the test needs from a fake host is in this file.
+ * The fake FreeBSD host (@pot/fake-freebsd) for the host seam's integration test: the
+ * driver runs its stand-ins as processes through execa, and the test reads the golden-format
+ * command log.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const STUB_DIRS = [path.resolve(here, '../../../../testing/fake-freebsd')];
+import { createFakeHost } from '../../../../testing/fake-freebsd/src/index.ts';
 
 export interface TestFakeHost {
   env: NodeJS.ProcessEnv;
@@ -32,31 +25,10 @@ export interface TestFakeHost {
   cleanup(): void;
 }
 
-export function stubsAvailable(): string | undefined {
-  return STUB_DIRS.find((d) => existsSync(path.join(d, 'lib', 'fakehost.sh')));
-}
-
 export function createTestFakeHost(): TestFakeHost {
-  const stubs = stubsAvailable();
-  if (stubs === undefined) throw new Error('no fake FreeBSD stand-ins found');
   const work = mkdtempSync(path.join(tmpdir(), 'pot-host-it-'));
-  const stateDir = path.join(work, 'state');
-  const hostRoot = path.join(work, 'hostroot');
-  mkdirSync(stateDir, { recursive: true });
-  mkdirSync(hostRoot, { recursive: true });
-  const binDir = path.join(stubs, 'bin');
-  const env: NodeJS.ProcessEnv = {
-    PATH: `${binDir}:/usr/local/bin:/usr/bin:/bin`,
-    HOME: work,
-    TMPDIR: work,
-    FAKEBSD_STATE: stateDir,
-    FAKEBSD_STUBS: stubs,
-    FAKEBSD_HOSTROOT: hostRoot,
-    FAKEBSD_SLEEP_MAX: '0.01',
-    POT_HOST_ROOT: hostRoot,
-  };
-  const quiet = { ...env, FAKEBSD_NOLOG: '1', LC_ALL: 'C' };
-  execFileSync('bash', ['-c', '. "$FAKEBSD_STUBS/lib/fakehost.sh"; fakehost_boot'], { env: quiet, stdio: 'pipe' });
+  const fake = createFakeHost({ dir: work, env: { HOME: work, TMPDIR: work } });
+  const { env, binDir, stateDir, hostRoot } = fake;
   const logFile = path.join(stateDir, 'calls.log');
   const calls = (): string[] =>
     (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '')
@@ -87,11 +59,7 @@ export function createTestFakeHost(): TestFakeHost {
       const f = path.join(stateDir, rel);
       return existsSync(f) ? readFileSync(f, 'utf8') : undefined;
     },
-    look(command, ...args) {
-      return execFileSync(path.join(binDir, command), args, { env: quiet, encoding: 'utf8' });
-    },
-    cleanup() {
-      rmSync(work, { recursive: true, force: true });
-    },
+    look: (command, ...args) => fake.run(command, ...args),
+    cleanup: () => fake.cleanup(),
   };
 }

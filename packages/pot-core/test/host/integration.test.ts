@@ -6,11 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExecaRunner, createFreeBsdHost, createRecordingRunner, type Host } from '../../src/host/index.js';
-import { createTestFakeHost, stubsAvailable, type TestFakeHost } from './fake-host.js';
+import { createTestFakeHost, type TestFakeHost } from './fake-host.js';
 
 const NAT_RULES = 'ext_if = "em0"\nlocalnet = "10.192.0.0/10"\nnat on $ext_if from $localnet to any -> ($ext_if:0)\n';
 
-describe.skipIf(stubsAvailable() === undefined)('FreeBSD driver against the fake FreeBSD host', () => {
+describe('FreeBSD driver against the fake FreeBSD host', () => {
   let fake: TestFakeHost;
   let host: Host;
   let fsRoot: string;

@@ -4,14 +4,21 @@
  * a Call that returns the exit status (the `main` of a bash stand-in); fb_run's order is kept:
  * main runs with its output held, the call is logged, then the output is released.
  */
+import type { SpawnSyncOptionsWithBufferEncoding } from 'node:child_process';
 import path from 'node:path';
 import { State, type Env } from './state.js';
+
+/**
+ * Standard input: the bytes, or (a stand-in process) a provider the command calls only when it
+ * reads its standard input, so that nothing waits on a stdin the caller never closes.
+ */
+export type EmuInput = Buffer | string | (() => Buffer | string);
 
 export interface EmuRequest {
   /** argv[0] is the command's name (`zfs`), as the stand-in's `$0` basename. */
   argv: readonly string[];
   env: Env;
-  input?: Buffer | string;
+  input?: EmuInput;
   cwd?: string;
 }
 
@@ -33,7 +40,8 @@ export class Call {
   content: string | undefined;
   /** The words its log lines record after the command's name, where they are not its arguments. */
   logArgs: readonly string[] | undefined;
-  private readonly input: Buffer;
+  private readonly inputSource: EmuInput | undefined;
+  private input: Buffer | undefined;
   private readonly outChunks: Buffer[] = [];
   private errText = '';
 
@@ -44,16 +52,38 @@ export class Call {
     this.env = request.env;
     this.cwd = request.cwd ?? process.cwd();
     this.st = new State(request.env);
-    this.input = request.input === undefined ? Buffer.alloc(0) : Buffer.from(request.input);
+    this.inputSource = request.input;
   }
 
-  /** Standard input (empty when none was given). */
+  /** Standard input (empty when none was given), read on first use. */
   stdin(): Buffer {
+    if (this.input === undefined) {
+      const source = this.inputSource;
+      const bytes = typeof source === 'function' ? source() : source;
+      this.input = bytes === undefined ? Buffer.alloc(0) : Buffer.from(bytes);
+    }
     return this.input;
   }
 
   stdinText(): string {
-    return this.input.toString('utf8');
+    return this.stdin().toString('utf8');
+  }
+
+  /** A stand-in process (its input is its own fd 0, read on demand), not a call in process. */
+  get isProcess(): boolean {
+    return typeof this.inputSource === 'function';
+  }
+
+  /**
+   * spawnSync options giving a child this call's standard input: a stand-in process whose
+   * stdin was not read hands its fd 0 over (as bash's child inherits it), else the bytes.
+   * PASS_OUTPUT (a stand-in process only): the child writes to the call's stdout and stderr
+   * itself, as after bash's `exec`.
+   */
+  childStdio(passOutput = false): SpawnSyncOptionsWithBufferEncoding {
+    const out = passOutput && this.isProcess ? 'inherit' : 'pipe';
+    if (this.isProcess && this.input === undefined) return { stdio: ['inherit', out, out] };
+    return { input: this.stdin(), stdio: ['pipe', out, out] };
   }
 
   /** Writes to standard output as printf '%s' does (no newline added). */

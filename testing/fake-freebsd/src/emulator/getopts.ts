@@ -6,10 +6,26 @@
  * `$0: option requires an argument -- c`, answering '?'. `$0` is the stand-in's path, as PATH
  * finds it (standInPath), which is also how bash names it in its other messages.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The stand-ins' directory (../../bin). */
-export const STAND_IN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
+/** The package's directory: the first above this module with bin/ and lib/ (src/emulator/ here, dist/ in the bundle). */
+function packageDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!(existsSync(path.join(dir, 'bin')) && existsSync(path.join(dir, 'lib')))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`fake-freebsd: no package directory above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** The package's directory (holding bin/ and lib/). */
+export const PACKAGE_DIR = packageDir();
+
+/** The stand-ins' directory (bin/ of the package). */
+export const STAND_IN_DIR = path.join(PACKAGE_DIR, 'bin');
 
 /** bash's `$0` in the stand-in CMD: its path in the stand-ins' directory. */
 export function standInPath(cmd: string): string {

@@ -8,7 +8,8 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { Call, type Command, type EmuRequest, type EmuResult } from './call.js';
 import { logCall } from './log.js';
-import { COMMANDS, UNLOGGED } from './commands/index.js';
+import { BEFORE_LOCK, COMMANDS, UNLOGGED } from './commands/index.js';
+import { lockState } from './lock.js';
 import { takeFsErrors } from './fsops.js';
 import { STAND_IN_DIR } from './getopts.js';
 
@@ -28,18 +29,26 @@ export function runEmulated(request: EmuRequest): EmuResult | undefined {
   const command: Command | undefined = logged ? COMMANDS[call.cmd] : Object.hasOwn(UNLOGGED, call.cmd) ? UNLOGGED[call.cmd] : undefined;
   if (command === undefined) return undefined;
   takeFsErrors(); // what an earlier call left is not this one's
-  if (logged) {
-    // fb_lock opens the state lock file on every call: the tree looks as after a stand-in
-    const lock = call.st.path('.lock');
-    if (!existsSync(lock)) closeSync(openSync(lock, 'a'));
+  if (!logged) return finish(call, command(call), false);
+  const before = Object.hasOwn(BEFORE_LOCK, call.cmd) ? BEFORE_LOCK[call.cmd]?.(call) : undefined;
+  if (before !== undefined) return finish(call, before, false);
+  // bash opened the lock file on every call: the tree looks as after a stand-in
+  const lock = call.st.path('.lock');
+  if (!existsSync(lock)) closeSync(openSync(lock, 'a'));
+  const release = lockState(call.st.dir);
+  try {
+    return finish(call, command(call), true);
+  } finally {
+    release();
   }
-  const rc = command(call);
-  // a file operation's complaint the command did not collect goes where bash's would: stderr
+}
+
+/** The end of a call: a file operation's complaint the command did not collect goes where bash's would (stderr); the log line. */
+function finish(call: Call, rc: number, logged: boolean): EmuResult {
   call.errRaw(takeFsErrors());
   if (logged) logCall(call, rc);
   return call.result(rc);
 }
-
 
 /**
  * One stand-in call, in process when it is emulated, else through its bash stand-in
@@ -51,7 +60,7 @@ export function runStandIn(request: EmuRequest): EmuResult {
   const [cmd, ...args] = request.argv;
   const r = spawnSync(path.join(STAND_IN_DIR, path.basename(cmd ?? '')), args, {
     env: request.env as NodeJS.ProcessEnv,
-    input: request.input ?? '',
+    input: (typeof request.input === 'function' ? request.input() : request.input) ?? '',
     ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
     maxBuffer: 1 << 30,
   });

@@ -5,11 +5,11 @@
  * real (Rust) potcpu, $POTCPU_BIN (default: next to $POTNET_BIN).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, appendFileSync, constants } from 'node:fs';
+import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Call } from './call.js';
-import { STAND_IN_DIR, standInPath } from './getopts.js';
+import { PACKAGE_DIR, STAND_IN_DIR, standInPath } from './getopts.js';
 
 const RCTL_USAGE =
   'cputime=0 datasize=4096 stacksize=0 coredumpsize=0 memoryuse=12M memorylocked=0 maxproc=3 openfiles=16 vmemoryuse=64M pseudoterminals=0 swapuse=0 nthr=3 msgqqueued=0 msgqsize=0 nmsgq=0 nsem=0 nsemop=0 nshm=0 shmsize=0 wallclock=10 pcpu=0 readbps=0 writebps=0 readiops=0 writeiops=0'.split(
@@ -103,7 +103,35 @@ export function potcpu(call: Call): number {
     appendFileSync(call.st.path('FATAL'), `potcpu binary missing: ${bin}\n`);
     return 127;
   }
-  const r = spawnSync(bin, call.args, { env: childEnv(call), input: call.stdin(), cwd: call.cwd, maxBuffer: 1 << 30 });
+  const r = spawnSync(bin, call.args, { env: childEnv(call), ...call.childStdio(), cwd: call.cwd, maxBuffer: 1 << 30 });
+  if (r.stdout !== null && r.stdout.length > 0) call.out(r.stdout);
+  if (r.stderr !== null && r.stderr.length > 0) call.errRaw(r.stderr.toString('utf8'));
+  if (r.error !== undefined) {
+    call.err(`env: '${bin}': ${r.error.message}`);
+    return 126;
+  }
+  if (r.signal !== null) return 128 + os.constants.signals[r.signal];
+  return r.status ?? 1;
+}
+
+/** BIN of bin/potnet: $POTNET_BIN, else this repository's TypeScript potnet (packages/potnet/bin/potnet). */
+function potnetBin(call: Call): string {
+  const own = call.env.POTNET_BIN;
+  if (own !== undefined && own !== '') return own;
+  const dir = path.resolve(PACKAGE_DIR, '../../packages/potnet/bin');
+  // `$(cd DIR && pwd)` answers nothing for a missing DIR
+  return existsSync(dir) ? `${dir}/potnet` : '/potnet';
+}
+
+/** potnet: runs $POTNET_BIN (the Rust potnet 0.5.0 the golden files were recorded with, or any drop-in) with TERM unset. */
+export function potnet(call: Call): number {
+  const bin = potnetBin(call);
+  if (!executable(call.resolve(bin))) {
+    call.err(`fakebsd: potnet binary '${bin}' is missing: build the Rust potnet 0.5.0 and set POTNET_BIN`);
+    appendFileSync(call.st.path('FATAL'), `potnet binary missing: ${bin}\n`);
+    return 127;
+  }
+  const r = spawnSync(bin, call.args, { env: childEnv(call), ...call.childStdio(), cwd: call.cwd, maxBuffer: 1 << 30 });
   if (r.stdout !== null && r.stdout.length > 0) call.out(r.stdout);
   if (r.stderr !== null && r.stderr.length > 0) call.errRaw(r.stderr.toString('utf8'));
   if (r.error !== undefined) {

@@ -32,7 +32,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** fb_real_tool: the next NAME in PATH after the stand-ins' directory. */
-function realTool(call: Call, name: string): string | undefined {
+export function realTool(call: Call, name: string): string | undefined {
   for (const d of (call.env.PATH ?? '').split(':')) {
     if (d === '' || sameFile(d, STAND_IN_DIR)) continue;
     if (executable(`${d}/${name}`)) return `${d}/${name}`;
@@ -213,7 +213,7 @@ function execLike(call: Call, argv: string[], line: number): number {
     argv0: cmd,
     cwd: call.cwd,
     env: { ...call.env, LC_ALL: 'C' } as NodeJS.ProcessEnv,
-    input: call.stdin(),
+    ...call.childStdio(true),
     maxBuffer: 1 << 30,
   });
   call.out(r.stdout ?? Buffer.alloc(0));

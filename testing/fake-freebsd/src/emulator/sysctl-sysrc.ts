@@ -5,10 +5,10 @@
  * strings) for that to come out byte for byte.
  */
 import { accessSync, constants, appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { Call } from './call.js';
 import { redirectError } from './bash-behaviour.js';
-import { Getopts } from './getopts.js';
+import { Getopts, PACKAGE_DIR } from './getopts.js';
 import { readable, replaceFile } from './net-files.js';
 
 /** A string as bytes, one latin1 character each. */
@@ -127,7 +127,7 @@ export function sysctl(call: Call): number {
 
 // ---- sysrc
 
-const RC_DEFAULTS = fileURLToPath(new URL('../../lib/rc.conf.defaults', import.meta.url));
+const RC_DEFAULTS = path.join(PACKAGE_DIR, 'lib', 'rc.conf.defaults');
 
 /** rc_value: the value of the last assignment of NAME in FILE (quotes and comments dropped). */
 function rcValue(file: string, name: string): string | undefined {
