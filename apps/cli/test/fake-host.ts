@@ -17,6 +17,8 @@ import { runPot } from '../src/main.js';
 import { inProcessHost } from './in-process-host.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// every in-process pot command listens for SIGINT/SIGTERM while it runs; a test may run twenty at once
+process.setMaxListeners(64);
 export const STUBS = path.resolve(here, '../../../testing/fake-freebsd');
 export const POT_BIN = path.resolve(here, '..', 'bin', 'pot');
 const NODE_DIR = path.dirname(process.execPath);

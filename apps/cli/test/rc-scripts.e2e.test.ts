@@ -28,8 +28,11 @@ describe('rc.d/pot and rc.d/pot_early', () => {
     rcRoot(root);
     writeFileSync(path.join(prefix, 'etc', 'pot', 'pot.conf'), ['POT_ZFS_ROOT=zroot/pot', `POT_FS_ROOT=${host.fsRoot}`, `POT_CACHE=${host.cache}`, `POT_TMP=${host.tmp}`, 'POT_EXTIF=em0', ''].join('\n'));
     const env = rcEnv(root, host);
+    // the pots are made and looked at by pot in this process, reading the installed configuration;
+    // what rc(8) runs (the scripts, and the pot they start) is the installed pot as a process
+    host.env.POT_ETC_DIR = path.join(prefix, 'etc', 'pot');
     const pot = async (...args: string[]) => {
-      const r = await runClean(env, path.join(prefix, 'bin', 'pot'), ...args);
+      const r = await host!.pot(...args);
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: expect.any(String) });
       return r;
     };
