@@ -95,12 +95,11 @@ function childEnv(call: Call): NodeJS.ProcessEnv {
   return env;
 }
 
-/** potcpu: bin/potcpu's main. Runs the real program (work node:fs cannot do). */
-export function potcpu(call: Call): number {
-  const bin = potcpuBin(call);
+/** Runs the real program BIN with the call's arguments, input and output; `missing` says what to do when it is absent. */
+function runProgram(call: Call, bin: string, missing: string): number {
   if (!executable(call.resolve(bin))) {
-    call.err(`fakebsd: potcpu binary '${bin}' is missing: set POTCPU_BIN`);
-    appendFileSync(call.st.path('FATAL'), `potcpu binary missing: ${bin}\n`);
+    call.err(`fakebsd: ${call.cmd} binary '${bin}' is missing: ${missing}`);
+    appendFileSync(call.st.path('FATAL'), `${call.cmd} binary missing: ${bin}\n`);
     return 127;
   }
   const r = spawnSync(bin, call.args, { env: childEnv(call), ...call.childStdio(), cwd: call.cwd, maxBuffer: 1 << 30 });
@@ -112,6 +111,11 @@ export function potcpu(call: Call): number {
   }
   if (r.signal !== null) return 128 + os.constants.signals[r.signal];
   return r.status ?? 1;
+}
+
+/** potcpu: bin/potcpu's main. Runs the real program (work node:fs cannot do). */
+export function potcpu(call: Call): number {
+  return runProgram(call, potcpuBin(call), 'set POTCPU_BIN');
 }
 
 /** BIN of bin/potnet: $POTNET_BIN, else this repository's TypeScript potnet (packages/potnet/bin/potnet). */
@@ -125,19 +129,5 @@ function potnetBin(call: Call): string {
 
 /** potnet: runs $POTNET_BIN (the Rust potnet 0.5.0 the golden files were recorded with, or any drop-in) with TERM unset. */
 export function potnet(call: Call): number {
-  const bin = potnetBin(call);
-  if (!executable(call.resolve(bin))) {
-    call.err(`fakebsd: potnet binary '${bin}' is missing: build the Rust potnet 0.5.0 and set POTNET_BIN`);
-    appendFileSync(call.st.path('FATAL'), `potnet binary missing: ${bin}\n`);
-    return 127;
-  }
-  const r = spawnSync(bin, call.args, { env: childEnv(call), ...call.childStdio(), cwd: call.cwd, maxBuffer: 1 << 30 });
-  if (r.stdout !== null && r.stdout.length > 0) call.out(r.stdout);
-  if (r.stderr !== null && r.stderr.length > 0) call.errRaw(r.stderr.toString('utf8'));
-  if (r.error !== undefined) {
-    call.err(`env: '${bin}': ${r.error.message}`);
-    return 126;
-  }
-  if (r.signal !== null) return 128 + os.constants.signals[r.signal];
-  return r.status ?? 1;
+  return runProgram(call, potnetBin(call), 'build the Rust potnet 0.5.0 and set POTNET_BIN');
 }
