@@ -29,13 +29,13 @@ describe('golden scenarios using set-attribute, set-cmd and last-run-stats', () 
     host = createFakeHost();
     await compareScenario(host, 'start-stop-inherit-norc');
     expectFiles(host, 'start-stop-inherit-norc', '@FS@/');
-  }, 300_000);
+  });
 
   it('start-nonpersistent-exit', async () => {
     host = createFakeHost();
     await compareScenario(host, 'start-nonpersistent-exit');
     expectFiles(host, 'start-nonpersistent-exit', '@FS@/');
-  }, 300_000);
+  });
 });
 
 describe('pot set-attribute', () => {

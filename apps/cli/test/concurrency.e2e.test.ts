@@ -32,7 +32,7 @@ describe('concurrency', () => {
     const runs = await Promise.all(range(20).map((i) => host.pot(...createAuto(i))));
     expect(runs.map((r) => r.code)).toEqual(range(20).map(() => 0));
     expectDistinctAddresses(20);
-  }, 300_000);
+  });
 
   it('3 creates in 3 processes with -i auto get 3 distinct addresses', async () => {
     host = createFakeHost();
@@ -40,7 +40,7 @@ describe('concurrency', () => {
     const runs = await Promise.all(range(3).map((i) => host.potProcess(...createAuto(i))));
     expect(runs.map((r) => r.code)).toEqual(range(3).map(() => 0));
     expectDistinctAddresses(3);
-  }, 300_000);
+  });
 
   async function startExporting(n: number, run: (...args: string[]) => Promise<{ code: number }>): Promise<void> {
     host = createFakeHost();
@@ -64,11 +64,11 @@ describe('concurrency', () => {
 
   it('10 concurrent starts of pots exporting port 80 get 10 distinct host ports, and one public bridge', async () => {
     await startExporting(10, (...args) => host.pot(...args));
-  }, 300_000);
+  });
 
   it('2 starts in 2 processes of pots exporting port 80 get 2 distinct host ports, and one public bridge', async () => {
     await startExporting(2, (...args) => host.potProcess(...args));
-  }, 300_000);
+  });
 });
 
 /** Starts pot create in the background; resolves when its first dataset exists. */
@@ -98,7 +98,7 @@ describe('a create that dies halfway', () => {
     // either create finished before the signal, or nothing of it is left
     if (code === 0) expect(left.length).toBeGreaterThan(0);
     else expect({ left, dir: existsSync(path.join(host.fsRoot, 'jails', 'half')) }).toEqual({ left: [], dir: false });
-  }, 300_000);
+  });
 
   it('killed (KILL) it leaves a pot that destroy -F removes', async () => {
     host = createFakeHost();
@@ -112,5 +112,5 @@ describe('a create that dies halfway', () => {
     expect(host.look('zfs', 'list', '-H', '-o', 'name')).not.toContain('jails/half');
     expect(existsSync(path.join(host.fsRoot, 'jails', 'half'))).toBe(false);
     expect((await host.pot('create', '-p', 'half', '-b', '13.1', '-N', 'public-bridge')).code).toBe(0);
-  }, 300_000);
+  });
 });

@@ -125,7 +125,7 @@ describe('the same finding from potnet config-check, pot doctor and a refused po
     } finally {
       host.cleanup();
     }
-  }, 300_000);
+  });
 });
 
 describe('the other network commands refuse an invalid configuration before anything changes', () => {
@@ -149,5 +149,5 @@ describe('the other network commands refuse an invalid configuration before anyt
     } finally {
       host.cleanup();
     }
-  }, 300_000);
+  });
 });

@@ -105,7 +105,7 @@ describe('copy-in', () => {
     expect(read(J('usr.local', 'www', 'site', 'css', 'a.css'))).toBe('h1 {}\n');
     expect(readdirSync(J('usr.local', 'www')).sort()).toEqual(['css', 'index.html', 'site']);
     expect(mounts()).toBe(before);
-  }, 300_000);
+  });
 
   it('-c creates the destination directory first; without it the copy fails and nothing stays mounted', async () => {
     const { hello } = await webHost();
@@ -120,7 +120,7 @@ describe('copy-in', () => {
     expect(lastEffects()).toContain('E jail -c path=@FS@/jails/web/m command=/bin/mkdir -p /usr/local/share/deep\n');
     expect(read(J('usr.local', 'share', 'deep', 'hello.txt'))).toBe('hello\n');
     expect(mounts()).toBe(before);
-  }, 300_000);
+  });
 
   it('a link inside the pot cannot lead the copy outside it', async () => {
     const { hello } = await webHost();
@@ -130,7 +130,7 @@ describe('copy-in', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`###>  Source ${hello} NOT copied because of an error\n`);
     expect(readdirSync(outside)).toEqual([]);
-  }, 300_000);
+  });
 
   it('into a running pot: refused without -F; with -F the copy runs in the jail (jexec), -c too', async () => {
     const { hello, site } = await webHost();
@@ -156,7 +156,7 @@ describe('copy-in', () => {
     expect(mounts()).toBe(running);
     await ok('stop', 'web');
     expect(read(J('usr.local', 'a', 'b', 'www', 'css', 'a.css'))).toBe('h1 {}\n');
-  }, 300_000);
+  });
 
   it('refuses what shell pot refused, with its messages, changing nothing', async () => {
     const { hello } = await webHost();
@@ -169,7 +169,7 @@ describe('copy-in', () => {
     await refused(['copy-in', '-p', 'web', '-s', `${hello}.nope`, '-d', '/x'], `${hello}.nope not valid`);
     host.setup('host_knob uid 1001');
     await refused(['copy-in', '-p', 'web', '-s', hello, '-d', '/x'], "This operation needs 'root' privileges");
-  }, 300_000);
+  });
 
   it('--dry-run prints the host commands and copies nothing', async () => {
     const { hello } = await webHost();
@@ -178,7 +178,7 @@ describe('copy-in', () => {
     expect(r.stdout).toMatch(/^mount_nullfs -o ro \S+\/files \S+\/jails\/web\/m\/tmp\/copy-in\.[A-Za-z0-9]{8}$/m);
     expect(existsSync(J('custom', 'root', 'hello.txt'))).toBe(false);
     expect(lastEffects().split('\n').filter((l) => l.startsWith('E ') && !l.startsWith('E logger '))).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('copy-out', () => {
@@ -197,7 +197,7 @@ describe('copy-out', () => {
     expect(read(path.join(out, 'www', 'index.html'))).toBe('page\n');
     expect(readdirSync(out).sort()).toEqual(['keep.txt', 'notes.txt', 'www']);
     expect(mounts()).toBe(before);
-  }, 300_000);
+  });
 
   it('from a running pot: refused without -F, through jexec with it', async () => {
     await webHost();
@@ -210,7 +210,7 @@ describe('copy-out', () => {
     expect(lastEffects()).toContain('E jexec web /bin/cp -a /root/notes.txt /tmp/copy-out.XXXXXXXX\n');
     expect(read(path.join(out, 'notes.txt'))).toBe('notes\n');
     await ok('stop', 'web');
-  }, 300_000);
+  });
 
   it('refuses what shell pot refused, with its messages', async () => {
     const { hello } = await webHost();
@@ -229,7 +229,7 @@ describe('copy-out', () => {
     expect(missing.stderr).toContain('###>  Source /nope NOT copied because of an error\n');
     expect(mounts()).toBe(before);
     expect(readdirSync(out)).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('mount-in', () => {
@@ -264,7 +264,7 @@ describe('mount-in', () => {
     expect(mounted(J('m', 'usr', 'local', 'secrets'))).toBeUndefined();
     expect(read(path.join(local, 'written.txt'))).toBe('from the jail\n');
     expect(mounts()).toBe(before);
-  }, 300_000);
+  });
 
   it('-f and -z, with -r, -w and both: current-form lines (shell pot wrote legacy absolute ones), mounted at start', async () => {
     await webHost();
@@ -297,7 +297,7 @@ describe('mount-in', () => {
     expect(mounted(J('m', 'usr', 'local', 'extra'))).toBeUndefined();
     // as stop moves every zfs-remount dataset: next to the pot's own
     expect(host.look('zfs', 'get', '-Ho', 'value', 'mountpoint', 'zroot/pot/fscomp/moved').trim()).toBe(J('moved'));
-  }, 300_000);
+  });
 
   it('resolves the mount point inside the pot: a link leads where it leads in the jail', async () => {
     await webHost();
@@ -309,7 +309,7 @@ describe('mount-in', () => {
     await ok('start', 'web');
     expect(read(J('m', 'root', 'data', 'd.txt'))).toBe('d\n');
     await ok('stop', 'web');
-  }, 300_000);
+  });
 
   it('on a running pot: mounted now; mount-out unmounts now', async () => {
     await webHost();
@@ -332,7 +332,7 @@ describe('mount-in', () => {
     expect(fscompConf()).not.toContain(data);
     await ok('stop', 'web');
     expect(mounts()).toBe(before);
-  }, 300_000);
+  });
 
   it('refuses what shell pot refused, in its order and with its messages, changing nothing', async () => {
     await webHost();
@@ -368,7 +368,7 @@ describe('mount-in', () => {
     host.setup('host_knob uid 1001');
     await refused(['mount-in', '-p', 'web', '-d', hostDir('other'), '-m', '/x'], "This operation needs 'root' privileges");
     expect(fscompConf()).toBe(conf);
-  }, 300_000);
+  });
 
   it('--dry-run shows the new fscomp.conf and writes nothing', async () => {
     await webHost();
@@ -378,7 +378,7 @@ describe('mount-in', () => {
     expect(r.stdout).toContain(`# write ${J('conf', 'fscomp.conf')}:\n#   zroot/pot/bases/13.1 / ro\n`);
     expect(r.stdout).toContain(`#   ${data} /mnt\n`);
     expect(fscompConf()).toBe(conf);
-  }, 300_000);
+  });
 
   it('a single pot from a release: nomad-pot-driver\'s /local and /secrets, and copy-in', async () => {
     host = createFakeHost();
@@ -400,7 +400,7 @@ describe('mount-in', () => {
     expect(read(m('secrets', 'vault_token'))).toBe('tok\n');
     await ok('stop', 'job');
     expect(readdirSync(m('local'))).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('mount-out', () => {
@@ -423,7 +423,7 @@ describe('mount-out', () => {
     expect(fscompConf()).toBe(`${base}\n${c} /opt/custom/root/c\n`);
     await ok('mount-out', '-p', 'web', '-m', '/root/c');
     expect(fscompConf()).toBe(`${base}\n`);
-  }, 300_000);
+  });
 
   it('refuses what shell pot refused, with its messages', async () => {
     await webHost();
@@ -442,5 +442,5 @@ describe('mount-out', () => {
     expect(mounts()).toBe(before);
     host.setup('host_knob uid 1001');
     await refused(['mount-out', '-p', 'web', '-m', '/mnt'], "This operation needs 'root' privileges");
-  }, 300_000);
+  });
 });

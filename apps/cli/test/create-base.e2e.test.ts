@@ -91,7 +91,7 @@ describe('pot create-base', () => {
     expect(datasets()).toEqual(expect.arrayContaining(['zroot/pot/jails/web', 'zroot/pot/jails/web/usr.local', 'zroot/pot/jails/web/custom']));
     expect(readFileSync(path.join(host.fsRoot, 'jails', 'web', 'custom', 'etc', 'crontab'), 'utf8')).toContain('# 1,31');
     expect((await host.pot('list', '-q')).stdout).toBe('base-13_2\nweb\n');
-  }, 300_000);
+  });
 
   it('-b names the base; the level-0 pot follows the name', async () => {
     release132();
@@ -101,7 +101,7 @@ describe('pot create-base', () => {
     expect(r.stdout).not.toContain('Automatically use');
     expect(readFileSync(path.join(host.fsRoot, 'bases', 'b13.2', '.osrelease'), 'utf8')).toBe('13.2-RELEASE\n');
     expect(datasets()).toEqual(expect.arrayContaining(['zroot/pot/bases/b13.2/custom', 'zroot/pot/jails/base-b13_2']));
-  }, 300_000);
+  });
 
   it('refuses an unsupported release (listing the supported ones), a missing -r and a release name for another release', async () => {
     release132();
@@ -197,7 +197,7 @@ describe('pot create-base', () => {
     expect(again.stdout).toContain('13.2-RELEASE_base.txz does not match its MANIFEST: downloading it again');
     expect(fetchCalls()).toHaveLength(1);
     expect(sha256(path.join(host.cache, '13.2-RELEASE_base.txz'))).toBe(sha256(txz));
-  }, 300_000);
+  });
 
   it('a failure after the datasets were made removes them', async () => {
     release132({ withoutRoot: true });
@@ -223,5 +223,5 @@ describe('pot create-base with the fbsd-update flavour installed', () => {
     expect(r.stdout).not.toContain('not found: skipped');
     expect(host.effects()).toContain('E jexec base-13_2 /tmp/fbsd-update.sh base-13_2\n');
     expect((await host.pot('info', '-r', '-p', 'base-13_2')).code).toBe(1);
-  }, 300_000);
+  });
 });

@@ -24,7 +24,7 @@ describe('pot create against the golden scenarios', () => {
     host = createFakeHost();
     await compareScenario(host, name, DIFFERENCES[name]);
     expectFiles(host, name, '@FS@/');
-  }, 300_000);
+  });
 
   it('info -E lists every alias address (shell pot kept only the last IPv4 one)', async () => {
     host = createFakeHost();

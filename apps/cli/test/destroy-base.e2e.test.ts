@@ -83,7 +83,7 @@ describe('pot destroy -b', () => {
     expect(forced.code).toBe(0);
     expect(host.look('jls', '-q', 'name')).toBe('');
     expect(datasets().filter((d) => d.includes('/jails/') || d.includes('/bases/'))).toEqual([]);
-  }, 300_000);
+  });
 
   it('--dry-run prints the zfs commands and changes nothing', async () => {
     await baseWithPots();

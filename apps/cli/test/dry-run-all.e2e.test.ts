@@ -70,7 +70,7 @@ beforeAll(() => {
   writeFileSync(path.join(files, 'hello.txt'), 'hello\n');
   writeFileSync(path.join(files, 'hook.sh'), '#!/bin/sh\necho hook\n');
   chmodSync(path.join(files, 'hook.sh'), 0o755);
-}, 300_000);
+});
 afterAll(() => host?.cleanup());
 
 const F = (): string => path.join(host.dir, 'files');

@@ -40,5 +40,5 @@ describe('--dry-run', () => {
     expect(stop.stdout).toContain('pfctl -a pot-rdr/web -F nat -q');
     expect(host.dump()).toBe(running);
     expect((await host.pot('stop', 'web')).code).toBe(0);
-  }, 300_000);
+  });
 });

@@ -22,7 +22,7 @@ describe('pot exec', () => {
     delete host.env.FAKEBSD_JEXEC_RC;
     expect((await host.pot('exec', '-d', '-p', 'web', 'sleep', '10')).code).toBe(0);
     expect((await host.pot('stop', 'web')).code).toBe(0);
-  }, 300_000);
+  });
 
   it('refuses a missing command, a missing pot name, -u with -U and a bad -e', async () => {
     host = createFakeHost();

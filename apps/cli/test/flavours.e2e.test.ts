@@ -31,7 +31,7 @@ describe('create -f', () => {
     expect(conf).toContain("pot.cmd=nginx -g 'daemon off;'\n");
     expect(host.effects()).toContain('E jexec web /tmp/boot.sh web\n');
     expect((await host.pot('info', '-r', '-p', 'web')).code).toBe(1);
-  }, 300_000);
+  });
 
   it('an unknown flavour is refused before anything is made; a failing script undoes the create unless -k', async () => {
     host = createFakeHost();
@@ -50,5 +50,5 @@ describe('create -f', () => {
     expect(kept.code).toBe(1);
     expect((await host.pot('list', '-q')).stdout).toBe('web\n');
     expect((await host.pot('info', '-r', '-p', 'web')).code).toBe(1);
-  }, 300_000);
+  });
 });

@@ -43,7 +43,7 @@ describe('pot set-hook', () => {
     const stop = await host.pot('stop', 'web');
     expect(stop.code).toBe(0);
     expect(stop.stdout).toContain('post-stop ran');
-  }, 300_000);
+  });
 
   it('refuses a script that is not executable (setting none of them), no hook at all, an unknown pot, no pot name', async () => {
     await potWeb();
@@ -83,5 +83,5 @@ describe('pot top', () => {
     expect(nameless.code).toBe(1);
     expect(nameless.stderr).toContain('A pot name is mandatory');
     expect((await host.pot('stop', 'web')).code).toBe(0);
-  }, 300_000);
+  });
 });

@@ -53,7 +53,7 @@ describe('settings of a pot stay data on the host', () => {
     for (const c of calls) if (JSON.stringify(c).includes('touch')) expect(c.argv[0]).toMatch(/^(logger|jail)$/);
     const jailStop = calls.find((c) => c.argv[0] === 'jail' && c.argv.includes('-r'));
     expect(jailStop?.input).toContain(`exec.stop="\\"; exec.poststop=\\"touch ${marks[2]}";`);
-  }, 300_000);
+  });
 
   it('info -E quotes a hand-edited value so that eval keeps it data', async () => {
     host = createFakeHost();
@@ -70,5 +70,5 @@ describe('settings of a pot stay data on the host', () => {
     const seen = execFileSync('/bin/sh', ['-c', `eval "$1"; printf %s "$_POT_IP"`, 'sh', r.stdout], { encoding: 'utf8' });
     expect(seen).toBe(`10.192.0.3$(touch ${mark})`);
     expect(existsSync(mark)).toBe(false);
-  }, 300_000);
+  });
 });

@@ -84,7 +84,7 @@ describe('export, import, prepare', () => {
     const clash = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task');
     expect(clash.code).toBe(1);
     expect(clash.stderr).toContain('A pot with name task_hash_other already exists');
-  }, 300_000);
+  });
 
   it('a digest mismatch leaves nothing behind; a missing public key is refused before anything is fetched', async () => {
     const images = await exportedWeb();
@@ -111,7 +111,7 @@ describe('export, import, prepare', () => {
     expect(dry.stdout).toMatch(/\| zfs receive (-x encryption )?zroot\/pot\/jails\/web_1_0\n/);
     expect((await host.pot('list', '-q')).stdout).toBe('web\n');
     expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
-  }, 300_000);
+  });
 
   it('export -S signs the digest; import -C (or POT_DEFAULT_SIGNATURE_PUBKEY) checks it and refuses a wrong key or signature', async () => {
     const images = await singlePot('web', '-N', 'public-bridge');
@@ -161,7 +161,7 @@ describe('export, import, prepare', () => {
     expect(forged.code).toBe(1);
     expect(forged.stderr).toContain('Signature verification failed');
     expect((await host.pot('list', '-q')).stdout).toBe('web\n');
-  }, 300_000);
+  });
 
   it('a clone exports as a layer of its origin; import brings the origin in first and receives the layer as its clone', async () => {
     const images = await singlePot('base1');
@@ -193,5 +193,5 @@ describe('export, import, prepare', () => {
     const again = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '2.0');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('base1_1_0 already installed');
-  }, 300_000);
+  });
 });

@@ -56,7 +56,7 @@ beforeAll(() => {
   writeFileSync(path.join(host.fsRoot, 'bridges', 'oven'), 'net=10.192.1.0/28\ngateway=10.192.1.1\nname=oven\n');
   host.look('jail', '-c', 'name=web', 'path=/', 'persist');
   host.env.FAKEBSD_RCTL_USAGE = 'cputime=17 pcpu=3 swapuse=4096';
-}, 300_000);
+});
 afterAll(() => host?.cleanup());
 
 describe('every --json output validates against its shipped schema', () => {

@@ -95,7 +95,7 @@ describe('create -> start -> stop -> destroy', () => {
     expect(readFileSync(path.join(host.tmp, 'pot_status_web'), 'utf8')).toBe('pot.status=stopped,\n');
     await ok(host, 'destroy', '-p', 'web');
     expect(state(host)).toBe(beforeCreate);
-  }, 300_000);
+  });
 
   it('create -S ipv6 -N private-bridge is refused with shell pot\'s message, leaving nothing', async () => {
     host = createFakeHost();
@@ -119,7 +119,7 @@ describe('create -> start -> stop -> destroy', () => {
     expect((await host.pot('destroy', '-p', 'web')).code).toBe(1);
     await ok(host, 'destroy', '-F', '-p', 'web');
     expect(state(host)).toBe(before);
-  }, 300_000);
+  });
 });
 
 describe('DNS modes', () => {
@@ -138,7 +138,7 @@ describe('DNS modes', () => {
     expect(potFile(host, 'web', 'etc/resolv.conf')).toBe(expected);
     await ok(host, 'stop', 'web');
     expect(readFileSync(path.join(host.fsRoot, 'jails', 'web', 'custom', 'etc', 'hosts'), 'utf8')).toContain('localhost web.host.example.org');
-  }, 300_000);
+  });
 
   it('-d custom:FILE needs a readable file; -d pot needs the dns pot', async () => {
     host = createFakeHost();
@@ -176,7 +176,7 @@ describe('a private bridge shared by two pots', () => {
     expect((await host.pot('info', '-r', '-p', 'b')).code).toBe(0);
     expect(host.look('ifconfig', bridges[0] as string).split('\n').filter((l) => l.includes('member:'))).toHaveLength(1);
     await ok(host, 'stop', 'b');
-  }, 300_000);
+  });
 });
 
 describe('start -s, show -v, info -s', () => {
@@ -192,7 +192,7 @@ describe('start -s, show -v, info -s', () => {
     expect(show.stdout).toMatch(/^pot web\n\tdisk usage      : \S+\n\tbase usage      : \S+\n/);
     expect(JSON.parse((await ok(host, 'show', '--json', '-p', 'web')).stdout).pots).toMatchObject([{ name: 'web', running: true }]);
     await ok(host, 'stop', 'web');
-  }, 300_000);
+  });
 });
 
 describe('a non-persistent pot (the nomad-pot-driver way)', () => {
@@ -212,5 +212,5 @@ describe('a non-persistent pot (the nomad-pot-driver way)', () => {
     expect(failed.stderr).toContain('###>  job reported application error');
     expect((await ok(host, 'last-run-stats', '-p', 'job')).stdout).toBe('{ "ExitCode": 7 }\n');
     expect(host.look('ifconfig', '-g', 'epair').trim()).toBe('');
-  }, 300_000);
+  });
 });

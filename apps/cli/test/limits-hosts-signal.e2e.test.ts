@@ -67,7 +67,7 @@ describe('set-rss', () => {
     const start = lastEffects(host);
     expect(start).toContain(`E cpuset -l 0,1 -j ${jid(host)}\n`);
     expect(start).toContain('E rctl -a jail:web:memoryuse:deny=1g\n');
-  }, 300_000);
+  });
 
   it('a running pot gets the new limits at once', async () => {
     host = createFakeHost();
@@ -95,7 +95,7 @@ describe('set-rss', () => {
     expect(refused.stderr).toMatch(/^###>  potcpu get-cpu -n 3 failed/);
     expect(refused.stdout).toBe('===>  The pot web is running: the new limits apply now\n===>  The new limits of web apply at its next start\n');
     expect(lastLines(host, 1)).toEqual(['pot.rss.cpus=3']);
-  }, 300_000);
+  });
 
   it('--dry-run shows the new pot.conf and the limits it would set, and changes nothing', async () => {
     host = createFakeHost();
@@ -108,7 +108,7 @@ describe('set-rss', () => {
     expect(r.stdout).toContain('rctl -a jail:web:memoryuse:deny=64M\n');
     expect(conf(host)).toBe(before);
     expect(lastEffects(host)).toBe('### [3] pot set-rss --dry-run -p web -M 64M\n');
-  }, 300_000);
+  });
 
   it("every error, with shell pot's messages and order; nothing written", async () => {
     host = createFakeHost();
@@ -130,7 +130,7 @@ describe('set-rss', () => {
     delete host.env.FAKEBSD_UID;
     expect(conf(host)).toBe(before);
     expect((await ok(host, 'set-rss', '-h')).stdout).toMatch(/^pot set-rss \[-hv\]/);
-  }, 300_000);
+  });
 });
 
 describe('get-rss', () => {
@@ -156,7 +156,7 @@ describe('get-rss', () => {
     expect(lastEffects(host)).toBe('### [5] pot get-rss -J -p web\n');
     await ok(host, 'get-rss', '-v', '-p', 'web');
     expect(lastEffects(host)).toBe("### [6] pot get-rss -v -p web\nE logger -p local2.debug -t pot 'pot-get-rss -v -p web'\n");
-  }, 300_000);
+  });
 
   it('every error', async () => {
     host = createFakeHost();
@@ -169,7 +169,7 @@ describe('get-rss', () => {
     await fails(host, 'To get resource usage, rctl has to be enabled', ['get-rss', '-p', 'web', '-J'], { stdout: '' });
     host.env.FAKEBSD_UID = '1001';
     await fails(host, "This operation needs 'root' privileges", ['get-rss', '-p', 'web']);
-  }, 300_000);
+  });
 });
 
 describe('set-hosts', () => {
@@ -202,7 +202,7 @@ describe('set-hosts', () => {
     // without -H the pot's entries go (shell pot did the same)
     await ok(host, 'set-hosts', '-p', 'web');
     expect(conf(host)).not.toContain('pot.hosts');
-  }, 300_000);
+  });
 
   it('--dry-run shows the new pot.conf, writes nothing', async () => {
     host = createFakeHost();
@@ -212,7 +212,7 @@ describe('set-hosts', () => {
     const r = await ok(host, 'set-hosts', '--dry-run', '-p', 'web', '-H', 'db:10.1.1.1');
     expect(r.stdout).toContain('#   pot.hosts=10.1.1.1 db\n');
     expect(conf(host)).toBe(before);
-  }, 300_000);
+  });
 
   it('every error (each -H is checked before the pot)', async () => {
     host = createFakeHost();
@@ -231,7 +231,7 @@ describe('set-hosts', () => {
     host.env.FAKEBSD_UID = '1001';
     await fails(host, "This operation needs 'root' privileges", ['set-hosts', '-p', 'web', '-H', 'db:10.1.1.2']);
     expect(conf(host)).toBe(before);
-  }, 300_000);
+  });
 });
 
 describe('add-dep', () => {
@@ -255,7 +255,7 @@ describe('add-dep', () => {
     expect(start.indexOf('name=db ')).toBeGreaterThan(0);
     expect(start.indexOf('name=db ')).toBeLessThan(start.indexOf('name=web '));
     expect(host.look('jls', '-j', 'db', 'name')).toBe('db\n');
-  }, 300_000);
+  });
 
   it('--dry-run shows the new pot.conf, writes nothing', async () => {
     host = createFakeHost();
@@ -265,7 +265,7 @@ describe('add-dep', () => {
     const before = conf(host);
     expect((await ok(host, 'add-dep', '--dry-run', '-p', 'web', '-P', 'db')).stdout).toContain('#   pot.depend=db\n');
     expect(conf(host)).toBe(before);
-  }, 300_000);
+  });
 
   it('every error', async () => {
     host = createFakeHost();
@@ -281,7 +281,7 @@ describe('add-dep', () => {
     host.env.FAKEBSD_UID = '1001';
     await fails(host, "This operation needs 'root' privileges", ['add-dep', '-p', 'web', '-P', 'db']);
     expect(conf(host)).toBe(before);
-  }, 300_000);
+  });
 });
 
 describe('signal', () => {
@@ -323,7 +323,7 @@ describe('signal', () => {
     expect(dry.stdout).toContain('pkill -KILL -j web nginx\n');
     expect(lastEffects(host)).toBe('### [12] pot signal --dry-run -s KILL -p web -m nginx\n');
     expect(jailProcs(host)).toContain('nginx: master process');
-  }, 300_000);
+  });
 
   it('the main process of a non-persistent pot: the pid tinirc recorded, else its command line', async () => {
     host = createFakeHost();
@@ -357,7 +357,7 @@ describe('signal', () => {
       await ok(host, 'signal', '-s', alias, '-p', 'web');
       expect(lastEffects(host)).toContain('E pkill -ABRT -j web -F /dev/stdin\n');
     }
-  }, 300_000);
+  });
 
   it("every error, in shell pot's order; -f only forgives what happens after the checks", async () => {
     host = createFakeHost();
@@ -380,5 +380,5 @@ describe('signal', () => {
     await fails(host, "This operation needs 'root' privileges", ['signal', '-f', '-p', 'web', '-m', 'x']);
     delete host.env.FAKEBSD_UID;
     expect(host.effects()).not.toMatch(/^E pkill -[A-Z]/m);
-  }, 300_000);
+  });
 });

@@ -16,7 +16,7 @@ beforeAll(() => {
   fakePot(host, 'web', 'inherit');
   mkdirSync(path.join(host.fsRoot, 'jails', 'web', 'm'));
   writeFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'), '');
-}, 300_000);
+});
 afterAll(() => host?.cleanup());
 
 const POTS = "'pot ls' lists the pots";

@@ -26,7 +26,7 @@ describe('pot ps', () => {
     expect((await ok('ps')).stdout).toBe('===>  Need privileges to read internal network status\nweb\n');
     delete host.env.FAKEBSD_UID;
     await ok('stop', 'web');
-  }, 300_000);
+  });
 });
 
 describe('pot prune', () => {
@@ -44,7 +44,7 @@ describe('pot prune', () => {
     expect((await ok('list', '-q')).stdout).toBe('job\nkeep\n');
     expect((await ok('prune')).stdout).toBe('===>  Pruning job\n===>  Destroying pot job\n===>  Pruned job\n');
     expect((await ok('list', '-q')).stdout).toBe('keep\n');
-  }, 300_000);
+  });
 
   it('needs root', async () => {
     host = createFakeHost();

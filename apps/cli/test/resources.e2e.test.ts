@@ -31,7 +31,7 @@ describe('resource limits', () => {
     expect(effects).toContain('E rctl -a jail:web:memoryuse:deny=512M\n');
     expect(effects).toMatch(/E cpuset -l 0,1 -j \d+\n/);
     expect(effects.indexOf('E rctl -r jail:web')).toBeGreaterThan(effects.indexOf('### [3] pot stop web'));
-  }, 300_000);
+  });
 
   it('without rctl the memory limit is reported and skipped', async () => {
     host = createFakeHost();
@@ -42,7 +42,7 @@ describe('resource limits', () => {
     expect(start.stdout).toContain('===>  memory constraint cannot be applies because rctl is not enabled - ignoring\n');
     expect(host.effects()).not.toContain('rctl');
     expect((await host.pot('stop', 'web')).code).toBe(0);
-  }, 300_000);
+  });
 });
 
 describe('localhost tunnels', () => {
@@ -61,7 +61,7 @@ describe('localhost tunnels', () => {
     expect((await host.pot('stop', 'web')).code).toBe(0);
     expect(procs(host)).not.toContain('ncat');
     expect(existsSync(path.join(host.fsRoot, 'jails', 'web', 'ncat-53.pid'))).toBe(false);
-  }, 300_000);
+  });
 
   it('without ncat the attribute is reported and ignored', async () => {
     host = createFakeHost();
@@ -73,5 +73,5 @@ describe('localhost tunnels', () => {
     expect(start.code).toBe(0);
     expect(start.stderr).toContain('###>  nmap package is missing, localhost-tunnel attribute ignored');
     expect((await host.pot('stop', 'web')).code).toBe(0);
-  }, 300_000);
+  });
 });

@@ -36,7 +36,7 @@ describe('create -t single', () => {
     expect(two.code).toBe(0);
     expect(existsSync(jail('two', 'm', 'bin', 'freebsd-version'))).toBe(true);
     expect(readFileSync(jail('two', 'conf', 'pot.conf'), 'utf8')).toContain('pot.base=13.2\n');
-  }, 300_000);
+  });
 
   it('refuses a release without MANIFEST, -l other than 0, and a multi pot as -P', async () => {
     host = createFakeHost();
@@ -52,5 +52,5 @@ describe('create -t single', () => {
     const wrong = await host.pot('create', '-t', 'single', '-p', 'one', '-P', 'multi');
     expect(wrong.stderr).toContain('###>  pot multi has the wrong type, it has to be of type single');
     expect((await host.pot('list', '-q')).stdout).toBe('multi\n');
-  }, 300_000);
+  });
 });

@@ -91,7 +91,7 @@ describe('snapshot, revert, purge-snapshots of a pot', () => {
     const none = await ok('revert', '-p', 'web');
     expect(none.stdout).toContain('===>  zroot/pot/jails/web/usr.local has not snapshot - no possible rollback\n');
     expect(none.stdout).toContain('===>  zroot/pot/jails/web has not snapshot - no possible rollback\n');
-  }, 300_000);
+  });
 
   it('refuses without target, with both, an unknown pot, a running pot (purge-snapshots too), and without root', async () => {
     freshHost();
@@ -111,7 +111,7 @@ describe('snapshot, revert, purge-snapshots of a pot', () => {
     host.setup('host_knob uid 1001');
     for (const cmd of ['snapshot', 'revert', 'purge-snapshots']) await fails("This operation needs 'root' privileges", cmd, '-p', 'web');
     expect(snapshots('zroot/pot/jails/web')).toEqual([]);
-  }, 300_000);
+  });
 
   it('--dry-run prints the host commands and changes nothing', async () => {
     freshHost();
@@ -119,7 +119,7 @@ describe('snapshot, revert, purge-snapshots of a pot', () => {
     const r = await ok('snapshot', '--dry-run', '-p', 'web');
     expect(r.stdout).toMatch(/zfs snapshot -r zroot\/pot\/jails\/web@\d+\n/);
     expect(snapshots('zroot/pot/jails/web')).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('fs components', () => {
@@ -167,7 +167,7 @@ describe('fs components', () => {
     expect(lastEffects()).toContain('E zfs destroy -f -r zroot/pot/fscomp/copy\n');
     expect(datasets()).not.toContain('zroot/pot/fscomp/copy');
     expect(existsSync(path.join(host.fsRoot, 'fscomp', 'copy'))).toBe(false);
-  }, 300_000);
+  });
 
   it('refuses bad names, a missing -f, no root; destroy -f refuses an fscomp a pot mounts unless -F', async () => {
     freshHost();
@@ -183,7 +183,7 @@ describe('fs components', () => {
     host.setup('host_knob uid 1001');
     await fails("This operation needs 'root' privileges", 'create-fscomp', '-f', 'other');
     expect(datasets()).not.toContain('zroot/pot/fscomp/other');
-  }, 300_000);
+  });
 });
 
 describe('clone', () => {
@@ -236,7 +236,7 @@ describe('clone', () => {
     await fails('web is used by other pots (web2)', 'destroy', '-p', 'web');
     await ok('destroy', '-p', 'web', '-r');
     expect(datasets().filter((d) => d.includes('web'))).toEqual([]);
-  }, 300_000);
+  });
 
   it('refuses missing -p/-P, an unknown template, an existing pot, -s with -F, an unknown snapshot, level 0, no snapshot, no root; nothing is left', async () => {
     freshHost();
@@ -258,7 +258,7 @@ describe('clone', () => {
     await fails("This operation needs 'root' privileges", 'clone', '-p', 'web2', '-P', 'web');
     expect(existsSync(jail('web2'))).toBe(false);
     expect(datasets().filter((d) => d.includes('web2'))).toEqual([]);
-  }, 300_000);
+  });
 
   it('-F snapshots the datasets that have none; -s clones an older snapshot; -N/-i change the network', async () => {
     freshHost();
@@ -279,7 +279,7 @@ describe('clone', () => {
     const conf = potConf('web3');
     expect(conf).toContain('network_type=inherit\nvnet=false\npot.dns=inherit\n');
     expect(conf).not.toMatch(/^ip=/m);
-  }, 300_000);
+  });
 
   it('parallel clones of a public-bridge pot never share an address', async () => {
     freshHost();
@@ -290,7 +290,7 @@ describe('clone', () => {
     for (const r of runs) expect(r).toMatchObject({ code: 0 });
     const ips = names.map((n) => /^ip=(.*)$/m.exec(potConf(n))?.[1]);
     expect(new Set([...ips, '10.192.0.3']).size).toBe(5);
-  }, 300_000);
+  });
 
   it('a private-bridge clone stays on the template\'s bridge unless -B says otherwise', async () => {
     freshHost();
@@ -300,7 +300,7 @@ describe('clone', () => {
     await ok('clone', '-p', 'web2', '-P', 'web');
     expect(potConf('web2')).toMatch(/\nnetwork_type=private-bridge\nvnet=true\nip=10\.192\.0\.\d+\nbridge=stove\n/);
     expect(/^ip=(.*)$/m.exec(potConf('web2'))?.[1]).not.toBe(/^ip=(.*)$/m.exec(potConf('web'))?.[1]);
-  }, 300_000);
+  });
 
   it('dns: -d custom:FILE wins over the template\'s resolv.conf; -d pot adds pot.depend, another mode removes it', async () => {
     freshHost();
@@ -326,7 +326,7 @@ describe('clone', () => {
     await ok('clone', '-p', 'nodns', '-P', 'withdns', '-d', 'inherit');
     expect(potConf('nodns')).not.toContain('pot.depend=dns');
     expect(potConf('nodns')).toMatch(/\npot\.dns=inherit\n$/);
-  }, 300_000);
+  });
 
   it('a failing flavour undoes the clone unless -k; --dry-run changes nothing', async () => {
     freshHost();
@@ -350,7 +350,7 @@ describe('clone', () => {
     expect(dry.stdout).toContain('zfs clone -o mountpoint=');
     expect(datasets()).toEqual(before);
     expect(existsSync(jail('web3'))).toBe(false);
-  }, 300_000);
+  });
 
   it('the template\'s snapshot a clone depends on stays: purge-snapshots destroys the others and fails, destroy -p is refused', async () => {
     freshHost();
@@ -371,7 +371,7 @@ describe('clone', () => {
     await ok('purge-snapshots', '-p', 'web');
     expect(snapshots('zroot/pot/jails/web')).toEqual([newest]);
     await ok('destroy', '-p', 'web');
-  }, 300_000);
+  });
 
   it('a single pot: its m dataset is cloned; the clone starts and stops', async () => {
     host = createFakeHost();
@@ -388,7 +388,7 @@ describe('clone', () => {
     await ok('start', 'two');
     expect(readFileSync(jail('two', 'm', 'etc', 'hosts'), 'utf8')).toContain('10.192.0.4 two');
     await ok('stop', 'two');
-  }, 300_000);
+  });
 });
 
 describe('rename', () => {
@@ -431,7 +431,7 @@ describe('rename', () => {
     await ok('stop', 'lvl2');
     await ok('stop', 'www');
     await ok('destroy', '-r', '-p', 'www');
-  }, 300_000);
+  });
 
   it('a clone and its renamed template both keep working; a single pot renames its m dataset', async () => {
     host = createFakeHost();
@@ -448,7 +448,7 @@ describe('rename', () => {
     await ok('rename', '-p', 'two', '-n', 'second');
     await ok('start', 'second');
     await ok('stop', 'second');
-  }, 300_000);
+  });
 
   it('refuses missing names, an unknown pot, an existing or invalid new name, a running pot, no root; --dry-run changes nothing', async () => {
     freshHost();
@@ -472,5 +472,5 @@ describe('rename', () => {
     host.setup('host_knob uid 1001');
     await fails("This operation needs 'root' privileges", 'rename', '-p', 'web', '-n', 'www');
     expect(datasets()).toEqual(before);
-  }, 300_000);
+  });
 });

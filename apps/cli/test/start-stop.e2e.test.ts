@@ -25,12 +25,12 @@ describe('pot start and stop against the golden scenarios', () => {
     host = createFakeHost();
     await compareScenario(host, name, DIFFERENCES[name]);
     expectFiles(host, name, '@FS@/');
-  }, 300_000);
+  });
 });
 
 describe('pot info, show and list against the golden scenarios', () => {
   it.each(['inspect-info', 'inspect-list'])('%s', async (name) => {
     host = createFakeHost();
     await compareScenario(host, name, DIFFERENCES[name]);
-  }, 300_000);
+  });
 });

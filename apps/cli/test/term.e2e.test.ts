@@ -21,7 +21,7 @@ describe('pot term and pot run', () => {
     expect((await host.pot('term', '-p', 'web')).code).toBe(3);
     delete host.env.FAKEBSD_JEXEC_RC;
     expect((await host.pot('stop', 'web')).code).toBe(0);
-  }, 300_000);
+  });
 
   it('needs a pot name and an existing pot', async () => {
     host = createFakeHost();

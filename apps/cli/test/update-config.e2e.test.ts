@@ -38,7 +38,7 @@ describe('pot update-config', () => {
     expect(readFileSync(conf, 'utf8')).toBe(again);
     expect((await host.pot('start', 'old')).code).toBe(0);
     expect((await host.pot('stop', 'old')).code).toBe(0);
-  }, 300_000);
+  });
 
   it('needs -p or -a, an existing pot, and root', async () => {
     host = createFakeHost();
