@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dumpHost } from '../../../testing/fake-freebsd/src/dump.ts';
 import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
+import { residentEnv } from '../../../testing/fake-freebsd/src/resident.ts';
 import { bootHost, runSetupWords } from '../../../testing/fake-freebsd/src/setup.ts';
 import { runPot } from '../src/main.js';
 import { inProcessHost } from './in-process-host.js';
@@ -94,6 +95,7 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     FAKEBSD_SLEEP_MAX: '0.01',
     // node compiles pot's bundle once per run instead of once per command
     NODE_COMPILE_CACHE: path.join(tmpdir(), 'pot-test-node-compile-cache'),
+    ...residentEnv(),
     POT_HOST_ROOT: hostRoot,
     POT_ETC_DIR: etcDir,
     POT_FS_ROOT: fsRoot,

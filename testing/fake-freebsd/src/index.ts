@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runStandIn } from './emulator/index.js';
+import { residentEnv } from './resident.js';
 import { bootHost, runSetupWords } from './setup.js';
 
 export const FAKE_FREEBSD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,6 +108,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     FAKEBSD_NODE: process.execPath,
     FAKEBSD_SLEEP_MAX: '0.01',
     NODE_COMPILE_CACHE,
+    ...residentEnv(),
     POT_HOST_ROOT: hostRoot,
     ...options.env,
   };
