@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLayouts } from '../packages/potnet/test/random-layouts.ts';
+import { processRun, runLayouts } from '../packages/potnet/test/random-layouts.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.argv[2] ?? 2000);
 const firstSeed = Number(process.argv[3] ?? 1);
 const work = mkdtempSync(path.join(os.tmpdir(), 'potnet-layouts-'));
 try {
-  const c = runLayouts({ count, firstSeed, potnet: path.join(root, 'packages', 'potnet', 'bin', 'potnet'), work, limitMs: 2000 });
+  const c = runLayouts({ count, firstSeed, run: processRun(path.join(root, 'packages', 'potnet', 'bin', 'potnet')), work, limitMs: 2000 });
   for (const f of c.failures) console.error(f);
   console.log(`potnet random layouts: ${c.layouts} layouts (seeds ${firstSeed}-${firstSeed + count - 1}), ${c.runs} runs, ${c.failed} failed, slowest ${c.maxMs} ms`);
   process.exitCode = c.failed === 0 ? 0 : 1;

@@ -3,7 +3,6 @@
  * original's stdout bytes and exit code. Messages meant for people go to
  * stderr; lines the original printed as `Error: …` are thrown as PotnetError.
  */
-import { writeErr, writeOut } from './stdio.js';
 import { AddressBook } from './address-book.js';
 import { checkSystemConfig, type ConfigFinding, readerFinding } from './config-check.js';
 import { debugDump } from './debug-dump.js';
@@ -13,6 +12,7 @@ import { readBridges, readInventory } from './inventory.js';
 import { configCheckJson, errorJson, etcHostsJson, nextJson, showJson, validateJson } from './json-commands.js';
 import { PotnetError } from './potnet-error.js';
 import type { ConfDiagnostic } from './shell-assignments.js';
+import type { PotnetIO } from './stdio.js';
 import { readSystemConfig, type SystemConfig } from './system-config.js';
 
 export type PotnetRequest =
@@ -25,6 +25,7 @@ export type PotnetRequest =
 export interface RunOptions {
   /** 0: warnings, 1+: -v, negative: -q. */
   verbosity: number;
+  io: PotnetIO;
 }
 
 /** Lines written at a time: `show` at 50,000 pots prints 85,000 lines, held only this many at once. */
@@ -32,13 +33,16 @@ const BATCH = 4096;
 
 class Output {
   private lines: string[] = [];
-  constructor(readonly verbosity: number) {}
+  constructor(
+    readonly verbosity: number,
+    readonly io: PotnetIO,
+  ) {}
   line(text: string): void {
     if (this.lines.push(text) >= BATCH) this.flush();
   }
   /** A message for people (stderr), shown unless -qq. */
   tell(text: string): void {
-    if (this.verbosity > -2) writeErr(`potnet: ${text}\n`);
+    if (this.verbosity > -2) this.io.err(`potnet: ${text}\n`);
   }
   /**
    * Where the original printed nothing and exited 0 (unknown bridge, exhausted
@@ -50,7 +54,7 @@ class Output {
     return this.verbosity > -2 ? 1 : 0;
   }
   flush(): void {
-    if (this.lines.length > 0) writeOut(`${this.lines.join('\n')}\n`);
+    if (this.lines.length > 0) this.io.out(`${this.lines.join('\n')}\n`);
     this.lines = [];
   }
 }
@@ -58,7 +62,7 @@ class Output {
 function openBook(config: SystemConfig, out: Output): AddressBook {
   const inventory = readInventory(config.fsRoot);
   if (out.verbosity > 0) {
-    for (const d of inventory.diagnostics) writeErr(`potnet: warning: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
+    for (const d of inventory.diagnostics) out.io.err(`potnet: warning: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}\n`);
   }
   return new AddressBook(config, inventory);
 }
@@ -182,9 +186,9 @@ function dispatch(request: PotnetRequest, read: { config: SystemConfig; diagnost
 
 /** Runs one request; returns the exit code. PotnetError escapes for the `Error:` line. */
 export function runPotnet(request: PotnetRequest, options: RunOptions): number {
-  const out = new Output(options.verbosity);
+  const out = new Output(options.verbosity, options.io);
   try {
-    const read = readSystemConfig();
+    const read = readSystemConfig({ path: options.io.path ?? '' });
     if (read.config === undefined) {
       for (const d of read.diagnostics) tellFinding(readerFinding(d), out);
       throw read.error ?? new PotnetError('System configuration incomplete');
@@ -196,7 +200,7 @@ export function runPotnet(request: PotnetRequest, options: RunOptions): number {
       out.flush();
       throw error;
     }
-    if (error instanceof PotnetError && error.detail && options.verbosity > -2) writeErr(`potnet: ${error.detail}\n`);
+    if (error instanceof PotnetError && error.detail && options.verbosity > -2) out.io.err(`potnet: ${error.detail}\n`);
     throw error;
   } finally {
     out.flush();

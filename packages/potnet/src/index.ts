@@ -26,3 +26,5 @@ export {
 export { AddressBook, type AddressEntry, type AddressHolder, type AddressRange, describeHolders, networkSizeBits } from './address-book.js';
 export { checkSystemConfig, readerFinding, type ConfigFinding, type CheckInput } from './config-check.js';
 export { PotnetError } from './potnet-error.js';
+export { runPotnetCli, POTNET_CLI_VERSION } from './cli-main.js';
+export type { PotnetIO } from './stdio.js';

@@ -27,3 +27,15 @@ function writeAll(fd: number, text: string): void {
 
 export const writeOut = (text: string): void => writeAll(1, text);
 export const writeErr = (text: string): void => writeAll(2, text);
+
+/** Where the potnet command writes, and the PATH it finds `pot` (and so the configuration) through. */
+export interface PotnetIO {
+  out(text: string): void;
+  err(text: string): void;
+  path: string | undefined;
+}
+
+/** The process's own: fds 1 and 2, written synchronously, and its PATH. */
+export function processIO(): PotnetIO {
+  return { out: writeOut, err: writeErr, path: process.env.PATH };
+}

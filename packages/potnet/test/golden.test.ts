@@ -1,18 +1,22 @@
 /**
  * The 520 public cases recorded from the Rust potnet 0.5.0, judged by the
- * oracle's own rules (test/golden/README.md) against the BUILT binary. The
- * judge is the oracle's compare.py, copied here unchanged, so a case passes
- * here exactly when it passes for the team's oracle — except the cases listed
- * in golden-deviations.json, where the original misread a quoted pot.conf:
- * their recorded outcome is replaced by the one derived from reading the
- * fixture as sh does (README, "Differences from the Rust potnet").
+ * oracle's own rules (test/golden/README.md): every case against the command
+ * answered from this process (in-process-potnet.ts: runPotnetCli, what the
+ * binary runs, behind a bash client), and every eighth case against the BUILT
+ * binary as well. The judge is the oracle's compare.py, copied here unchanged,
+ * so a case passes here exactly when it passes for the team's oracle — except
+ * the cases listed in golden-deviations.json, where the original misread a
+ * quoted pot.conf: their recorded outcome is replaced by the one derived from
+ * reading the fixture as sh does (README, "Differences from the Rust potnet").
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POTNET_CLIENT, servePotnet } from './in-process-potnet.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const potnet = path.resolve(here, '..', 'bin', 'potnet');
@@ -53,25 +57,51 @@ function caseData(): string {
   return dir;
 }
 
-let results = new Map<string, CaseResult>();
+/** Every eighth case: the built binary's share. */
+const binaryCases = caseNames.filter((_, i) => i % 8 === 0);
 
-beforeAll(() => {
-  const data = caseData();
+/** compare.py's results for the cases judged with POTNET (a command line) and its extra arguments. */
+async function judge(data: string, potnet: string, extra: readonly string[]): Promise<Map<string, CaseResult>> {
   // compare.py puts the fixture's prefix/bin first and keeps the caller's PATH
   // dirs, so `node` is the one this test runs under.
-  const out = execFileSync('python3', [path.join(goldenDir, 'compare.py'), '--potnet', `${process.execPath} ${potnet}`, '--data', data, '--cases', 'public', '--jobs', '2', '--json'], {
+  const run = promisify(execFile)('python3', [path.join(goldenDir, 'compare.py'), '--potnet', potnet, '--data', data, '--cases', 'public', '--jobs', '2', '--json', ...extra], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}` },
-  }).toString();
+  });
+  // compare.py exits 1 when a case fails: its report still says which
+  const stdout = await run.then(
+    (r) => r.stdout,
+    (e: { stdout?: string }) => e.stdout ?? '{"results":[]}',
+  );
+  const report = JSON.parse(stdout) as { results: CaseResult[] };
+  return new Map(report.results.map((r) => [r.case, r]));
+}
+
+let results = new Map<string, CaseResult>();
+let binaryResults = new Map<string, CaseResult>();
+let stop = (): void => {};
+
+beforeAll(async () => {
+  const data = caseData();
+  const served = await servePotnet();
+  stop = served.close;
+  const only = `^(${binaryCases.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
+  [results, binaryResults] = await Promise.all([
+    judge(data, POTNET_CLIENT, ['--env', `POTNET_TEST_PORT=${served.port}`]),
+    judge(data, `${process.execPath} ${potnet}`, ['--only', only]),
+  ]);
   rmSync(data, { recursive: true, force: true });
-  const report = JSON.parse(out) as { results: CaseResult[] };
-  results = new Map(report.results.map((r) => [r.case, r]));
 });
+afterAll(() => stop());
 
 describe('potnet golden cases (Rust potnet 0.5.0)', () => {
   it('ran every public case', () => {
     expect(results.size).toBe(caseNames.length);
+  });
+  it('the built binary passes every eighth case too', () => {
+    expect(binaryResults.size).toBe(binaryCases.length);
+    expect([...binaryResults.values()].filter((r) => !r.passed).map((r) => `${r.case}: ${r.reason}`)).toEqual([]);
   });
   it('replaces only outcomes of cases that exist (the quoted pot.conf fixtures)', () => {
     for (const name of Object.keys(deviations.cases)) expect(caseNames).toContain(name);

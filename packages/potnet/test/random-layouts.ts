@@ -147,8 +147,19 @@ export interface Campaign {
   failures: string[];
 }
 
-/** Runs `count` layouts from `firstSeed` with the built potnet at `potnet`, each in a fresh directory under `work`. */
-export function runLayouts(options: { count: number; firstSeed: number; potnet: string; work: string; limitMs: number }): Campaign {
+/** One potnet run: its exit status (null when killed), the signal that killed it, its stderr. */
+export type PotnetRun = (argv: readonly string[], env: Record<string, string>) => { code: number | null; signal: string | null; stderr: string };
+
+/** Runs the built potnet at POTNET as a process (10 s at most). */
+export function processRun(potnet: string): PotnetRun {
+  return (argv, env) => {
+    const r = spawnSync(process.execPath, [potnet, ...argv], { env, encoding: 'utf8', timeout: 10_000 });
+    return { code: r.status, signal: r.signal, stderr: r.stderr ?? '' };
+  };
+}
+
+/** Runs `count` layouts from `firstSeed` through `run`, each in a fresh directory under `work`. */
+export function runLayouts(options: { count: number; firstSeed: number; run: PotnetRun; work: string; limitMs: number }): Campaign {
   const c: Campaign = { layouts: 0, runs: 0, failed: 0, maxMs: 0, failures: [] };
   for (let seed = options.firstSeed; seed < options.firstSeed + options.count; seed++) {
     const dir = path.join(options.work, `layout-${seed}`);
@@ -156,14 +167,14 @@ export function runLayouts(options: { count: number; firstSeed: number; potnet: 
     c.layouts += 1;
     for (const argv of layout.commands) {
       const started = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [options.potnet, ...argv.filter((a) => a !== '')], { env: layout.env, encoding: 'utf8', timeout: 10_000 });
+      const r = options.run(argv.filter((a) => a !== ''), layout.env);
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
       c.runs += 1;
       c.maxMs = Math.max(c.maxMs, ms);
-      const problems = runProblems({ argv, code: r.status, signal: r.signal, stderr: r.stderr ?? '', ms }, options.limitMs);
+      const problems = runProblems({ argv, ...r, ms }, options.limitMs);
       if (problems.length > 0) {
         c.failed += 1;
-        c.failures.push(`seed ${seed} potnet ${JSON.stringify(argv)}: ${problems.join(', ')}: ${(r.stderr ?? '').slice(0, 200)}`);
+        c.failures.push(`seed ${seed} potnet ${JSON.stringify(argv)}: ${problems.join(', ')}: ${r.stderr.slice(0, 200)}`);
       }
     }
     rmSync(dir, { recursive: true, force: true });
