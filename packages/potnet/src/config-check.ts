@@ -24,6 +24,12 @@ export interface CheckInput {
   bridges?: readonly BridgeEntry[];
   /** Lines of the configuration files the reader refused. */
   diagnostics?: readonly ConfDiagnostic[];
+  /**
+   * How a POT_NETWORK that leaves no address for pots counts: a warning for potnet
+   * (the Rust original accepts a /31 with exit 0; show and validate still work), an
+   * error for pot, which cannot give a pot or a private bridge an address in it.
+   */
+  fullNetwork?: ConfigFinding['severity'];
 }
 
 /** A line the reader refused, as a finding: the file and line, and the reader's fix. */
@@ -48,7 +54,7 @@ function freeAddresses(config: SystemConfig): bigint {
   return sizeOf(net) - BigInt(taken.size);
 }
 
-function checkAddresses(config: SystemConfig, add: (f: ConfigFinding) => void): void {
+function checkAddresses(config: SystemConfig, fullNetwork: ConfigFinding['severity'], add: (f: ConfigFinding) => void): void {
   const net = config.network;
   const network = formatIpNet(net);
   const gateway = formatIp(config.gateway);
@@ -71,7 +77,7 @@ function checkAddresses(config: SystemConfig, add: (f: ConfigFinding) => void): 
     add({ field: 'POT_NETMASK', severity: 'error', message: `POT_NETMASK (${formatIp(config.netmask)}) is not the netmask of POT_NETWORK (${network})`, suggestion: `set POT_NETMASK=${formatIp(netmaskOf(net))}, or change POT_NETWORK's prefix` });
   }
   if (freeAddresses(config) <= 0n) {
-    add({ field: 'POT_NETWORK', severity: 'warning', message: `POT_NETWORK (${network}) leaves no address for pots once its network, broadcast, gateway and DNS addresses are taken`, suggestion: 'use a larger network (a /24 holds 252 pots): public-bridge pots and private bridges cannot be created in this one' });
+    add({ field: 'POT_NETWORK', severity: fullNetwork, message: `POT_NETWORK (${network}) leaves no address for pots once its network, broadcast, gateway and DNS addresses are taken`, suggestion: 'use a larger network (a /24 holds 252 pots): pot creates, clones, imports and starts no pot in this one' });
   }
 }
 
@@ -106,7 +112,7 @@ function checkBridges(config: SystemConfig, bridges: readonly BridgeEntry[], add
 export function checkSystemConfig(config: SystemConfig, input: CheckInput = {}): ConfigFinding[] {
   const findings: ConfigFinding[] = (input.diagnostics ?? []).map(readerFinding);
   const add = (f: ConfigFinding): void => void findings.push(f);
-  checkAddresses(config, add);
+  checkAddresses(config, input.fullNetwork ?? 'warning', add);
   checkBridges(config, input.bridges ?? [], add);
   return findings;
 }

@@ -88,7 +88,8 @@ export function checkConfig(config: PotConfig, input: ConfigCheckInput = {}): Co
     const dnsFromDefaults = input.userSet !== undefined && !input.userSet.has('POT_DNS_IP');
     const dns = dnsIp?.family === 4 && !(dnsFromDefaults && !contains(network, dnsIp)) ? { potName: config.dns.name, ip: dnsIp } : undefined;
     const system: SystemConfig = { zfsRoot: config.zfsRoot, fsRoot: config.fsRoot, network, netmask, gateway, extIf: config.network.extIf, ...(dns ? { dns } : {}) };
-    out.push(...checkSystemConfig(system, { bridges: input.bridges ?? [] }));
+    // pot refuses a network with no address left (potnet only warns, as the original accepts it)
+    out.push(...checkSystemConfig(system, { bridges: input.bridges ?? [], fullNetwork: 'error' }));
   }
   if (config.dns.name === '') add('POT_DNS_NAME', 'warning', 'POT_DNS_NAME is empty', 'set the name of the DNS pot used by `-d pot`, e.g. dns');
 
