@@ -86,6 +86,23 @@ describe('every --json output validates against its shipped schema', () => {
     expect((await json('info', 'info', '-B', 'oven', '--json')).bridge).toMatchObject({ name: 'oven', network: '10.192.1.0/28', addresses: expect.any(Array) });
   });
 
+  it('show: sizes and counts are numbers (bytes from zfs get -p and rctl -u); the report keeps the tools\' human text', async () => {
+    const conf = path.join(host.fsRoot, 'jails', 'web', 'conf', 'pot.conf');
+    const before = readFileSync(conf, 'utf8');
+    writeFileSync(conf, `${before}pot.rss.cpus=2\n`);
+    try {
+      const { pots } = (await json('show', 'show', '-p', 'web', '-v', '--json')) as { pots: Array<Record<string, unknown>> };
+      // the fake zfs: 96K used by a pot's dataset, 1.21G by host_base's; rctl: 64M virtual and 12M physical memory
+      expect(pots[0]).toMatchObject({ name: 'web', diskUsage: 98304, baseUsage: Math.round(1.21 * 1024 ** 3), datasets: [], running: true, memory: { virtual: 67108864, physical: 12582912 }, cpus: 2 });
+      const report = await host.pot('show', '-p', 'web', '-v');
+      expect(report.stdout).toContain('\tdisk usage      : 96K\n\tbase usage      : 1.21G\n\tvirtual memory  : 64M\n\tphysical memory : 12M\n\tmax amount of CPUs: 2\n');
+      const { pot } = (await json('info', 'info', '-p', 'web', '--json')) as { pot: { resources: unknown } };
+      expect(pot.resources).toEqual({ cpus: 2, memory: '512M' });
+    } finally {
+      writeFileSync(conf, before);
+    }
+  });
+
   it('show (-a, -p, -q), ps, config, doctor', async () => {
     const shown = (await json('show', 'show', '-a', '--json')).pots as Array<Record<string, unknown>>;
     expect(shown.map((p) => [p.name, p.running])).toEqual([['db', false], ['shell', false], ['web', true]]);

@@ -45,6 +45,14 @@ describe('runEmulated', () => {
     expect(existsSync(path.join(host.stateDir, '.lock.owner'))).toBe(false);
   });
 
+  it('zfs get -p prints sizes as numbers of bytes, other values as they are', () => {
+    host = createFakeHost();
+    expect(run(host, ['zfs', 'create', 'zroot/pot']).exitCode).toBe(0);
+    expect(run(host, ['zfs', 'set', 'used=1.5M', 'zroot/pot']).exitCode).toBe(0);
+    expect(run(host, ['zfs', 'get', '-Ho', 'value', 'used', 'zroot/pot']).stdout).toBe('1.5M\n');
+    expect(run(host, ['zfs', 'get', '-Hpo', 'value', 'used,available,mountpoint', 'zroot/pot']).stdout).toBe(`${1.5 * 1024 ** 2}\n${100 * 1024 ** 3}\nnone\n`);
+  });
+
   it('reads standard input only when the command reads it (a lazy provider)', () => {
     host = createFakeHost();
     let asked = 0;

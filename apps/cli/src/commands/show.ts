@@ -28,7 +28,9 @@ export const show = defineCommand({
       else c.io.stdout(names.map((n) => `${n}\n`).join(''));
       return;
     }
-    const reports = o.p !== undefined ? [await actions.showPot(c.actx, o.p, { verbose: o.v > 0 })] : await actions.showPots(c.actx, names, { verbose: o.v > 0 });
+    // JSON has sizes in bytes (numbers); the report keeps the tools' human-readable text
+    const options = { verbose: o.v > 0, exact: o.json };
+    const reports = o.p !== undefined ? [await actions.showPot(c.actx, o.p, options)] : await actions.showPots(c.actx, names, options);
     if (o.json) printJson(c.io, ShowOutput, { pots: reports.map(potShowOf) });
     else for (const r of reports) c.io.stdout(actions.formatPotShow(r));
   },

@@ -35,6 +35,8 @@ export function typedValue(raw: string | undefined): boolean | number | string |
 }
 
 const orNull = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
+/** A count or a size the host printed as decimal digits, as a number; anything else is not known (null). */
+const numberOrNull = (v: string | undefined): number | null => (v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : null);
 const levelOf = (v: string | undefined): number | null => (v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : null);
 
 function typedRecord(values: Readonly<Record<string, string>>): Record<string, boolean | number | string | null> {
@@ -85,7 +87,7 @@ export function potInfoOf(i: actions.PotInfo) {
     active: i.active,
     attributes: typedRecord(i.attributes),
     jailAttributes: typedRecord(i.jailAttributes),
-    resources: { cpus: orNull(i.resources.cpus), memory: orNull(i.resources.memory) },
+    resources: { cpus: numberOrNull(i.resources.cpus), memory: orNull(i.resources.memory) },
     datasets: datasetsOf(i.details?.datasets ?? []),
     snapshots: i.details?.snapshots ?? [],
   };
@@ -96,15 +98,17 @@ export function environmentOf(vars: ReadonlyArray<readonly [string, string]>): A
   return vars.map(([name, value]) => ({ name, value }));
 }
 
+/** A pot's show report, shown with exact sizes (`showPot(…, { exact: true })`): sizes become numbers of bytes. */
 export function potShowOf(s: actions.PotShow) {
+  const memory = s.runtime?.memory;
   return {
     name: s.name,
-    diskUsage: orNull(s.diskUsage),
-    ...(s.baseUsage === undefined ? {} : { baseUsage: orNull(s.baseUsage) }),
-    ...(s.datasets === undefined ? {} : { datasets: s.datasets.map((d) => ({ dataset: d.dataset, usage: orNull(d.usage) })) }),
+    diskUsage: numberOrNull(s.diskUsage),
+    ...(s.baseUsage === undefined ? {} : { baseUsage: numberOrNull(s.baseUsage) }),
+    ...(s.datasets === undefined ? {} : { datasets: s.datasets.map((d) => ({ dataset: d.dataset, usage: numberOrNull(d.usage) })) }),
     running: s.running,
-    memory: s.runtime?.memory ?? null,
-    cpus: orNull(s.runtime?.cpus),
+    memory: memory === undefined ? null : { virtual: numberOrNull(memory.virtual), physical: numberOrNull(memory.physical) },
+    cpus: numberOrNull(s.runtime?.cpus),
     redirections: s.runtime?.redirections ?? [],
   };
 }

@@ -68,7 +68,7 @@ const PotInfo = z.object({
   active: z.boolean(),
   attributes: z.record(text, AttributeValue).describe('pot attributes by camelCase name (startAtBoot, persistent, ...)'),
   jailAttributes: z.record(text, AttributeValue).describe('jail attributes by camelCase name (devfsRuleset, enforceStatfs, ...)'),
-  resources: z.object({ cpus: unset(text), memory: unset(text) }),
+  resources: z.object({ cpus: unset(z.number().int()).describe('set-rss -C'), memory: unset(text).describe('set-rss -M, as given (512M)') }),
   datasets: z.array(Dataset),
   snapshots: z.array(text),
 });
@@ -85,14 +85,16 @@ export const InfoOutput = z
   })
   .describe('pot info --json');
 
+const bytes = z.number().int().nonnegative().describe('bytes');
+
 const PotShow = z.object({
   name: text,
-  diskUsage: unset(text),
-  baseUsage: unset(text).optional().describe('-v, multi pots'),
-  datasets: z.array(z.object({ dataset: text, usage: unset(text) })).optional().describe('-v'),
+  diskUsage: unset(bytes).describe("bytes used by the pot's datasets (zfs used)"),
+  baseUsage: unset(bytes).optional().describe('-v, multi pots: bytes used by the base'),
+  datasets: z.array(z.object({ dataset: text, usage: unset(bytes) })).optional().describe('-v'),
   running: z.boolean(),
-  memory: unset(z.object({ virtual: text, physical: text })).describe('null when stopped or without rctl'),
-  cpus: unset(text),
+  memory: unset(z.object({ virtual: unset(bytes), physical: unset(bytes) })).describe('bytes in use; null when stopped or without rctl'),
+  cpus: unset(z.number().int()).describe('the CPU limit (set-rss -C); null when none'),
   redirections: z.array(text),
 });
 

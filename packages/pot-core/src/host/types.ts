@@ -98,7 +98,8 @@ export interface DatasetOps {
   exists(name: string): Promise<boolean>;
   /** Creates a dataset with properties (in the order given). */
   create(name: string, properties?: Readonly<Record<string, string>>): Promise<void>;
-  getProperty(name: string, property: string): Promise<string | undefined>;
+  /** A property's value as `zfs get` prints it (`exact`: sizes as numbers of bytes, `zfs get -p`). */
+  getProperty(name: string, property: string, options?: { readonly exact?: boolean }): Promise<string | undefined>;
   setProperty(name: string, property: string, value: string): Promise<void>;
   /** Drops a locally set property: the dataset inherits it again (`zfs inherit`). */
   inheritProperty(name: string, property: string): Promise<void>;

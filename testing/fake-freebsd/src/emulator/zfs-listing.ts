@@ -144,14 +144,27 @@ function readValueSource(line: string): [string, string] {
   return [s.slice(0, tab), s.slice(tab).replace(/^\t+/, '').replace(/\t+$/, '')];
 }
 
-/** cmd_get: zfs get [-Hpr] [-o FIELDS] [-d N] [-t T] [-s S] PROPS|all DS|SNAP… */
+/** The properties that are sizes: -p prints them as exact numbers of bytes. */
+const SIZE_PROPS = new Set(['used', 'available', 'avail', 'referenced', 'refer', 'quota', 'reservation', 'refquota', 'refreservation', 'usedbysnapshots', 'usedbydataset', 'usedbychildren', 'usedbyrefreservation', 'written', 'logicalused', 'logicalreferenced']);
+
+/** A size as zfs prints it (`96K`, `1.50M`, `0B`) in bytes, as `-p` prints it; other text as it is. */
+export function exactSize(value: string): string {
+  const m = /^([0-9]+(?:\.[0-9]+)?)([BKMGTPE]?)$/.exec(value);
+  if (m === null) return value;
+  const power = 'BKMGTPE'.indexOf(m[2] === '' ? 'B' : (m[2] as string));
+  return String(Math.round(Number(m[1]) * 1024 ** power));
+}
+
+/** cmd_get: zfs get [-Hpr] [-o FIELDS] [-d N] [-t T] [-s S] PROPS|all DS|SNAP… (-p: sizes in bytes) */
 export function zfsGet(call: Call, store: ZfsStore, args: readonly string[], err: (line: string) => void): number {
   let scripted = false;
   let fields = 'name,property,value,source';
   let rec = false;
+  let exact = false;
   const g = new Getopts('zfs', args, 'Hpro:t:d:s:', err);
   for (const o of g) {
     if (o.opt === 'H') scripted = true;
+    else if (o.opt === 'p') exact = true;
     else if (o.opt === 'o') fields = o.arg;
     else if (o.opt === 'r' || o.opt === 'd') rec = true;
   }
@@ -174,7 +187,7 @@ export function zfsGet(call: Call, store: ZfsStore, args: readonly string[], err
     for (const p of props) {
       const zp = ds.includes('@') ? store.snapProp(ds, p) : store.prop(ds, p);
       const [v, src] = readValueSource(`${zp.v}\t${zp.s}`);
-      const cells = { name: ds, property: p, value: v, source: src } as Record<string, string>;
+      const cells = { name: ds, property: p, value: exact && SIZE_PROPS.has(p) ? exactSize(v) : v, source: src } as Record<string, string>;
       rows += `${words.map((f) => (Object.hasOwn(cells, f) ? cells[f] : '')).join('\t')}\n`;
     }
   }

@@ -1,11 +1,19 @@
 /**
  * `pot show`: disk usage of pots and, for running ones, memory
- * (with rctl), CPUs and port redirections.
+ * (with rctl), CPUs and port redirections. Sizes are the host tools'
+ * human-readable text (`1.50M`), or with `exact` numbers of bytes in
+ * decimal (`zfs get -p`, `rctl -u`) for machine-readable output.
  */
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { existingPot, forPot, potDataset, potStore, readablePots, SKIPPED } from '../context/pot-lookup.js';
 import { potRdrAnchors } from '../network/port-redirects.js';
+
+export interface ShowOptions {
+  verbose?: boolean;
+  /** Sizes as numbers of bytes instead of the tools' human-readable text. */
+  exact?: boolean;
+}
 
 export interface PotShow {
   name: string;
@@ -22,16 +30,16 @@ export interface PotShow {
   };
 }
 
-const used = async (ctx: ActionContext, ds: string): Promise<string> => (await ctx.host.zfs.getProperty(ds, 'used')) ?? '';
+const used = async (ctx: ActionContext, ds: string, exact = false): Promise<string> => (await ctx.host.zfs.getProperty(ds, 'used', { exact })) ?? '';
 
-async function verboseUsage(ctx: ActionContext, pot: string, conf: PotConf, show: PotShow): Promise<void> {
+async function verboseUsage(ctx: ActionContext, pot: string, conf: PotConf, show: PotShow, exact: boolean): Promise<void> {
   const zr = ctx.settings.zfsRoot;
   const base = conf.getShell('pot.base') ?? '';
-  if (conf.type === 'multi') show.baseUsage = await used(ctx, `${zr}/bases/${base}`);
+  if (conf.type === 'multi') show.baseUsage = await used(ctx, `${zr}/bases/${base}`, exact);
   show.datasets = [];
   for (const e of (await potStore(ctx).readFscompConf(pot))?.entries ?? []) {
     if (e.source.startsWith('/') || e.source.startsWith(`${zr}/jails/${pot}`) || e.source.startsWith(`${zr}/bases/${base}`)) continue;
-    show.datasets.push({ dataset: e.source.slice(zr.length + 1), usage: await used(ctx, e.source) });
+    show.datasets.push({ dataset: e.source.slice(zr.length + 1), usage: await used(ctx, e.source, exact) });
   }
 }
 
@@ -46,10 +54,10 @@ async function redirections(ctx: ActionContext, pot: string, conf: PotConf): Pro
     .map((r) => r.replace(/rdr pass on .* inet proto tcp from any to /, '').replace(/ =/g, '').trim());
 }
 
-async function runtime(ctx: ActionContext, pot: string, conf: PotConf): Promise<PotShow['runtime']> {
+async function runtime(ctx: ActionContext, pot: string, conf: PotConf, exact: boolean): Promise<PotShow['runtime']> {
   const out: NonNullable<PotShow['runtime']> = { redirections: await redirections(ctx, pot, conf) };
   if (await ctx.host.limits.available()) {
-    const u = await ctx.host.limits.usage(pot);
+    const u = await ctx.host.limits.usage(pot, { raw: exact });
     out.memory = { virtual: u.vmemoryuse ?? '', physical: u.memoryuse ?? '' };
   }
   const cpus = conf.getShell('pot.rss.cpus');
@@ -57,11 +65,12 @@ async function runtime(ctx: ActionContext, pot: string, conf: PotConf): Promise<
   return out;
 }
 
-export async function showPot(ctx: ActionContext, pot: string, options: { verbose?: boolean } = {}): Promise<PotShow> {
+export async function showPot(ctx: ActionContext, pot: string, options: ShowOptions = {}): Promise<PotShow> {
   const conf = await existingPot(ctx, pot);
-  const show: PotShow = { name: pot, diskUsage: await used(ctx, potDataset(ctx, pot)), running: await ctx.host.jails.isRunning(pot) };
-  if (options.verbose) await verboseUsage(ctx, pot, conf, show);
-  if (show.running && (await ctx.host.system.uid()) === 0) show.runtime = await runtime(ctx, pot, conf);
+  const exact = options.exact ?? false;
+  const show: PotShow = { name: pot, diskUsage: await used(ctx, potDataset(ctx, pot), exact), running: await ctx.host.jails.isRunning(pot) };
+  if (options.verbose) await verboseUsage(ctx, pot, conf, show, exact);
+  if (show.running && (await ctx.host.system.uid()) === 0) show.runtime = await runtime(ctx, pot, conf, exact);
   return show;
 }
 
@@ -91,7 +100,7 @@ export async function potsToShow(ctx: ActionContext, all: boolean): Promise<stri
 }
 
 /** `show` of each pot; one that fails is reported in a line, the others are shown. */
-export async function showPots(ctx: ActionContext, names: readonly string[], options: { verbose?: boolean } = {}): Promise<PotShow[]> {
+export async function showPots(ctx: ActionContext, names: readonly string[], options: ShowOptions = {}): Promise<PotShow[]> {
   const out: PotShow[] = [];
   for (const n of names) {
     const r = await forPot(ctx, () => showPot(ctx, n, options));

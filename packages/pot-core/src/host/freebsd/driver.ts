@@ -107,8 +107,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       for (const [k, v] of Object.entries(properties)) args.push('-o', `${k}=${v}`);
       await must(e('zfs', [...args, checkName('dataset', name)]));
     },
-    async getProperty(name, property) {
-      const r = await run(q('zfs', ['get', '-Ho', 'value', property, checkName('dataset', name)]));
+    async getProperty(name, property, options = {}) {
+      const r = await run(q('zfs', ['get', options.exact === true ? '-Hpo' : '-Ho', 'value', property, checkName('dataset', name)]));
       if (r.exitCode !== 0) return undefined;
       return lines(r.stdout)[0];
     },
