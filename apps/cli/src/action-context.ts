@@ -27,8 +27,10 @@ export interface ActionOptions {
 export function actionContext(ctx: { io: CliIO }, options: ActionOptions): actions.ActionContext {
   const { io } = ctx;
   const settings = actions.loadSettings(io.env, { tolerant: options.tolerantConfig ?? false });
-  // a line of output first ends the line of a progress bar being drawn
-  const bars = io.stderrIsTTY === true ? terminalProgress(io.stderr) : undefined;
+  // a line of output first ends the line of a progress bar being drawn; the bar's delay is
+  // measured with the host's clock (the tests' virtual one)
+  const clock = io.clock;
+  const bars = io.stderrIsTTY === true ? terminalProgress(io.stderr, clock === undefined ? Date.now : () => clock.now()) : undefined;
   const print = options.silent ? () => {} : (line: string) => (bars?.interrupt(), io.stdout(`${line}\n`));
   const base = io.hostRunner?.(io) ?? createExecaRunner({ env: io.env });
   const runner = options.dryRun ? createDryRunRunner(base, { print: (l) => io.stdout(`${l}\n`) }) : base;

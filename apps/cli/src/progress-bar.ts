@@ -1,6 +1,6 @@
 /**
- * A one-line download progress bar for a terminal (`\r`-redrawn on stderr):
- * `base.txz [#########-----------]  45%  81.2 MiB / 180.0 MiB`.
+ * A one-line progress bar for a terminal (`\r`-redrawn on stderr), for downloads
+ * and extractions: `base.txz [#########-----------]  45%  81.2 MiB / 180.0 MiB`.
  */
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -51,20 +51,20 @@ export function createProgressBar(label: string, write: (text: string) => void):
   };
 }
 
-/** Downloads shorter than this draw nothing. */
+/** Steps (downloads, extractions) shorter than this draw nothing. */
 export const PROGRESS_DELAY_MS = 1000;
 
 export interface TerminalProgress {
-  /** A display for one download (pot-core's Reporter.progress). */
+  /** A display for one download or extraction (pot-core's Reporter.progress). */
   start(label: string): ProgressBar;
   /** Ends the line of the display being drawn, before other output. */
   interrupt(): void;
 }
 
 /**
- * The one progress mechanism of the CLI: a bar per download on the terminal's
- * stderr, drawn once the download has lasted PROGRESS_DELAY_MS (`now` is the
- * clock; tests give their own).
+ * The one progress mechanism of the CLI: a bar per download or extraction on
+ * the terminal's stderr, drawn once the step has lasted PROGRESS_DELAY_MS
+ * (`now` is the clock; tests give their own).
  */
 export function terminalProgress(write: (text: string) => void, now: () => number = Date.now): TerminalProgress {
   let active: ProgressBar | undefined;

@@ -47,6 +47,10 @@ export interface FakeHost {
   pot(...args: string[]): Promise<PotRun>;
   /** Runs the built pot binary (a process of its own, the stand-ins as processes). */
   potProcess(...args: string[]): Promise<PotRun>;
+  /** Runs pot in this process with its stderr taken for a terminal (progress bars); never as a process. */
+  potOnTerminal(...args: string[]): Promise<PotRun>;
+  /** In-process runs: every run of the host tool `tool` takes `ms` of virtual time (0: none). */
+  toolTime(tool: string, ms: number): void;
   /** A stub command run without logging (to look at the host). */
   look(command: string, ...args: string[]): string;
   /** The command log, normalised like the golden files. */
@@ -131,6 +135,19 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
       .split(hostRoot).join('')
       .split(dir).join('@WORK@');
 
+  const potInProcess = async (args: readonly string[], stderrIsTTY: boolean): Promise<PotRun> => {
+    mark(args);
+    // every pot command is a process of its own with its own pid: names pot derives from
+    // (time, pid), such as an epair's, must differ here too, so each command starts a second later
+    inProcess.clock.advance(1000);
+    let stdout = '';
+    let stderr = '';
+    const { hostRunner, clock } = inProcess;
+    const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env, cwd: home, hostRunner, clock, stderrIsTTY };
+    const code = await runPot([...args], io);
+    return { code, stdout, stderr };
+  };
+
   const host: FakeHost = {
     dir, state, hostRoot, fsRoot, cache, tmp, etcDir, env,
     conf(...lines) {
@@ -141,15 +158,13 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     },
     async pot(...args) {
       if (process.env.POT_E2E_PROCESSES === '1') return host.potProcess(...args);
-      mark(args);
-      // every pot command is a process of its own with its own pid: names pot derives from
-      // (time, pid), such as an epair's, must differ here too, so each command starts a second later
-      inProcess.clock.advance(1000);
-      let stdout = '';
-      let stderr = '';
-      const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env, cwd: home, ...inProcess };
-      const code = await runPot(args, io);
-      return { code, stdout, stderr };
+      return potInProcess(args, false);
+    },
+    potOnTerminal(...args) {
+      return potInProcess(args, true);
+    },
+    toolTime(tool, ms) {
+      inProcess.toolTimes.set(tool, ms);
     },
     potProcess(...args) {
       mark(args);

@@ -50,8 +50,22 @@ function lookup(file: string, pathVar: string, cache: Map<string, string | undef
   return found;
 }
 
+/**
+ * How long host tools take, in virtual time: each run of a tool named here moves the clock
+ * forward by its time once it has run (a slow download or extraction, without a wait).
+ */
+export type ToolTimes = Map<string, number>;
+
+/** stdin of a command from its `input` or `inputFile`; a reader of the file is told it was read at once. */
+function stdinOf(c: HostCommand): Buffer | string | undefined {
+  if (c.input !== undefined || c.inputFile === undefined) return c.input;
+  const bytes = readFileSync(c.inputFile);
+  c.inputRead?.(bytes.length);
+  return bytes;
+}
+
 /** A runner that answers the fake host's commands in process and hands everything else to execa. */
-export function inProcessRunner(io: CliIO): CommandRunner {
+export function inProcessRunner(io: CliIO, times?: { clock: VirtualClock; tools: ToolTimes }): CommandRunner {
   const execa = createExecaRunner({ env: io.env, ...(io.cwd === undefined ? {} : { cwd: io.cwd }) });
   const env = hostApi.hostToolEnv(io.env);
   const found = new Map<string, string | undefined>();
@@ -65,10 +79,10 @@ export function inProcessRunner(io: CliIO): CommandRunner {
   };
 
   const runHere = (c: HostCommand): CommandResult => {
-    let input: Buffer | string | undefined = c.input ?? (c.inputFile === undefined ? undefined : readFileSync(c.inputFile));
+    let input = stdinOf(c);
     let producerFailed: { exitCode: number; stderr: string } | undefined;
     if (c.pipeFrom !== undefined) {
-      const source = call(c.pipeFrom, undefined);
+      const source = call(c.pipeFrom, stdinOf(c.pipeFrom));
       input = source.stdout;
       if (source.exitCode !== 0) producerFailed = source;
     }
@@ -85,21 +99,33 @@ export function inProcessRunner(io: CliIO): CommandRunner {
     return { exitCode: answer.exitCode, stdout, stderr: answer.stderr };
   };
 
+  const took = (c: HostCommand): void => {
+    for (let one: HostCommand | undefined = c; one !== undefined; one = one.pipeFrom) times?.clock.advance(times.tools.get(path.basename(one.file)) ?? 0);
+  };
+
+  const runOne = async (command: HostCommand): Promise<CommandResult> => {
+    if (emulated(command)) return runHere(command);
+    if (command.passOutput !== true && command.interactive !== true) return execa.run(command);
+    // the binary's stdout is the test's pipe; here it is the io
+    const answer = await execa.run({ ...command, passOutput: false, interactive: false });
+    io.stdout(answer.stdout);
+    io.stderr(answer.stderr);
+    return { exitCode: answer.exitCode, stdout: '', stderr: '' };
+  };
+
   return {
     dryRun: false,
     async run(command) {
-      if (emulated(command)) return runHere(command);
-      if (command.passOutput !== true && command.interactive !== true) return execa.run(command);
-      // the binary's stdout is the test's pipe; here it is the io
-      const answer = await execa.run({ ...command, passOutput: false, interactive: false });
-      io.stdout(answer.stdout);
-      io.stderr(answer.stderr);
-      return { exitCode: answer.exitCode, stdout: '', stderr: '' };
+      const result = await runOne(command);
+      took(command);
+      return result;
     },
   };
 }
 
-/** The CliIO fields that put pot on the in-process fake host. */
-export function inProcessHost(): { hostRunner: (io: CliIO) => CommandRunner; clock: VirtualClock } {
-  return { hostRunner: inProcessRunner, clock: virtualClock() };
+/** The CliIO fields that put pot on the in-process fake host, and the virtual time its tools take. */
+export function inProcessHost(): { hostRunner: (io: CliIO) => CommandRunner; clock: VirtualClock; toolTimes: ToolTimes } {
+  const clock = virtualClock();
+  const toolTimes: ToolTimes = new Map();
+  return { hostRunner: (io) => inProcessRunner(io, { clock, tools: toolTimes }), clock, toolTimes };
 }

@@ -20,6 +20,12 @@ export interface HostCommand {
   /** stdin is read from this file. */
   readonly inputFile?: string;
   /**
+   * With `inputFile`: told the bytes of it the command has read so far, now
+   * and then while it runs (a progress display); runners that cannot tell
+   * call it once, when it was read. Never called by dry-run.
+   */
+  readonly inputRead?: (bytes: number) => void;
+  /**
    * The command changes host state (class `E` of the golden logs). Dry-run
    * prints these instead of running them; queries (`Q`) still run.
    */
@@ -84,10 +90,11 @@ export function formatArgv(file: string, args: readonly string[]): string {
   return [file, ...args].map(shellQuote).join(' ');
 }
 
-/** A command as one line; a piped command as `SRC | DST`. */
+/** A command as one line; a piped command as `SRC | DST`; stdin from a file as `CMD < FILE`. */
 export function formatCommand(command: HostCommand): string {
   const env = Object.entries(command.env ?? {}).map(([k, v]) => `${shellQuote(`${k}=${v}`)} `);
-  const own = `${env.length === 0 ? '' : `env ${env.join('')}`}${formatArgv(command.file, command.args)}`;
+  const input = command.inputFile === undefined ? '' : ` < ${shellQuote(command.inputFile)}`;
+  const own = `${env.length === 0 ? '' : `env ${env.join('')}`}${formatArgv(command.file, command.args)}${input}`;
   const out = command.outputFile === undefined ? '' : ` > ${shellQuote(command.outputFile)}`;
   return command.pipeFrom === undefined ? own + out : `${formatCommand(command.pipeFrom)} | ${own}${out}`;
 }

@@ -73,8 +73,17 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
 
   const stdinOf = (command: HostCommand): ExecaOptions => {
     if (command.input !== undefined) return { input: command.input };
-    if (command.inputFile !== undefined) return { inputFile: command.inputFile };
-    return { stdin: 'ignore' };
+    if (command.inputFile === undefined) return { stdin: 'ignore' };
+    const told = command.inputRead;
+    if (told === undefined) return { inputFile: command.inputFile };
+    // the file reaches stdin through a transform that counts what the command has read
+    let read = 0;
+    const count = function* (chunk: Uint8Array): Generator<Uint8Array> {
+      read += chunk.length;
+      told(read);
+      yield chunk;
+    };
+    return { stdin: [{ file: command.inputFile }, { transform: count, binary: true }] };
   };
 
   return {
@@ -88,7 +97,7 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
           extendEnv: false,
           preferLocal: false,
           reject: false,
-          stdin: 'ignore',
+          ...stdinOf(source),
           buffer: { stdout: false },
           ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
           ...(options.cancelSignal === undefined ? {} : { cancelSignal: options.cancelSignal }),

@@ -363,7 +363,9 @@ export interface SystemOps {
 }
 
 /** Bytes received so far and the size the server announced (undefined when unknown). */
-export type DownloadProgress = (received: number, total: number | undefined) => void;
+export type DownloadProgress = ByteProgress;
+/** Bytes done of a total (undefined when not known), called now and then while a long step runs. */
+export type ByteProgress = (done: number, total: number | undefined) => void;
 
 /** Files from the network (release tarballs). */
 export interface DownloadOps {
@@ -377,8 +379,11 @@ export interface DownloadOps {
 
 /** Archives and the file trees they unpack into (paths of this process). */
 export interface ArchiveOps {
-  /** Unpacks a (compressed) tar archive into `dir`, keeping files already there; owners, modes and flags as archived. */
-  extract(archive: string, dir: string): Promise<void>;
+  /**
+   * Unpacks a (compressed) tar archive into `dir`, keeping files already there; owners, modes and
+   * flags as archived. `progress` is told how much of the archive was read (never in dry-run).
+   */
+  extract(archive: string, dir: string, options?: { readonly progress?: ByteProgress }): Promise<void>;
   /** Copies the directory `source` into `targetDir` with everything it holds (owners, modes, times, flags, links). */
   copyTree(source: string, targetDir: string): Promise<void>;
   /** Clears the immutable flags of everything below `path`, so it can be removed. */
@@ -393,6 +398,8 @@ export interface ReceiveOptions {
   readonly origin?: string;
   /** false: leave the received datasets unmounted (`-u`). */
   readonly mount?: boolean;
+  /** Told how much of the compressed image was read (never in dry-run). */
+  readonly progress?: ByteProgress;
 }
 
 /** Pot images (`pot export`/`import`): xz-compressed `zfs send -R` streams, their skein1024 digests and signify signatures. */

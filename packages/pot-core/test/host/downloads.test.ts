@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDryRunRunner, createFreeBsdHost, createRecordingRunner, formatLogLines, type RecordingRunner } from '../../src/host/index.js';
+import { createDryRunRunner, createFreeBsdHost, createRecordingRunner, formatCommand, formatLogLines, type RecordingRunner } from '../../src/host/index.js';
 import { parseFetchSize } from '../../src/host/freebsd/downloads.js';
 import { isPotError } from '../../src/errors/pot-error.js';
 
@@ -72,6 +72,42 @@ describe('host.archives', () => {
     ]);
     await expect(host.archives.symlink('-f', '/x')).rejects.toMatchObject({ code: 'invalid-name' });
     await expect(host.archives.extract('base.txz', '/x')).rejects.toMatchObject({ code: 'invalid-name' });
+  });
+
+  it('progress: tar and xzcat read the file on stdin, its size is the total, the runner counts what was read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pot-x-'));
+    const archive = path.join(dir, 'base.txz');
+    writeFileSync(archive, 'x'.repeat(1000));
+    const rec = createRecordingRunner({ responses: () => ({}) });
+    const reading = rec.run.bind(rec);
+    // a runner that reads the file in two halves
+    rec.run = async (c) => {
+      c.inputRead?.(500);
+      c.pipeFrom?.inputRead?.(500);
+      c.inputRead?.(1000);
+      c.pipeFrom?.inputRead?.(1000);
+      return reading(c);
+    };
+    const host = createFreeBsdHost({ runner: rec, hostRoot: '/nonexistent' });
+    const seen: string[] = [];
+    const progress = (done: number, total: number | undefined) => void seen.push(`${done}/${total}`);
+    await host.archives.extract(archive, '/fs/bases/13.2', { progress });
+    expect(seen).toEqual(['0/1000', '500/1000', '1000/1000', '1000/1000']);
+    seen.length = 0;
+    await host.images.receiveCompressed(archive, 'zroot/pot/jails/web_1_0', { progress });
+    expect(seen).toEqual(['0/1000', '500/1000', '1000/1000', '1000/1000']);
+    expect(rec.commands.map((c) => formatCommand(c.command))).toEqual([`tar -xkf - -C /fs/bases/13.2 < ${archive}`, `xzcat < ${archive} | zfs receive zroot/pot/jails/web_1_0`]);
+  });
+
+  it('dry-run extracts and receives as without progress, and reports none', async () => {
+    const rec = createRecordingRunner({ dryRun: true });
+    const host = createFreeBsdHost({ runner: rec, hostRoot: '/nonexistent' });
+    const progress = () => {
+      throw new Error('no progress in dry-run');
+    };
+    await host.archives.extract('/c/base.txz', '/d', { progress });
+    await host.images.receiveCompressed('/c/web_1.0.xz', 'zroot/pot/jails/web_1_0', { progress });
+    expect(rec.plan()).toEqual(['tar -xkf /c/base.txz -C /d', 'xzcat /c/web_1.0.xz | zfs receive zroot/pot/jails/web_1_0']);
   });
 
   it('a failing tool is a host-command PotError', async () => {

@@ -22,6 +22,22 @@ describe('execa runner', () => {
     expect(failed).toMatchObject({ exitCode: 3, stderr: 'oops\n' });
   });
 
+  it('counts what a command reads of its input file, also as the producer of a pipe', async () => {
+    const run = createExecaRunner({ env });
+    const dir = mkdtempSync(path.join(tmpdir(), 'pot-run-'));
+    const file = path.join(dir, 'in');
+    writeFileSync(file, 'a'.repeat(200_000));
+    const read: number[] = [];
+    const r = await run.run({ file: 'wc', args: ['-c'], inputFile: file, inputRead: (n) => void read.push(n), mutating: false });
+    expect(r.stdout.trim()).toBe('200000');
+    expect(read.at(-1)).toBe(200_000);
+    expect(read).toEqual([...read].sort((a, b) => a - b));
+    const piped: number[] = [];
+    const p = await run.run({ file: 'wc', args: ['-c'], mutating: false, pipeFrom: { file: 'cat', args: [], inputFile: file, inputRead: (n) => void piped.push(n), mutating: false } });
+    expect(p.stdout.trim()).toBe('200000');
+    expect(piped.at(-1)).toBe(200_000);
+  });
+
   it('gives the environment LC_ALL=C and IFCONFIG_FORMAT', async () => {
     const out = await createExecaRunner({ env: { ...env, LC_ALL: 'de_DE.UTF-8', FOO: 'bar' } }).run({ file: 'env', args: [], mutating: false });
     expect(out.stdout).toContain('LC_ALL=C\n');

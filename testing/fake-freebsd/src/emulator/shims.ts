@@ -1,6 +1,7 @@
 /**
  * Stand-ins that the call log does not record: the portability shims `sleep` and `ex`
- * (../../bin/sleep, ex; lib/shim.sh), and `lockf`, which logs itself before it runs its command
+ * (../../bin/sleep, ex; lib/shim.sh), `tar` (the real one, reading compressed standard input
+ * as bsdtar does), and `lockf`, which logs itself before it runs its command
  * (its line comes before the lines of what the command calls, and never carries an #rc).
  * runEmulated must not log these.
  */
@@ -235,4 +236,45 @@ export function lockf(call: Call): number {
     }
   }
   return execLike(call, argv, 22);
+}
+
+// ---- tar
+
+/** The compressions bsdtar recognises by their first bytes, and GNU tar's option for each. */
+const COMPRESSIONS: ReadonlyArray<readonly [Buffer, string]> = [
+  [Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), '-J'],
+  [Buffer.from([0x1f, 0x8b]), '-z'],
+  [Buffer.from('BZh', 'latin1'), '-j'],
+  [Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), '--zstd'],
+];
+
+/** `-f -` (or `-xkf -`): the archive is standard input. */
+function archiveOnStdin(args: readonly string[]): boolean {
+  return args.some((a, i) => /^-[A-Za-z]*f$/.test(a) && args[i + 1] === '-');
+}
+
+/**
+ * tar: the host's real tar, not logged (as before it had a stand-in), made to read a compressed
+ * archive on standard input as FreeBSD's bsdtar does (`tar -xkf - -C DIR < base.txz`): GNU tar
+ * detects the compression of a named file only, so the decompressor is named for it.
+ */
+export function tar(call: Call): number {
+  const real = realTool(call, 'tar');
+  if (real === undefined) {
+    call.err('tar: not found');
+    return 127;
+  }
+  let args = [...call.args];
+  let stdio = call.childStdio();
+  if (archiveOnStdin(args)) {
+    const input = call.stdin();
+    const option = COMPRESSIONS.find(([magic]) => input.subarray(0, magic.length).equals(magic))?.[1];
+    if (option !== undefined) args = [option, ...args];
+    stdio = { input, stdio: ['pipe', 'pipe', 'pipe'] };
+  }
+  const r = spawnSync(real, args, { env: call.env as NodeJS.ProcessEnv, cwd: call.cwd, ...stdio, maxBuffer: 1 << 30 });
+  if (r.stdout !== null && r.stdout.length > 0) call.out(r.stdout);
+  if (r.stderr !== null && r.stderr.length > 0) call.errRaw(r.stderr.toString('utf8'));
+  if (r.status !== null) return r.status;
+  return r.signal === null ? 127 : 128 + (osConstants.signals[r.signal] ?? 0);
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import type { Release } from '../../releases/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, realFiles, warn } from '../context/context.js';
+import { debug, extractArchive, info, realFiles, warn } from '../context/context.js';
 
 export const baseDataset = (ctx: ActionContext, base: string): string => `${ctx.settings.zfsRoot}/bases/${base}`;
 export const basePath = (ctx: ActionContext, base: string): string => path.join(ctx.settings.fsRoot, 'bases', base);
@@ -64,7 +64,7 @@ export async function populateBase(ctx: ActionContext, base: string, release: Re
   const files = ctx.host.files.under(root);
   const { archives } = ctx.host;
   debug(ctx, `Extracting ${tarball} into ${root}`);
-  await archives.extract(tarball, root);
+  await extractArchive(ctx, tarball, root);
   await files.write('/.osrelease', `${release.name}\n`);
   for (const dir of ['root', 'etc', 'var']) {
     // a dry run extracted nothing: the check belongs to the real run

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
-import type { DownloadProgress, Host, RootedFiles } from '../../host/types.js';
+import type { ByteProgress, Host, RootedFiles } from '../../host/types.js';
 import type { PotSettings } from '../../config/settings.js';
 
 export interface Reporter {
@@ -15,13 +15,13 @@ export interface Reporter {
   print(line: string): void;
   /** Diagnostics passed through from host tools (stderr). */
   diag(line: string): void;
-  /** A progress display for one download named `label` (a terminal's bar); absent: none. */
+  /** A progress display for one long step (download, extraction) named `label` (a terminal's bar); absent: none. */
   progress?(label: string): ProgressDisplay;
 }
 
 export interface ProgressDisplay {
-  update: DownloadProgress;
-  /** The download ended (or failed): the display ends its line. */
+  update: ByteProgress;
+  /** The step ended (or failed): the display ends its line. */
   done(): void;
 }
 
@@ -86,16 +86,26 @@ export function realFiles(ctx: ActionContext): RootedFiles {
 }
 
 /**
- * Downloads `url` to `file` through the host, with the reporter's progress
- * display (the one mechanism every download uses) unless quiet.
+ * Runs a long step (a download, an extraction) with the reporter's progress
+ * display named `label` unless quiet: the one mechanism every such step uses.
  */
-export async function download(ctx: ActionContext, url: string, file: string): Promise<void> {
-  const display = ctx.verbosity >= 1 ? ctx.report.progress?.(path.basename(file)) : undefined;
+export async function withProgress<T>(ctx: ActionContext, label: string, step: (progress: { progress?: ByteProgress }) => Promise<T>): Promise<T> {
+  const display = ctx.verbosity >= 1 ? ctx.report.progress?.(label) : undefined;
   try {
-    await ctx.host.downloads.fetch(url, file, display === undefined ? {} : { progress: display.update });
+    return await step(display === undefined ? {} : { progress: display.update });
   } finally {
     display?.done();
   }
+}
+
+/** Downloads `url` to `file` through the host, with a progress display. */
+export async function download(ctx: ActionContext, url: string, file: string): Promise<void> {
+  await withProgress(ctx, path.basename(file), (progress) => ctx.host.downloads.fetch(url, file, progress));
+}
+
+/** Extracts the tar archive `archive` into `dir` through the host, with a progress display. */
+export async function extractArchive(ctx: ActionContext, archive: string, dir: string): Promise<void> {
+  await withProgress(ctx, `extracting ${path.basename(archive)}`, (progress) => ctx.host.archives.extract(archive, dir, progress));
 }
 
 /** POT_TMP exists (created when missing). */

@@ -17,8 +17,9 @@ import { withGlobalLock } from '../../locks/index.js';
 import { validatePotName } from '../../names/index.js';
 import { decideNetwork, type NetworkDecision } from '../../network/index.js';
 import { PotConf, usableHostname } from '../../store/index.js';
+import type { ReceiveOptions } from '../../host/types.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, download, info, realFiles, requireRoot, userPath } from '../context/context.js';
+import { debug, download, info, realFiles, requireRoot, userPath, withProgress } from '../context/context.js';
 import { addressBook } from '../network/address-book.js';
 import { clonePotConfText } from '../lifecycle/clone-plan.js';
 import { undoCreate } from '../lifecycle/create-pot.js';
@@ -245,9 +246,10 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
       const rootProps = await ctx.host.zfs.propertyNames(ctx.settings.zfsRoot);
       const excludeProperties = rootProps.includes('encryption') ? ['encryption'] : [];
       const dataset = potDataset(ctx, pot);
-      if (layer === undefined) await ctx.host.images.receiveCompressed(image, dataset, { excludeProperties });
+      const receive = (options: ReceiveOptions) => withProgress(ctx, `receiving ${path.basename(image)}`, (progress) => ctx.host.images.receiveCompressed(image, dataset, { ...options, ...progress }));
+      if (layer === undefined) await receive({ excludeProperties });
       else {
-        await ctx.host.images.receiveCompressed(image, dataset, { excludeProperties, origin: layer, mount: false });
+        await receive({ excludeProperties, origin: layer, mount: false });
         await ctx.host.zfs.inheritProperty(`${dataset}/m`, 'mountpoint');
         // the new mount point may have mounted it already
         for (const ds of [dataset, `${dataset}/m`]) if (ctx.host.dryRun || !(await ctx.host.zfs.isMounted(ds))) await ctx.host.zfs.mount(ds);

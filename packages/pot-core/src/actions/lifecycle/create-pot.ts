@@ -13,7 +13,7 @@ import { validatePotName } from '../../names/index.js';
 import { decideNetwork, type NetworkDecision, type Stack } from '../../network/index.js';
 import { newFscompConfText, newPotConfText, usableHostname, type PotType } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, realFiles, requireRoot } from '../context/context.js';
+import { debug, extractArchive, info, realFiles, requireRoot } from '../context/context.js';
 import { addressBook } from '../network/address-book.js';
 import { checkDnsPot, customResolvText, vnetAvailable } from '../settings/dns-mode.js';
 import { decideLayout, type Layout } from './create-layout.js';
@@ -138,7 +138,7 @@ async function installRelease(ctx: ActionContext, p: CreatedPot, signal?: AbortS
   throwIfAborted(signal);
   const m = path.join(potPath(ctx, p.name), 'm');
   info(ctx, 'Extract the tarball');
-  await ctx.host.archives.extract(tarball.file, m);
+  await extractArchive(ctx, tarball.file, m);
   const root = potRoot(ctx, p.name);
   if (!(await root.isDirectory('/usr/home'))) await root.mkdirp('/usr/home');
   if (!(await root.exists('/home'))) await ctx.host.archives.symlink('usr/home', path.join(m, 'home'));

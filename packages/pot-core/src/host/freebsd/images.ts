@@ -8,6 +8,7 @@ import { PotError } from '../../errors/pot-error.js';
 import { type CommandResult, commandError, type CommandRunner, type HostCommand } from '../command.js';
 import type { ImageOps } from '../types.js';
 import { checkLocalPath } from './downloads.js';
+import { readProgress } from './read-progress.js';
 
 function checkDataset(name: string): string {
   if (name === '' || name.startsWith('-') || /[\s\0]/.test(name)) {
@@ -31,8 +32,13 @@ export function createImageOps(runner: CommandRunner): ImageOps {
     async receiveCompressed(file, target, options = {}) {
       const layer = [...(options.mount === false ? ['-u'] : []), ...(options.origin === undefined ? [] : ['-o', `origin=${checkDataset(options.origin)}`])];
       const props = (options.excludeProperties ?? []).flatMap((p) => ['-x', p]);
-      const cat: HostCommand = { file: 'xzcat', args: [checkLocalPath(file)], mutating: false };
+      const image = checkLocalPath(file);
+      // with progress, xzcat reads the image on stdin, where its reading is counted
+      const reading = options.progress === undefined || runner.dryRun ? undefined : await readProgress(image, options.progress);
+      const cat: HostCommand =
+        reading === undefined ? { file: 'xzcat', args: [image], mutating: false } : { file: 'xzcat', args: [], mutating: false, inputFile: image, inputRead: reading.inputRead };
       await must({ file: 'zfs', args: ['receive', ...layer, ...props, checkDataset(target)], mutating: true, pipeFrom: cat });
+      reading?.done();
     },
     async skein1024(files) {
       if (files.length === 0) throw new PotError('internal', 'skein1024 of no file');

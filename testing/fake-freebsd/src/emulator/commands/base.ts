@@ -9,7 +9,7 @@ import type { Call, Command } from '../call.js';
 import { signify, skein1024 } from '../fake-digests.js';
 import { fetch } from '../fetch.js';
 import { mount, mountNullfsCommand, umount } from '../mount-commands.js';
-import { ex, lockf, sleep } from '../shims.js';
+import { ex, lockf, sleep, tar } from '../shims.js';
 import { sysctl, sysrc } from '../sysctl-sysrc.js';
 
 /** A call that only records itself (class E). */
@@ -154,4 +154,4 @@ export const commands: Record<string, Command> = {
 };
 
 /** Stand-ins runEmulated must run without logging them (lockf logs itself). */
-export const unloggedCommands: Record<string, Command> = { sleep, ex, lockf };
+export const unloggedCommands: Record<string, Command> = { sleep, ex, lockf, tar };
