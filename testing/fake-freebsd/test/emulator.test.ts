@@ -53,6 +53,22 @@ describe('runEmulated', () => {
     expect(run(host, ['zfs', 'get', '-Hpo', 'value', 'used,available,mountpoint', 'zroot/pot']).stdout).toBe(`${1.5 * 1024 ** 2}\n${100 * 1024 ** 3}\nnone\n`);
   });
 
+  it('tar reads a compressed archive on standard input as bsdtar does, unlogged', () => {
+    host = createFakeHost();
+    const src = path.join(host.dir, 'src');
+    mkdirSync(src);
+    writeFileSync(path.join(src, 'hello'), 'hi\n');
+    const archive = path.join(host.dir, 'a.txz');
+    spawnSync('tar', ['-cJf', archive, '-C', src, '.']);
+    const into = path.join(host.dir, 'into');
+    mkdirSync(into);
+    const r = run(host, ['tar', '-xkf', '-', '-C', into], readFileSync(archive));
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(path.join(into, 'hello'), 'utf8')).toBe('hi\n');
+    expect(host.calls().filter((c) => c.argv[0] === 'tar')).toEqual([]);
+  });
+
   it('reads standard input only when the command reads it (a lazy provider)', () => {
     host = createFakeHost();
     let asked = 0;
