@@ -161,3 +161,50 @@ describe('the other network commands refuse an invalid configuration before anyt
     }
   });
 });
+
+describe('pot and potnet read one pot.conf alike', () => {
+  it('quoted values (as shell users write them): pot allocates in the network potnet shows, doctor and config-check find nothing', async () => {
+    const host = createFakeHost(['POT_NETWORK="10.200.0.0/16"', 'POT_NETMASK="255.255.0.0"', 'export POT_GATEWAY="10.200.0.1"', "POT_DNS_IP='10.200.0.2'"]);
+    try {
+      host.setup('host_pot_root; host_base 13.1');
+      copyFileSync(path.join(repo, 'packages/pot-core/share/pot.default.conf'), path.join(host.etcDir, 'pot.default.conf'));
+      const created = await host.pot('create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge');
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      expect(readFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'pot.conf'), 'utf8')).toContain('\nip=10.200.0.3\n');
+
+      const shown = potnet(host, 'show');
+      expect(shown).toMatchObject({ code: 0, stderr: '' });
+      expect(shown.stdout).toContain('\tnetwork : 10.200.0.0/16\n');
+      expect(shown.stdout).toContain('\t10.200.0.3\tweb\n');
+      expect(potnet(host, 'next')).toEqual({ code: 0, stdout: '10.200.0.4\n', stderr: '' });
+      expect(potnet(host, 'config-check')).toEqual({ code: 0, stdout: '', stderr: '' });
+      const doctor = await host.pot('doctor');
+      expect(doctor.stdout).toContain('network configuration valid (potnet config-check)');
+      expect(doctor.stdout).not.toMatch(/POT_NETWORK|POT_GATEWAY|POT_DNS_IP/);
+    } finally {
+      host.cleanup();
+    }
+  });
+
+  it('potnet validate names what holds a refused address: a pot, a bridge range, the gateway', async () => {
+    const host = createFakeHost();
+    try {
+      host.setup('host_pot_root; host_base 13.1');
+      copyFileSync(path.join(repo, 'packages/pot-core/share/pot.default.conf'), path.join(host.etcDir, 'pot.default.conf'));
+      expect((await host.pot('create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge')).code).toBe(0);
+      expect((await host.pot('create-private-bridge', '-B', 'stove', '-S', '4')).code).toBe(0);
+      const stove = readFileSync(path.join(host.fsRoot, 'bridges', 'stove'), 'utf8');
+      const stoveNet = /net=(\S+)/.exec(stove)?.[1] ?? '';
+      const inStove = stoveNet.replace(/\.(\d+)\/\d+$/, (_, last: string) => `.${Number(last) + 2}`);
+      for (const [address, holder] of [['10.192.0.3', 'pot web'], ['10.192.0.1', 'the gateway'], [inStove, 'bridge stove']] as const) {
+        const r = potnet(host, 'validate', '-H', address);
+        expect(r.code, address).toBe(1);
+        expect(r.stderr, address).toContain(`potnet: ${address} is held by ${holder}`);
+      }
+      expect(potnet(host, 'validate', '-H', '10.192.0.100').code).toBe(0);
+    } finally {
+      host.cleanup();
+    }
+  });
+});

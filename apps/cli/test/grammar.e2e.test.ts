@@ -166,13 +166,15 @@ describe('command-line grammar', () => {
 });
 
 describe('grammar through the built binary', () => {
-  it('pot -h, --version; options after the pot name (pot stop NAME -v) as before it', async () => {
+  it('pot -h, --help, -V, --version; options after the pot name (pot stop NAME -v) as before it', async () => {
     host = createFakeHost();
     host.setup('host_pot_root');
     const usage = await host.pot('-h');
     expect(usage.code).toBe(0);
     expect(usage.stdout).toMatch(/^Usage: pot command \[options\]\n/);
+    expect(await host.pot('--help')).toEqual(usage);
     expect(await host.pot('--version')).toEqual(await host.pot('version'));
+    expect(await host.pot('-V')).toEqual(await host.pot('version'));
     const after = await host.pot('stop', 'casserole4', '-v');
     expect(after.stderr).not.toContain('too many arguments');
     expect(after.stderr).toContain('casserole4');
