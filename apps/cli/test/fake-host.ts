@@ -3,7 +3,8 @@
  * against it: `pot()` in this process (runPot with the fake host's commands as function calls,
  * see in-process-host.ts) and `potProcess()`, the BUILT binary (bin/pot -> dist/pot.mjs) with
  * the bash stand-ins as processes, for what needs processes (parallel runs, signals, SIGKILL).
- * POT_E2E_PROCESSES=1 runs every `pot()` as a process.
+ * POT_E2E_PROCESSES=1 runs every `pot()` as a process. Every `--json` output either way is
+ * checked against its shipped JSON Schema (json-schemas.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { residentEnv } from '../../../testing/fake-freebsd/src/resident.ts';
 import { bootHost, runSetupWords } from '../../../testing/fake-freebsd/src/setup.ts';
 import { runPot } from '../src/main.js';
 import { inProcessHost } from './in-process-host.js';
+import { assertJsonContract } from './json-schemas.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // every in-process pot command listens for SIGINT/SIGTERM while it runs; a test may run twenty at once
@@ -145,6 +147,7 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     const { hostRunner, clock } = inProcess;
     const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env, cwd: home, hostRunner, clock, stderrIsTTY };
     const code = await runPot([...args], io);
+    assertJsonContract(args, stdout);
     return { code, stdout, stderr };
   };
 
@@ -175,7 +178,14 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
         child.stdout.on('data', (d) => (stdout += String(d)));
         child.stderr.on('data', (d) => (stderr += String(d)));
         child.on('error', reject);
-        child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+        child.on('close', (code) => {
+          try {
+            assertJsonContract(args, stdout);
+            resolve({ code: code ?? -1, stdout, stderr });
+          } catch (error) {
+            reject(error);
+          }
+        });
       });
     },
     look(command, ...args) {

@@ -6,14 +6,13 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_OUTPUTS, jsonSchemaOf, type JsonOutputName } from '../src/json-output/schemas.js';
 import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
+import { assertJsonContract, SCHEMAS_DIR, schemaProblems, shippedSchema } from './json-schemas.js';
 
-const schemasDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
-const shipped = (name: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(schemasDir, `${name}.schema.json`), 'utf8'));
+const schemasDir = SCHEMAS_DIR;
+const shipped = shippedSchema;
 
 describe('shipped JSON Schemas', () => {
   it('are exactly the ones generated from the zod schemas (node scripts/write-json-schemas.mjs after a build)', () => {
@@ -22,16 +21,9 @@ describe('shipped JSON Schemas', () => {
   });
 });
 
-const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
-const validators = new Map<string, ReturnType<Ajv2020['compile']>>();
 function valid(name: JsonOutputName, stdout: string): unknown {
-  let check = validators.get(name);
-  if (check === undefined) {
-    check = ajv.compile(shipped(name));
-    validators.set(name, check);
-  }
   const value: unknown = JSON.parse(stdout);
-  expect(check(value), `${name}: ${ajv.errorsText(check.errors)}\n${stdout}`).toBe(true);
+  expect(schemaProblems(name, value), `${name}\n${stdout}`).toBe('');
   return value;
 }
 
@@ -139,6 +131,15 @@ describe('every --json output validates against its shipped schema', () => {
     expect(stats.stdout).toBe('{ "ExitCode": 3 }\n');
     valid('last-run-stats-nomad', stats.stdout);
     valid('last-run-stats-nomad', '{}');
+  });
+
+  it("every --json output of the fake host's runs is checked: one its schema does not describe fails the run", () => {
+    expect(() => assertJsonContract(['show', '-p', 'web', '--json'], '{"schemaVersion":1,"pots":[{"name":"web","diskUsage":"96K","running":false,"memory":null,"cpus":null,"redirections":[]}]}')).toThrow(
+      /schemas\/show\.schema\.json: data\/pots\/0\/diskUsage must be integer/,
+    );
+    expect(() => assertJsonContract(['ps', '--json'], 'not json')).toThrow(/printed no JSON object/);
+    expect(() => assertJsonContract(['info', '-p', 'nope', '--json'], '{"schemaVersion":1,"error":"not-found","message":"pot nope not found"}')).not.toThrow();
+    expect(() => assertJsonContract(['top', '--json'], '{"schemaVersion":1}')).toThrow(/no shipped schema/);
   });
 
   it('errors: the error schema, with the code', async () => {
