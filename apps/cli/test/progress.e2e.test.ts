@@ -54,7 +54,8 @@ describe('progress of downloads and extractions on a terminal', () => {
     expect(existsSync(path.join(host.fsRoot, 'jails', 'web', 'm', 'bin', 'freebsd-version'))).toBe(true);
   });
 
-  it('import: the image download and its decompression into zfs receive draw bars', async () => {
+  /** The single pot web exported as web_1.0 and served by the fake fetch; downloads and xzcat then take 1.5 s. */
+  async function servedImage(): Promise<void> {
     release();
     expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
     const images = path.join(host.dir, 'images');
@@ -63,11 +64,23 @@ describe('progress of downloads and extractions on a terminal', () => {
     host.env.FAKEBSD_FETCH_DIR = images;
     host.toolTime('fetch', 1500);
     host.toolTime('xzcat', 1500);
+  }
+  // the digest, the image and its meta, then the image read into zfs receive
+  const IMAGE_BARS = ['web_1.0.xz.skein', 'web_1.0.xz', 'web_1.0.xz.meta', 'receiving web_1.0.xz'];
+
+  it('import: the image download and its decompression into zfs receive draw bars', async () => {
+    await servedImage();
     const r = await host.potOnTerminal('import', '-p', 'web', '-t', '1.0', '-U', 'https://images.example.org/pots');
     expect(r.code).toBe(0);
-    // the digest, the image and its meta, then the image read into zfs receive
-    expect(bars(r.stderr)).toEqual(['web_1.0.xz.skein', 'web_1.0.xz', 'web_1.0.xz.meta', 'receiving web_1.0.xz'].map((label) => expect.stringMatching(full(label))));
+    expect(bars(r.stderr)).toEqual(IMAGE_BARS.map((label) => expect.stringMatching(full(label))));
     expect(host.look('zfs', 'list', '-H', '-o', 'name', 'zroot/pot/jails/web_1_0')).toBe('zroot/pot/jails/web_1_0\n');
+  });
+
+  it('prepare: the same bars for the image it imports', async () => {
+    await servedImage();
+    const r = await host.potOnTerminal('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'alloc', '-n', 'task');
+    expect(r.code).toBe(0);
+    expect(bars(r.stderr)).toEqual(IMAGE_BARS.map((label) => expect.stringMatching(full(label))));
   });
 
   it('a step shorter than a second draws nothing', async () => {
