@@ -67,7 +67,7 @@ describe('every --json output validates against its shipped schema', () => {
 
   it('info: -p (typed attributes, ports, resources), -s, -E, -B', async () => {
     const { pot } = (await json('info', 'info', '-p', 'web', '--json')) as { pot: Record<string, unknown> };
-    expect(pot).toMatchObject({ name: 'web', level: 1, ip: '10.192.0.3', bridge: null, active: true, resources: { cpus: null, memory: '512M' } });
+    expect(pot).toMatchObject({ name: 'web', level: 1, ip: '10.192.0.3', bridge: null, active: true, resources: { cpus: null, memory: 512 * 1024 ** 2 } });
     expect(pot.exportPorts).toEqual([{ protocol: 'tcp', potPort: 80, hostPort: 8080 }, { protocol: 'udp', potPort: 53, hostPort: null }]);
     expect(pot.attributes).toMatchObject({ persistent: true, startAtBoot: false, toBePruned: false });
     expect(pot.jailAttributes).toMatchObject({ devfsRuleset: 4 });
@@ -89,7 +89,7 @@ describe('every --json output validates against its shipped schema', () => {
       const report = await host.pot('show', '-p', 'web', '-v');
       expect(report.stdout).toContain('\tdisk usage      : 96K\n\tbase usage      : 1.21G\n\tvirtual memory  : 64M\n\tphysical memory : 12M\n\tmax amount of CPUs: 2\n');
       const { pot } = (await json('info', 'info', '-p', 'web', '--json')) as { pot: { resources: unknown } };
-      expect(pot.resources).toEqual({ cpus: 2, memory: '512M' });
+      expect(pot.resources).toEqual({ cpus: 2, memory: 512 * 1024 ** 2 });
     } finally {
       writeFileSync(conf, before);
     }

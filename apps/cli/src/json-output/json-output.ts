@@ -37,6 +37,14 @@ export function typedValue(raw: string | undefined): boolean | number | string |
 const orNull = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
 /** A count or a size the host printed as decimal digits, as a number; anything else is not known (null). */
 const numberOrNull = (v: string | undefined): number | null => (v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : null);
+
+/** A memory limit as set-rss writes it (`512M`: digits, then b, k, m or g, multiples of 1024 as rctl reads them) in bytes; null when unset or not such a size. */
+function limitBytes(v: string | undefined): number | null {
+  const m = v === undefined ? null : /^([0-9]+)([bBkKmMgG]?)$/.exec(v);
+  if (m === null) return null;
+  return Number(m[1]) * 1024 ** (UNIT_POWERS[(m[2] ?? '').toLowerCase()] ?? 0);
+}
+const UNIT_POWERS: Readonly<Record<string, number>> = { '': 0, b: 0, k: 1, m: 2, g: 3 };
 const levelOf = (v: string | undefined): number | null => (v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : null);
 
 function typedRecord(values: Readonly<Record<string, string>>): Record<string, boolean | number | string | null> {
@@ -87,7 +95,7 @@ export function potInfoOf(i: actions.PotInfo) {
     active: i.active,
     attributes: typedRecord(i.attributes),
     jailAttributes: typedRecord(i.jailAttributes),
-    resources: { cpus: numberOrNull(i.resources.cpus), memory: orNull(i.resources.memory) },
+    resources: { cpus: numberOrNull(i.resources.cpus), memory: limitBytes(i.resources.memory) },
     datasets: datasetsOf(i.details?.datasets ?? []),
     snapshots: i.details?.snapshots ?? [],
   };

@@ -68,7 +68,7 @@ const PotInfo = z.object({
   active: z.boolean(),
   attributes: z.record(text, AttributeValue).describe('pot attributes by camelCase name (startAtBoot, persistent, ...)'),
   jailAttributes: z.record(text, AttributeValue).describe('jail attributes by camelCase name (devfsRuleset, enforceStatfs, ...)'),
-  resources: z.object({ cpus: unset(z.number().int()).describe('set-rss -C'), memory: unset(text).describe('set-rss -M, as given (512M)') }),
+  resources: z.object({ cpus: unset(z.number().int()).describe('set-rss -C'), memory: unset(z.number().int().nonnegative()).describe('set-rss -M in bytes (512M is 536870912)') }),
   datasets: z.array(Dataset),
   snapshots: z.array(text),
 });
