@@ -18,7 +18,7 @@ import { createServer, type Socket } from 'node:net';
 import { runEmulated } from './emulator/index.js';
 
 /** Commands that run other programs (which may call back) or wait: never answered here. */
-const AS_PROCESS = new Set(['lockf', 'xz', 'xzcat', 'sleep', 'potnet', 'potcpu']);
+const AS_PROCESS = new Set(['lockf', 'xz', 'xzcat', 'sleep', 'potnet', 'potcpu', 'tar']);
 
 function nulSeparated(file: string): string[] {
   const words = readFileSync(file, 'latin1').split('\0');
