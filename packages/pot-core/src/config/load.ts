@@ -15,11 +15,10 @@
  * expansions, commands) is an error: one PotError('config') naming file and
  * line, with the reader's fix (e.g. the quoted form of the value).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type ConfDiagnostic, parseShellAssignments, readerFinding } from 'potnet';
 import { PotError } from '../errors/pot-error.js';
+import { firstExisting, readTextIfPresent } from '../host/local-files.js';
 import { type ConfigFinding, checkConfig } from './check.js';
 import { configFromValues, type PotConfig } from './schema.js';
 
@@ -65,9 +64,7 @@ export interface LoadedPotConfig {
  * there PREFIX/etc/pot/pot.default.conf is the only one, as for potnet.
  */
 export function bundledDefaultsPath(): string | undefined {
-  const candidates = [new URL('../../share/pot.default.conf', import.meta.url), new URL('./pot.default.conf', import.meta.url)];
-  const found = candidates.find((u) => existsSync(u));
-  return found === undefined ? undefined : fileURLToPath(found);
+  return firstExisting([new URL('../../share/pot.default.conf', import.meta.url), new URL('./pot.default.conf', import.meta.url)]);
 }
 
 export function resolveEtcDir(options: Pick<LoadPotConfigOptions, 'env' | 'prefix' | 'etcDir'> = {}): string {
@@ -75,17 +72,6 @@ export function resolveEtcDir(options: Pick<LoadPotConfigOptions, 'env' | 'prefi
   if (options.etcDir) return options.etcDir;
   if (env.POT_ETC_DIR) return env.POT_ETC_DIR;
   return path.join(options.prefix || env.POT_PREFIX || '/usr/local', 'etc', 'pot');
-}
-
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'EACCES') return undefined; // shell pot reads pot.conf only "if readable"
-    throw e;
-  }
 }
 
 export function formatDiagnostic(d: ConfDiagnostic): string {
@@ -104,7 +90,7 @@ export function loadPotConfig(options: LoadPotConfigOptions = {}): LoadedPotConf
   const sources: ConfigSource[] = [];
 
   const read = (file: string, role: ConfigSource['role']): boolean => {
-    const text = readIfPresent(file);
+    const text = readTextIfPresent(file);
     if (text === undefined) {
       sources.push({ file, role, found: false, variables: [] });
       return false;

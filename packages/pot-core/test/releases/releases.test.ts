@@ -12,9 +12,9 @@ import {
   parseManifest,
   releasesFromManifests,
   sameDigest,
-  sha256OfFile,
   sortVersions,
 } from '../../src/releases/index.js';
+import { sha256OfFile } from '../../src/host/local-files.js';
 
 const AMD64 = { machine: 'amd64', arch: 'amd64' };
 

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
-import { baseTarballFileName, baseTarballUrl, manifestSha256, sameDigest, sha256OfFile, type HostArch, type Release } from '../../releases/index.js';
+import { sha256OfFile } from '../../host/local-files.js';
+import { baseTarballFileName, baseTarballUrl, manifestSha256, sameDigest, type HostArch, type Release } from '../../releases/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, download, info, realFiles } from '../context/context.js';
 

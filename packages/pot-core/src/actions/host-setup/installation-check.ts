@@ -3,10 +3,10 @@
  * and reading the same network as pot, Node, the release manifests, `pot
  * init`, and the rc.d script for the pots marked to start at boot. Read-only.
  */
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findPotExecutable, formatIp, formatIpNet, loadSystemConfig, PotnetError } from 'potnet';
 import { formatDiagnostic, loadPotConfig } from '../../config/load.js';
+import { isExecutableFile, realPath } from '../../host/local-files.js';
 import { MANIFESTS_DIR } from '../../releases/index.js';
 import type { ActionContext } from '../context/context.js';
 import { potStore } from '../context/pot-lookup.js';
@@ -14,15 +14,6 @@ import type { Finding } from './doctor.js';
 
 /** The oldest Node pot runs on (the bundle refuses older ones before this code runs). */
 export const NODE_MINIMUM = [22, 12] as const;
-
-function isExecutableFile(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function executableOnPath(name: string, pathVariable: string): string | undefined {
   return pathVariable
@@ -33,14 +24,7 @@ function executableOnPath(name: string, pathVariable: string): string | undefine
 }
 
 function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
+  return realPath(a) === realPath(b);
 }
 
 export function configFileFindings(etcDir: string): Finding[] {
