@@ -6,7 +6,12 @@ fb_name=$1
 shift
 if [[ -n ${FAKEBSD_PORT-} && ! -p /dev/stdin && ! -S /dev/stdin ]] && { exec 3<>"/dev/tcp/127.0.0.1/$FAKEBSD_PORT"; } 2>/dev/null; then
 	printf '%s %s %s\n' "$$" "$#" "$fb_name" >&3
-	if read -r -u 3 fb_status fb_outlen fb_errlen && [[ $fb_status != F ]]; then
+	if ! read -r -u 3 fb_status fb_outlen fb_errlen; then
+		# the call may have run: running it again could do it twice
+		echo "fake-freebsd: the resident stand-in went away during $fb_name" >&2
+		exit 70
+	fi
+	if [[ $fb_status != F ]]; then
 		((fb_outlen == 0)) || head -c "$fb_outlen" <&3
 		((fb_errlen == 0)) || head -c "$fb_errlen" <&3 >&2
 		exit "$fb_status"
