@@ -15,6 +15,13 @@ if [[ ${1:-} == --fast ]]; then
   layer=(--exclude '**/*.e2e.test.ts' --exclude 'testing/**' --exclude '**/test/host/integration.test.ts'
     --exclude '**/test/adversarial/**' --exclude 'packages/potnet/test/golden.test.ts' --exclude '**/node_modules/**')
 fi
+# The tests' temporary trees (fake hosts: many small files made and removed) go on a tmpfs when
+# the machine has one: a third less system time than on the disk (measured on this machine kind).
+if [[ -d /dev/shm && -w /dev/shm ]]; then
+  TMPDIR=$(mktemp -d /dev/shm/pot-tests.XXXXXX)
+  export TMPDIR
+  trap 'rm -rf "$TMPDIR"' EXIT
+fi
 # Biome's lint rules (biome.json) before the tests; a finding fails the run, after the tests.
 pnpm exec biome lint --diagnostic-level=error --reporter=summary . >&2 || status=$?
 # Most files answer in process and keep a core busy; the process-bound ones (the built pot, the
