@@ -137,6 +137,17 @@ export function createRootedFiles(root: string, options: RootedFilesOptions): Ro
       await self.write(to, content, { mode });
       return true;
     },
+    async rename(from, to) {
+      if (runner.dryRun) {
+        note([formatArgv('mv', [shown(from), shown(to)])]);
+        return;
+      }
+      try {
+        await fs.rename(await resolve(from), await resolve(to));
+      } catch (cause) {
+        throw new PotError('host-state', `Cannot move ${shown(from)} to ${shown(to)}: ${(cause as Error).message}`, { cause });
+      }
+    },
     async chmod(file, mode) {
       if (runner.dryRun) {
         note([formatArgv('chmod', [mode.toString(8), shown(file)])]);

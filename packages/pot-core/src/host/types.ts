@@ -298,6 +298,8 @@ export interface RootedFiles {
   remove(file: string): Promise<void>;
   /** Copies a file inside this root (false when `from` does not exist). */
   copy(from: string, to: string): Promise<boolean>;
+  /** Moves `from` to `to` in one step (rename(2): both in one file system), replacing `to`. */
+  rename(from: string, to: string): Promise<void>;
   chmod(file: string, mode: number): Promise<void>;
   /** Changes owner and group (`root`, `root:pot`). */
   chown(file: string, owner: string): Promise<void>;

@@ -209,12 +209,27 @@ export function globalLockPath(paths: LockPaths = {}): string {
   return path.join(paths.globalDir ?? (env.POT_LOCK_DIR || '/tmp'), GLOBAL_LOCK_NAME);
 }
 
-export function potLockPath(potName: string, paths: LockPaths = {}): string {
+/** `POT_TMP/pot-KIND-NAME.lock` (POT_LOCK_DIR when set). */
+function namedLockPath(kind: string, name: string, paths: LockPaths): string {
   const env = paths.env ?? process.env;
-  if (potName === '' || potName.includes('/') || potName.includes('\0')) {
-    throw new PotError('invalid-name', `${JSON.stringify(potName)} cannot name a lock file`, { suggestion: 'validate the pot name first' });
+  if (name === '' || name.includes('/') || name.includes('\0')) {
+    throw new PotError('invalid-name', `${JSON.stringify(name)} cannot name a lock file`, { suggestion: 'validate the pot name first' });
   }
-  return path.join(env.POT_LOCK_DIR || paths.potTmp || '/tmp', `pot-lock-${potName}.lock`);
+  return path.join(env.POT_LOCK_DIR || paths.potTmp || '/tmp', `pot-${kind}-${name}.lock`);
+}
+
+export function potLockPath(potName: string, paths: LockPaths = {}): string {
+  return namedLockPath('lock', potName, paths);
+}
+
+/** The lock of one image's import (`NAME_TAG`, the pot it becomes). */
+export function importLockPath(imagePot: string, paths: LockPaths = {}): string {
+  return namedLockPath('import', imagePot, paths);
+}
+
+/** The lock a pot's start holds until the pot runs (or is undone), and its stop while it stops. */
+export function runLockPath(potName: string, paths: LockPaths = {}): string {
+  return namedLockPath('run', potName, paths);
 }
 
 /** Serialises allocating commands (addresses, host ports, bridge segments). */
@@ -232,4 +247,12 @@ export function withGlobalLock<T>(fn: () => Promise<T>, paths: LockPaths & LockO
 /** Guards every change to one pot's files (pot.conf, fscomp.conf, status). */
 export function withPotLock<T>(potName: string, fn: () => Promise<T>, paths: LockPaths & LockOptions = {}): Promise<T> {
   return withLock(potLockPath(potName, paths), fn, { what: `the lock of pot ${potName}`, ...paths });
+}
+
+/**
+ * One import of an image at a time (a Nomad node prepares many allocations of one new
+ * image at once); as long as the global lock allows, since a big image downloads for minutes.
+ */
+export function withImportLock<T>(imagePot: string, fn: () => Promise<T>, paths: LockPaths & LockOptions = {}): Promise<T> {
+  return withLock(importLockPath(imagePot, paths), fn, { what: `the import of ${imagePot}`, timeoutMs: GLOBAL_LOCK_WAIT_MS, ...paths });
 }

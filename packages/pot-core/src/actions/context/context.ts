@@ -98,9 +98,9 @@ export async function withProgress<T>(ctx: ActionContext, label: string, step: (
   }
 }
 
-/** Downloads `url` to `file` through the host, with a progress display. */
-export async function download(ctx: ActionContext, url: string, file: string): Promise<void> {
-  await withProgress(ctx, path.basename(file), (progress) => ctx.host.downloads.fetch(url, file, progress));
+/** Downloads `url` to `file` through the host, with a progress display named `label` (default the file's name; a temporary file shows the name it gets). */
+export async function download(ctx: ActionContext, url: string, file: string, label = path.basename(file)): Promise<void> {
+  await withProgress(ctx, label, (progress) => ctx.host.downloads.fetch(url, file, progress));
 }
 
 /** Extracts the tar archive `archive` into `dir` through the host, with a progress display. */

@@ -10,10 +10,17 @@
  * to the public bridge. A layered image (a clone's: `.meta` = `POT:TAG@SNAP`)
  * brings its origin `POT_TAG` in first and is received as a clone of it. A
  * failure removes the pot again; the cache never keeps files that did not verify.
+ *
+ * One import of an image runs at a time (its lock, POT_TMP/pot-import-NAME_TAG.lock):
+ * a Nomad node prepares every allocation of a new image at once. A run that finds
+ * the image imported meanwhile uses it (prepare) or says so (import); each run
+ * downloads into files of its own, renamed into the cache once complete, and its
+ * clean-up removes only what it made.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
-import { withGlobalLock } from '../../locks/index.js';
+import { withGlobalLock, withImportLock } from '../../locks/index.js';
 import { validatePotName } from '../../names/index.js';
 import { decideNetwork, type NetworkDecision } from '../../network/index.js';
 import { PotConf, usableHostname } from '../../store/index.js';
@@ -79,19 +86,36 @@ async function verified(ctx: ActionContext, c: CachedImage): Promise<boolean> {
   return got !== '' && got === expected.trim();
 }
 
+/**
+ * Downloads into a file of this run's own beside `file`, renamed over it once complete:
+ * the cache never holds a partial file, and no other run's download is ever overwritten
+ * or removed by this one.
+ */
+async function downloadInto(ctx: ActionContext, url: string, file: string): Promise<void> {
+  if (ctx.host.dryRun) return download(ctx, url, file);
+  const files = realFiles(ctx);
+  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
+  try {
+    await download(ctx, url, part, path.basename(file));
+    await files.rename(part, file);
+  } finally {
+    await files.remove(part);
+  }
+}
+
 /** The digest first, and its signature: an image that is not signed as it should be is not downloaded at all. */
 async function fetchDigest(ctx: ActionContext, base: string, c: CachedImage): Promise<void> {
   const files = realFiles(ctx);
-  if (!(await files.exists(c.skein))) await download(ctx, `${base}.skein`, c.skein);
-  if (c.pubkey !== undefined && !(await files.exists(c.signature))) await download(ctx, `${base}.skein.sig`, c.signature);
+  if (!(await files.exists(c.skein))) await downloadInto(ctx, `${base}.skein`, c.skein);
+  if (c.pubkey !== undefined && !(await files.exists(c.signature))) await downloadInto(ctx, `${base}.skein.sig`, c.signature);
 }
 
 async function fetchImage(ctx: ActionContext, base: string, c: CachedImage): Promise<void> {
   const files = realFiles(ctx);
-  if (!(await files.exists(c.image))) await download(ctx, base, c.image);
+  if (!(await files.exists(c.image))) await downloadInto(ctx, base, c.image);
   if (!(await files.exists(c.meta))) {
     try {
-      await download(ctx, `${base}.meta`, c.meta);
+      await downloadInto(ctx, `${base}.meta`, c.meta);
     } catch {
       info(ctx, `No ${c.meta}, ignoring`);
       await files.write(c.meta, '');
@@ -185,6 +209,8 @@ async function reworkConf(ctx: ActionContext, pot: string): Promise<NetworkDecis
 export interface ImportedPot {
   name: string;
   image: string;
+  /** False when the image was there already (imported by another run meanwhile: prepare uses it). */
+  importedNow: boolean;
   /** Undefined under --dry-run (the image is not there to decide from). */
   network?: NetworkDecision;
 }
@@ -208,18 +234,31 @@ async function baseLayer(ctx: ActionContext, pot: string, c: CachedImage, o: Imp
   info(ctx, `Pot ${pot} depends on ${origin} (@${snap})`);
   if ((await potPresence(ctx, origin)) === 'absent') {
     info(ctx, `Installing dependency ${origin}`);
-    await importImage(ctx, { ...o, remote, tag }, chain);
+    const dependency = await importImage(ctx, { ...o, remote, tag }, chain, true);
+    if (!dependency.importedNow) info(ctx, `${origin} was installed meanwhile`);
   } else info(ctx, `${origin} already installed`);
   return `${potDataset(ctx, origin)}@${snap}`;
 }
 
 export async function importPot(ctx: ActionContext, o: ImportPotOptions): Promise<ImportedPot> {
   assertNetworkConfig(ctx);
-  return importImage(ctx, o, []);
+  return importImage(ctx, o, [], false);
 }
 
-/** `chain`: the pots whose import waits for this one (they are layers on it), to refuse a circle. */
-async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: readonly string[]): Promise<ImportedPot> {
+/** The image as a pot, imported unless it is there already or another run imports it meanwhile (prepare). */
+export async function ensureImported(ctx: ActionContext, o: ImportPotOptions): Promise<ImportedPot> {
+  return importImage(ctx, o, [], true);
+}
+
+function alreadyPresent(pot: string): PotError {
+  return new PotError('already-exists', `pot ${pot} is already present`, { suggestion: `destroy it first (pot destroy -p ${pot}) or use it` });
+}
+
+/**
+ * `chain`: the pots whose import waits for this one (they are layers on it), to refuse a circle.
+ * `reuse`: an image present (or imported by another run while this one waited) is the answer.
+ */
+async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: readonly string[], reuse: boolean): Promise<ImportedPot> {
   if (o.remote === '') throw new PotError('usage', 'A remote pot name is mandatory', { suggestion: 'give it with -p NAME' });
   if (o.tag === '') throw new PotError('usage', 'A tag name is mandatory', { suggestion: 'give it with -t TAG' });
   if (o.url === '') throw new PotError('usage', 'Argument of -U cannot be empty', { suggestion: 'give the base URL of the image with -U URL' });
@@ -227,19 +266,35 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
   checkNamePart('tag', o.tag);
   const pot = importedPotName(o.remote, o.tag);
   validatePotName(pot, { zfsRoot: ctx.settings.zfsRoot });
-  if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `pot ${pot} is already present`, { suggestion: `destroy it first (pot destroy -p ${pot}) or use it` });
+  const cache = ctx.settings.cache;
+  const image = path.join(cache, imageFileName(o.remote, o.tag));
+  const before = await potPresence(ctx, pot);
+  if (before === 'present' && reuse) return { name: pot, image, importedNow: false };
+  if (before !== 'absent') throw alreadyPresent(pot);
   const pubkey = (o.pubkey ?? ctx.settings.vars.POT_DEFAULT_SIGNATURE_PUBKEY ?? '') || undefined;
   if (pubkey !== undefined) await checkKeyFile(ctx, pubkey, 'Public key');
   await requireRoot(ctx);
-  const cache = ctx.settings.cache;
   if (cache === '' || !(await realFiles(ctx).isDirectory(cache))) {
     throw new PotError('host-state', `The cache directory ${cache || '(POT_CACHE)'} does not exist`, { suggestion: "run 'pot init' (it creates the cache dataset), or fix POT_CACHE in pot.conf" });
   }
-  info(ctx, `importing ${o.remote} @ ${o.tag} as ${pot}`);
-  const image = path.join(cache, imageFileName(o.remote, o.tag));
-  const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && userPath(ctx, pubkey) };
-  await ensureImage(ctx, o.url ?? 'file://', c);
-  const layer = await baseLayer(ctx, pot, c, { ...o, pubkey: pubkey ?? '' }, [...chain, pot]);
+  return withImportLock(
+    pot,
+    async () => {
+      const presence = await potPresence(ctx, pot);
+      if (presence === 'present' && reuse) return { name: pot, image, importedNow: false };
+      if (presence !== 'absent') throw alreadyPresent(pot);
+      info(ctx, `importing ${o.remote} @ ${o.tag} as ${pot}`);
+      const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && userPath(ctx, pubkey) };
+      await ensureImage(ctx, o.url ?? 'file://', c);
+      const layer = await baseLayer(ctx, pot, c, { ...o, pubkey: pubkey ?? '' }, [...chain, pot]);
+      return receive(ctx, pot, image, layer);
+    },
+    { potTmp: ctx.settings.tmp },
+  );
+}
+
+/** The verified image received as the pot (under the global lock: its network is decided here); a failure removes it. */
+async function receive(ctx: ActionContext, pot: string, image: string, layer: string | undefined): Promise<ImportedPot> {
   return withGlobalLock(async () => {
     try {
       // as shell pot: the encryption property of the image is left out where the pool knows it
@@ -256,10 +311,10 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
       }
       if (ctx.host.dryRun) {
         info(ctx, `the hostname and network of ${pot} are decided once it is received`);
-        return { name: pot, image };
+        return { name: pot, image, importedNow: true };
       }
       const network = await reworkConf(ctx, pot);
-      return { name: pot, image, network };
+      return { name: pot, image, importedNow: true, network };
     } catch (err) {
       if (!ctx.host.dryRun) await undoCreate(ctx, pot);
       throw err;

@@ -14,7 +14,7 @@ import type { ActionContext } from '../context/context.js';
 import { debug, doneOrPlanned, info, warn } from '../context/context.js';
 import { clonePot } from '../lifecycle/clone-pot.js';
 import { exportPorts } from '../settings/export-ports.js';
-import { importedPotName, importPot } from './import-pot.js';
+import { ensureImported, importedPotName } from './import-pot.js';
 import { setAttribute } from '../settings/pot-attributes.js';
 import { setPotCmd } from '../settings/pot-cmd.js';
 import { potPresence } from '../context/pot-lookup.js';
@@ -98,15 +98,13 @@ export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Prom
   const pot = preparedPotName(o.name || imported, o.allocation);
   validatePotName(pot, { zfsRoot: ctx.settings.zfsRoot });
   if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `A pot with name ${pot} already exists`, { suggestion: 'pick another allocation id or name' });
-  let importedNow = false;
-  if ((await potPresence(ctx, imported)) === 'absent') {
-    await importPot(ctx, { remote: o.remote, tag: o.tag, ...(o.url === undefined ? {} : { url: o.url }), ...(o.pubkey === undefined ? {} : { pubkey: o.pubkey }) });
-    importedNow = true;
-    if (ctx.host.dryRun) {
-      info(ctx, `${pot} is cloned from ${imported} once it is imported`);
-      return { name: pot, imported, importedNow, started: false, exitCode: 0 };
-    }
-  } else debug(ctx, `pot ${imported} already imported - reusing it`);
+  // the image's lock: a run that waited finds the image another allocation imported meanwhile
+  const { importedNow } = await ensureImported(ctx, { remote: o.remote, tag: o.tag, ...(o.url === undefined ? {} : { url: o.url }), ...(o.pubkey === undefined ? {} : { pubkey: o.pubkey }) });
+  if (!importedNow) debug(ctx, `pot ${imported} already imported - reusing it`);
+  else if (ctx.host.dryRun) {
+    info(ctx, `${pot} is cloned from ${imported} once it is imported`);
+    return { name: pot, imported, importedNow, started: false, exitCode: 0 };
+  }
   await clonePot(ctx, {
     pot,
     template: imported,

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { notFound } from '../../errors/not-found.js';
 import { PotError } from '../../errors/pot-error.js';
-import { withGlobalLock } from '../../locks/index.js';
+import { withGlobalLock, withImportLock } from '../../locks/index.js';
 import { validatePotName } from '../../names/index.js';
 import { decideNetwork, type NetworkDecision, type Stack } from '../../network/index.js';
 import { FscompConf, type PotConf, usableHostname } from '../../store/index.js';
@@ -175,6 +175,9 @@ async function makeDatasets(ctx: ActionContext, o: ClonePotOptions, clones: Read
 
 export async function clonePot(ctx: ActionContext, o: ClonePotOptions): Promise<ClonedPot> {
   assertNetworkConfig(ctx);
+  validatePotName(o.template, { purpose: 'existing' });
+  // a template an import is receiving right now is cloned once it is whole
+  if (!ctx.host.dryRun) await withImportLock(o.template, async () => undefined, { potTmp: ctx.settings.tmp });
   const r = await checkRequest(ctx, o);
   const paths: ClonePaths = { zfsRoot: ctx.settings.zfsRoot, fsRoot: ctx.settings.fsRoot, template: o.template, pot: o.pot };
   const templateFscomp = (await potStore(ctx).readFscompConf(o.template)) ?? new FscompConf();
