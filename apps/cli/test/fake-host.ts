@@ -16,7 +16,7 @@ import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts'
 import { residentEnv } from '../../../testing/fake-freebsd/src/resident.ts';
 import { bootHost, runSetupWords } from '../../../testing/fake-freebsd/src/setup.ts';
 import { runPot } from '../src/main.js';
-import { inProcessHost } from './in-process-host.js';
+import { type CallGate, inProcessHost } from './in-process-host.js';
 import { assertJsonContract } from './json-schemas.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,6 +53,8 @@ export interface FakeHost {
   potOnTerminal(...args: string[]): Promise<PotRun>;
   /** In-process runs: every run of the host tool `tool` takes `ms` of virtual time (0: none). */
   toolTime(tool: string, ms: number): void;
+  /** Holds the next in-process host call whose argv (tool name first) matches, until released: a chosen moment of a command. */
+  pauseAt(match: (argv: readonly string[]) => boolean): CallGate;
   /** A stub command run without logging (to look at the host). */
   look(command: string, ...args: string[]): string;
   /** The command log, normalised like the golden files. */
@@ -187,6 +189,9 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
           }
         });
       });
+    },
+    pauseAt(match) {
+      return inProcess.gates.add(match);
     },
     look(command, ...args) {
       const r = runStandIn({ argv: [command, ...args], env: setupEnv, cwd: home });

@@ -64,8 +64,38 @@ function stdinOf(c: HostCommand): Buffer | string | undefined {
   return bytes;
 }
 
-/** A runner that answers the fake host's commands in process and hands everything else to execa. */
-export function inProcessRunner(io: CliIO, times?: { clock: VirtualClock; tools: ToolTimes }): CommandRunner {
+/** A moment of a command chosen by a test: its first host call matching, held until released. */
+export interface CallGate {
+  /** Settles when the matching call is reached (and held). */
+  reached: Promise<void>;
+  /** Lets the held call run. */
+  release(): void;
+}
+
+/** Gates waiting for their call: `hold` holds a matching call until its gate is released. */
+export class CallGates {
+  private readonly waiting: Array<{ match: (argv: readonly string[]) => boolean; reached: () => void; released: Promise<void> }> = [];
+
+  add(match: (argv: readonly string[]) => boolean): CallGate {
+    let reached = (): void => undefined;
+    let release = (): void => undefined;
+    const gate: CallGate = { reached: new Promise<void>((r) => (reached = r)), release: () => release() };
+    this.waiting.push({ match, reached, released: new Promise<void>((r) => (release = r)) });
+    return gate;
+  }
+
+  async hold(c: HostCommand): Promise<void> {
+    const argv = [path.basename(c.file), ...c.args];
+    const at = this.waiting.findIndex((g) => g.match(argv));
+    if (at < 0) return;
+    const [gate] = this.waiting.splice(at, 1);
+    gate?.reached();
+    await gate?.released;
+  }
+}
+
+/** A runner that answers the fake host's commands in process and hands everything else to execa; `gates` hold chosen calls. */
+export function inProcessRunner(io: CliIO, times?: { clock: VirtualClock; tools: ToolTimes }, gates?: CallGates): CommandRunner {
   const execa = createExecaRunner({ env: io.env, ...(io.cwd === undefined ? {} : { cwd: io.cwd }) });
   const env = hostApi.hostToolEnv(io.env);
   const found = new Map<string, string | undefined>();
@@ -116,6 +146,7 @@ export function inProcessRunner(io: CliIO, times?: { clock: VirtualClock; tools:
   return {
     dryRun: false,
     async run(command) {
+      await gates?.hold(command);
       const result = await runOne(command);
       took(command);
       return result;
@@ -123,9 +154,10 @@ export function inProcessRunner(io: CliIO, times?: { clock: VirtualClock; tools:
   };
 }
 
-/** The CliIO fields that put pot on the in-process fake host, and the virtual time its tools take. */
-export function inProcessHost(): { hostRunner: (io: CliIO) => CommandRunner; clock: VirtualClock; toolTimes: ToolTimes } {
+/** The CliIO fields that put pot on the in-process fake host, the virtual time its tools take, and `gates` holding chosen calls of its commands. */
+export function inProcessHost(): { hostRunner: (io: CliIO) => CommandRunner; clock: VirtualClock; toolTimes: ToolTimes; gates: CallGates } {
   const clock = virtualClock();
   const toolTimes: ToolTimes = new Map();
-  return { hostRunner: (io) => inProcessRunner(io, { clock, tools: toolTimes }), clock, toolTimes };
+  const gates = new CallGates();
+  return { hostRunner: (io) => inProcessRunner(io, { clock, tools: toolTimes }, gates), clock, toolTimes, gates };
 }

@@ -20,7 +20,7 @@ export const POT_ERROR_CODES = {
   'host-command': 'a host tool failed, or the command of a pot failed under `pot start` (exit 125)',
   'host-state': 'the host is not ready: `pot init` not run, a dataset, directory or interface missing, a pot incomplete',
   unsupported: 'the request needs what this host or user lacks (root privileges, a FreeBSD feature)',
-  interrupted: 'SIGINT or SIGTERM stopped the command; what it had done was undone',
+  interrupted: 'SIGINT or SIGTERM, or a stop or destroy of the pot being started, stopped the command; what it had done was undone',
   internal: 'a bug in pot: please report it with the command you ran (`POT_DEBUG=1` adds the stack)',
 } as const satisfies Record<string, string>;
 

@@ -256,3 +256,11 @@ export function withPotLock<T>(potName: string, fn: () => Promise<T>, paths: Loc
 export function withImportLock<T>(imagePot: string, fn: () => Promise<T>, paths: LockPaths & LockOptions = {}): Promise<T> {
   return withLock(importLockPath(imagePot, paths), fn, { what: `the import of ${imagePot}`, timeoutMs: GLOBAL_LOCK_WAIT_MS, ...paths });
 }
+
+/**
+ * A pot's start (until the pot runs or is undone) and its stop: a stop or destroy waits
+ * for a start to reach a state it can undo (see actions/running/run-lock.ts).
+ */
+export function withRunLock<T>(potName: string, fn: () => Promise<T>, paths: LockPaths & LockOptions = {}): Promise<T> {
+  return withLock(runLockPath(potName, paths), fn, { what: `the start or stop of pot ${potName}`, timeoutMs: GLOBAL_LOCK_WAIT_MS, ...paths });
+}

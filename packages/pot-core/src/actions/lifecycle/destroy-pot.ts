@@ -9,9 +9,10 @@ import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
 import type { PotConf, PotStore } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { incompletePot, potPath, potStore, readablePots } from '../context/pot-lookup.js';
+import { incompletePot, potPath, potPresence, potStore, readablePots } from '../context/pot-lookup.js';
 import { info, realFiles, requireRoot } from '../context/context.js';
 import { stopPot } from '../running/stop-pot.js';
+import { clearStopRequest, requestStopOfStart, runLocked, runState } from '../running/run-lock.js';
 
 export interface DestroyPotOptions {
   pot: string;
@@ -79,17 +80,28 @@ export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions)
   await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_status_${pot}`));
 }
 
+/** Statuses of a pot that may hold mounts, interfaces or a jail even when no jail runs (a start in progress or undone halfway). */
+const NOT_AT_REST = ['starting', 'started', 'doa', 'stopping'];
+
 /**
  * A pot's datasets, directory and log configuration, without the checks of
  * `destroy -p` (destroy -b takes a base's pots this way, its level-0 pot too).
- * A running pot is stopped with `force`, else refused.
+ * A running pot, or one being started, is stopped with `force` (a start in
+ * progress is interrupted and waited for), else refused. The run lock is held
+ * until the datasets are gone, so that no start of the pot slips in between.
  */
 export async function destroyPotDatasets(ctx: ActionContext, pot: string, force: boolean): Promise<void> {
-  if (await ctx.host.jails.isRunning(pot)) {
-    if (!force) throw new PotError('busy', `pot ${pot} is running`, { suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it` });
-    await stopPot(ctx, { pot });
-  }
-  info(ctx, `Destroying pot ${pot}`);
-  await ctx.host.zfs.destroy(`${ctx.settings.zfsRoot}/jails/${pot}`, { force: true, recursive: true });
-  await removeLeftovers(ctx, pot);
+  const asked = force ? await requestStopOfStart(ctx, pot) : false;
+  await runLocked(ctx, pot, async () => {
+    if (asked) await clearStopRequest(ctx, pot);
+    const state = await runState(ctx, pot);
+    // under the run lock, `starting` is a start that is gone
+    if ((await ctx.host.jails.isRunning(pot)) || state === 'starting') {
+      if (!force) throw new PotError('busy', `pot ${pot} is ${state === 'starting' ? 'left starting' : 'running'}`, { suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it` });
+      await stopPot(ctx, { pot });
+    } else if (force && NOT_AT_REST.includes(state) && (await potPresence(ctx, pot)) === 'present') await stopPot(ctx, { pot });
+    info(ctx, `Destroying pot ${pot}`);
+    await ctx.host.zfs.destroy(`${ctx.settings.zfsRoot}/jails/${pot}`, { force: true, recursive: true });
+    await removeLeftovers(ctx, pot);
+  });
 }

@@ -11,7 +11,7 @@ import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, ensureTmp, info, realFiles, requireRoot, syslog, warn } from '../context/context.js';
 import { JAIL_PLACEHOLDER, jailParameters, PLACEHOLDER_PATTERN } from './jail-params.js';
-import { existingPot, potDataset, potPath, potStore } from '../context/pot-lookup.js';
+import { existingPot, potDataset, potPath, potPresence, potStore } from '../context/pot-lookup.js';
 import { potEnvironment } from '../queries/pot-info.js';
 import { mountPot } from '../files-and-mounts/pot-mounts.js';
 import { exportPortsAtStart } from '../network/port-redirects.js';
@@ -20,6 +20,7 @@ import { runHook } from '../settings/pot-hooks.js';
 import { setPotStatus, statusStore } from '../context/pot-status.js';
 import { attachPrivate, attachPublicIpv4, attachPublicIpv6, createEpair, type Epair, type Tinirc } from '../network/epair-attach.js';
 import { stopPot } from './stop-pot.js';
+import { clearStopRequest, recordStartingInterfaces, runLocked, throwIfStopRequested } from './run-lock.js';
 import { networkStackOf } from '../../config/settings.js';
 import { assertNetworkConfig } from '../network/network-check.js';
 
@@ -56,7 +57,8 @@ async function markStarting(ctx: ActionContext, pot: string): Promise<void> {
   const current = await statusStore(ctx).readStatus(pot);
   if (current?.state === 'doa' && !ctx.host.dryRun) await statusStore(ctx).writeStatus(pot, { state: 'stopped', interfaces: '' });
   const r = await setPotStatus(ctx, pot, 'starting');
-  if (r.outcome === 'same') throw new PotError('busy', `pot ${pot} is already starting`, { suggestion: 'wait for the other start to end' });
+  // under the run lock, a pot still starting was left so by a start that is gone
+  if (r.outcome === 'same') throw new PotError('busy', `pot ${pot} was left starting by a start that is gone`, { suggestion: `'pot stop ${pot}' undoes what it did` });
   if (r.outcome === 'refused') throw new PotError('busy', `pot ${pot} is not in a state where it can start`, { suggestion: `it is ${r.from}: stop it first with 'pot stop ${pot}'` });
 }
 
@@ -99,6 +101,7 @@ async function network(ctx: ActionContext, pot: string, conf: PotConf, tinirc: T
       if (v4) {
         const e = await createEpair(ctx, pot, '4');
         epairs[0] = e;
+        await recordStartingInterfaces(ctx, pot, interfacesOf(epairs));
         await attachPublicIpv4(ctx, pot, conf, e, tinirc);
         params.push(`vnet.interface=${e.b}`);
         await exportPortsAtStart(ctx, pot, conf);
@@ -106,6 +109,7 @@ async function network(ctx: ActionContext, pot: string, conf: PotConf, tinirc: T
       if (v6) {
         const e = await createEpair(ctx, pot, '6');
         epairs[1] = e;
+        await recordStartingInterfaces(ctx, pot, interfacesOf(epairs));
         await attachPublicIpv6(ctx, pot, e, tinirc);
         params.push(`vnet.interface=${e.b}`);
       }
@@ -114,6 +118,7 @@ async function network(ctx: ActionContext, pot: string, conf: PotConf, tinirc: T
     case 'private-bridge': {
       const e = await createEpair(ctx, pot, '4');
       epairs[0] = e;
+      await recordStartingInterfaces(ctx, pot, interfacesOf(epairs));
       await attachPrivate(ctx, pot, conf, e, tinirc);
       await exportPortsAtStart(ctx, pot, conf);
       return ['vnet', `vnet.interface=${e.b}`];
@@ -161,24 +166,34 @@ async function applyLimits(ctx: ActionContext, pot: string, conf: PotConf): Prom
   else info(ctx, 'memory constraint cannot be applies because rctl is not enabled - ignoring');
 }
 
-/** Runs the jail; answers the exit code of pot's command. */
-async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { params: string[]; cmd: string[]; interfaces: string }): Promise<number> {
+/** pot's command in its jail: `exit` settles with its exit code (a promise in a box, so that nobody awaits it by mistake). */
+interface Running {
+  exit: Promise<number>;
+}
+
+/** Runs the jail up to the status `started`; answers pot's command, still running. */
+async function runJail(ctx: ActionContext, pot: string, conf: PotConf, jail: { params: string[]; cmd: string[]; interfaces: string }): Promise<Running> {
   const { params, cmd } = jail;
   await runHook(ctx, pot, 'prestart', conf);
   await realFiles(ctx).remove(path.join(ctx.settings.tmp, `pot_main_pid_${pot}`));
+  await throwIfStopRequested(ctx, pot);
   info(ctx, `Starting the pot ${pot}`);
   const created = await ctx.host.jails.start([...params, JAIL_PLACEHOLDER]);
   for (const line of created.stdout.split('\n')) if (line !== '') ctx.report.print(line);
   await markPruned(ctx, pot, conf);
   if (await ctx.host.jails.isRunning(pot)) await applyLimits(ctx, pot, conf);
-  const running = ctx.host.jails.run(pot, cmd);
+  await throwIfStopRequested(ctx, pot);
+  const exit = ctx.host.jails.run(pot, cmd);
+  // an interrupted start removes the jail, which ends the command: its end is nobody's error then
+  exit.catch(() => undefined);
   await runHook(ctx, pot, 'poststart', conf);
   await ctx.host.clock.sleep(PLACEHOLDER_GRACE_MS);
   await ctx.host.jails.killMatching(pot, PLACEHOLDER_PATTERN);
+  await throwIfStopRequested(ctx, pot);
   const r = await setPotStatus(ctx, pot, 'started', jail.interfaces);
   if (r.outcome === 'same') info(ctx, `pot ${pot} is already started (???)`);
   if (r.outcome === 'refused') warn(ctx, `pot ${pot} is not in a state where it can be started`);
-  return running;
+  return { exit };
 }
 
 /** shell pot's start-cleanup: the status becomes doa, then stop undoes what exists. */
@@ -196,13 +211,15 @@ function interfacesOf(epairs: Epair[]): string {
   return `${epairs[0]?.a ?? ''}:${epairs[1]?.a ?? ''}`.replace(/^:/, '');
 }
 
-async function startJail(ctx: ActionContext, pot: string, conf: PotConf, epairs: Epair[]): Promise<number> {
+async function startJail(ctx: ActionContext, pot: string, conf: PotConf, epairs: Epair[]): Promise<Running> {
   await mountPot(ctx, pot, conf);
+  await throwIfStopRequested(ctx, pot);
   await writeResolvConf(ctx, pot, conf);
   await writeEtcHosts(ctx, pot, conf);
   const tinirc: Tinirc = conf.attr('no-rc-script') === 'YES' ? tinircHeader(stackOf(ctx, conf)) : undefined;
   const params = jailParameters(conf, { name: pot, hostname: conf.hostname ?? '', osrelease: await osRelease(ctx, pot, conf), path: path.join(potPath(ctx, pot), 'm') });
   params.push(...(await network(ctx, pot, conf, tinirc, epairs)));
+  await throwIfStopRequested(ctx, pot);
   await environment(ctx, pot, conf, tinirc);
   const cmd = await command(ctx, pot, conf, tinirc);
   return runJail(ctx, pot, conf, { params, cmd, interfaces: interfacesOf(epairs) });
@@ -218,23 +235,45 @@ export async function startPot(ctx: ActionContext, o: StartPotOptions): Promise<
   }
   assertNetworkConfig(ctx);
   await checkStartable(ctx, pot, conf);
+  // the run lock until the pot runs (run-lock.ts): a stop waits for this start, or interrupts it
+  const started = await runLocked(ctx, pot, () => startLocked(ctx, o, conf));
+  if (started === undefined) return 0;
+  return finish(ctx, pot, conf, started.epairs, await started.running.exit);
+}
+
+/** start up to `started`; a failure, or a stop asking it to end, undoes what was done. Undefined: another start got there first. */
+async function startLocked(ctx: ActionContext, o: StartPotOptions, conf: PotConf): Promise<{ running: Running; epairs: Epair[] } | undefined> {
+  const { pot } = o;
+  if (await ctx.host.jails.isRunning(pot)) {
+    debug(ctx, `pot ${pot} is already running`);
+    return undefined;
+  }
+  await clearStopRequest(ctx, pot);
   await markStarting(ctx, pot);
-  await startDependencies(ctx, conf);
   const epairs: Epair[] = [];
-  let exitCode: number;
   try {
+    await startDependencies(ctx, conf);
+    await throwIfStopRequested(ctx, pot);
     await snapshot(ctx, pot, o.snapshot);
-    exitCode = await startJail(ctx, pot, conf, epairs);
+    return { running: await startJail(ctx, pot, conf, epairs), epairs };
   } catch (err) {
     await cleanup(ctx, pot, epairs).catch((e: unknown) => warn(ctx, e instanceof Error ? e.message : String(e)));
     throw err;
   }
-  return finish(ctx, pot, conf, epairs, exitCode);
 }
 
 async function finish(ctx: ActionContext, pot: string, conf: PotConf, epairs: Epair[], exitCode: number): Promise<number> {
   if (ctx.host.dryRun) return 0;
-  await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'), `{ "ExitCode": ${exitCode} }\n`);
+  return runLocked(ctx, pot, async () => {
+    // stopped or destroyed by another command while its command ran: that was asked for, not a failure
+    if ((await potPresence(ctx, pot)) !== 'present') return 0;
+    await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'), `{ "ExitCode": ${exitCode} }\n`);
+    if ((await statusStore(ctx).readStatus(pot))?.state === 'stopped') return 0;
+    return finishLocked(ctx, pot, conf, epairs, exitCode);
+  });
+}
+
+async function finishLocked(ctx: ActionContext, pot: string, conf: PotConf, epairs: Epair[], exitCode: number): Promise<number> {
   const persistent = conf.attr('persistent') !== 'NO';
   if (persistent && (await ctx.host.jails.isRunning(pot))) return 0;
   const r = await setPotStatus(ctx, pot, 'stopping');

@@ -15,6 +15,7 @@ import { unmountPot } from '../files-and-mounts/pot-mounts.js';
 import { flushRdrAnchors, stopTunnels } from '../network/port-redirects.js';
 import { removeResolvConf } from '../network/pot-root-files.js';
 import { setPotStatus, statusStore } from '../context/pot-status.js';
+import { clearStopRequest, deadStartIsDoa, requestStopOfStart, runLocked } from './run-lock.js';
 
 export interface StopPotOptions {
   pot: string;
@@ -30,10 +31,8 @@ const EPAIR_SETTLE_MS = 1000;
 async function markStopping(ctx: ActionContext, o: StopPotOptions): Promise<string> {
   const r = await setPotStatus(ctx, o.pot, 'stopping');
   if (r.outcome === 'ok') return r.printed ?? '';
-  if (r.outcome === 'same') {
-    if (o.fromStart) return (await statusStore(ctx).readStatus(o.pot))?.interfaces ?? '';
-    throw new PotError('busy', `pot ${o.pot} is already stopping!`, { suggestion: 'wait for the other stop to end' });
-  }
+  // stops hold the run lock: a pot still stopping is start's undoing (-s) or a stop that died
+  if (r.outcome === 'same') return (await statusStore(ctx).readStatus(o.pot))?.interfaces ?? '';
   // A running pot without a status (lost /tmp, older pot) can be stopped; shell pot refused it forever.
   if (r.from === '' && (await ctx.host.jails.isRunning(o.pot))) {
     if (!ctx.host.dryRun) await statusStore(ctx).writeStatus(o.pot, { state: 'stopping', interfaces: '' });
@@ -73,15 +72,32 @@ async function removeSharedMemory(ctx: ActionContext, pot: string): Promise<void
   for (const p of await ctx.host.processes.sharedMemory()) if (p.startsWith(prefix)) await ctx.host.processes.removeSharedMemory(p);
 }
 
-/** Stops a pot; an unknown pot is only reported (exit 0), as shell pot does. */
+/**
+ * Stops a pot; an unknown pot is only reported (exit 0), as shell pot does. A start in
+ * progress is asked to end and waited for (run-lock.ts); a dead one's pot counts as doa.
+ */
 export async function stopPot(ctx: ActionContext, o: StopPotOptions): Promise<void> {
   const { pot } = o;
   if ((await potPresence(ctx, pot)) !== 'present') {
     warn(ctx, `The pot ${pot} is not a valid pot`);
     return;
   }
-  const conf = (await potStore(ctx).readPotConf(pot)) as PotConf;
   await requireRoot(ctx);
+  const asked = o.fromStart ? false : await requestStopOfStart(ctx, pot);
+  await runLocked(ctx, pot, async () => {
+    if (asked) await clearStopRequest(ctx, pot);
+    if (!o.fromStart) await deadStartIsDoa(ctx, pot);
+    // the start may have gone on until it could be undone: read what it left now
+    if ((await potPresence(ctx, pot)) !== 'present') {
+      warn(ctx, `The pot ${pot} is not a valid pot`);
+      return;
+    }
+    await stopLocked(ctx, o, (await potStore(ctx).readPotConf(pot)) as PotConf);
+  });
+}
+
+async function stopLocked(ctx: ActionContext, o: StopPotOptions, conf: PotConf): Promise<void> {
+  const { pot } = o;
   const stored = await markStopping(ctx, o);
   await removeJail(ctx, pot, conf);
   await removeNetwork(ctx, conf, o.interfaces ?? stored);
