@@ -8,7 +8,7 @@
  */
 import { fstatSync, readSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { runEmulated } from './emulator/index.js';
+import { allowBlockingWaits, runEmulated } from './emulator/index.js';
 
 const pauseCell = new Int32Array(new SharedArrayBuffer(4));
 
@@ -48,6 +48,7 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
+  allowBlockingWaits();
   const result = runEmulated({ argv: [name, ...args], env: process.env, cwd: process.cwd(), input: readStdin });
   if (result === undefined) {
     process.stderr.write(`fake-freebsd: ${name} is not emulated\n`);

@@ -4,11 +4,20 @@
  * for what the command inside would print. `/bin/cp -a SRC DST` and `/bin/mkdir -p DIR` are
  * emulated on the jail's root (inside.ts) when the status is 0; theirs is then jexec's. A
  * non-persistent jail dies when its last fake process is gone.
+ *
+ * The knob jexec_wait names a program (`/tmp/tinirc`, a nomad task's command) whose jexec
+ * lasts, before the state lock, as a process of the jail (a line of its procs) until
+ * `$FAKEBSD_STATE/jexec-done.NAME` exists (it then ends as above) or it is killed: the jail
+ * is gone or its line is (pkill), which answers 143 as sh reports a TERMed child, unlogged.
+ * Only a stand-in running as a process waits: in process the wait would stop the caller's
+ * event loop, so there it ends at once.
  */
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Call } from './call.js';
 import { Getopts, standInPath } from './getopts.js';
 import { insideKnown, insideRun } from './inside.js';
-import { jailExists, jailRead, jailReap } from './jail-store.js';
+import { jailExists, jailFile, jailRead, jailReap } from './jail-store.js';
+import { lockState } from './lock.js';
 
 /** The line of bin/jexec holding `return "$rc"` (bash names it in its complaint). */
 const RETURN_LINE = 35;
@@ -43,4 +52,47 @@ export function jexec(call: Call): number {
   if (rc === '0' && insideKnown(argv)) rc = String(insideRun(call, jailRead(st, name, 'path'), argv));
   jailReap(st, name);
   return bashReturn(call, rc, RETURN_LINE);
+}
+
+let waitsAllowed = false;
+
+/** The stand-in process (stand-in.ts) may block in jexec_wait; the in-process emulation never does. */
+export function allowBlockingWaits(): void {
+  waitsAllowed = true;
+}
+
+const pauseCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** jexec's part before the state lock: the wait of a jexec_wait program (see above); undefined goes on as usual. */
+export function jexecWait(call: Call): number | undefined {
+  const rest = new Getopts('jexec', call.args, 'lu:U:', () => undefined).rest();
+  const name = rest[0] ?? '';
+  const wanted = call.st.conf('jexec_wait', '').replace(/\n+$/, '');
+  if (!waitsAllowed || wanted === '' || rest[1] !== wanted || !jailExists(call.st, name)) return undefined;
+  const done = call.st.path(`jexec-done.${name}`);
+  const procs = jailFile(call.st, name, 'procs');
+  const line = rest.slice(1).join(' ');
+  const lines = (): string[] => (existsSync(procs) ? readFileSync(procs, 'latin1').split('\n') : []);
+  const locked = (fn: () => void): void => {
+    const release = lockState(call.st.dir);
+    try {
+      fn();
+    } finally {
+      release();
+    }
+  };
+  locked(() => appendFileSync(procs, Buffer.from(`${line}\n`, 'latin1')));
+  for (;;) {
+    if (!jailExists(call.st, name) || !lines().includes(line)) return 143;
+    if (existsSync(done)) break;
+    Atomics.wait(pauseCell, 0, 0, 20);
+  }
+  // the command ends: its line goes, then jexec ends as usual under the lock
+  locked(() => {
+    const all = lines();
+    const at = all.indexOf(line);
+    if (at >= 0) all.splice(at, 1);
+    writeFileSync(procs, Buffer.from(all.join('\n'), 'latin1'));
+  });
+  return undefined;
 }

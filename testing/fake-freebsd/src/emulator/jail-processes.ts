@@ -6,7 +6,7 @@
  * one that handles it, as nginx HUP). `-j J -F FILE` picks the jail process with the pseudo
  * pid in FILE (/dev/stdin: logged as the call's input).
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { errnoOf, errnoText } from './bash-behaviour.js';
 import type { Call } from './call.js';
 import { Getopts, standInPath } from './getopts.js';
@@ -129,6 +129,49 @@ function jailProcPids(call: Call, name: string, pattern: string): string[] {
   return pids;
 }
 
+/** The parent of a process (Linux /proc), undefined when it cannot be read. */
+function parentOf(pid: number): number | undefined {
+  try {
+    // pid (comm) state ppid …: comm may hold blanks and parentheses, so read after the last ')'
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The machine's processes started for this fake host (FAKEBSD_STATE in their environment:
+ * the pot processes a caller such as nomad-pot-driver looks for), as "PID<TAB>-<TAB>ARGS"
+ * records, without the calling process and its ancestors: FreeBSD's pgrep skips those
+ * unless -a, so `sh -c "pgrep -f 'PATTERN'"` never finds its own shell. Linux /proc only.
+ */
+function hostProcessRecords(call: Call): string[] {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^[0-9]+$/.test(d));
+  } catch {
+    return [];
+  }
+  const skipped = new Set<number>();
+  for (let p: number | undefined = process.pid; p !== undefined && !skipped.has(p); p = parentOf(p)) skipped.add(p);
+  const mark = Buffer.from(`\0FAKEBSD_STATE=${call.env.FAKEBSD_STATE ?? call.st.dir}\0`, 'latin1');
+  const records: string[] = [];
+  for (const pid of pids) {
+    if (skipped.has(Number(pid))) continue;
+    try {
+      const environ = Buffer.concat([Buffer.from([0]), readFileSync(`/proc/${pid}/environ`), Buffer.from([0])]);
+      if (!environ.includes(mark)) continue;
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0+$/, '').replace(/[\0\t\n]/g, ' ');
+      if (args !== '') records.push(`${pid}\t-\t${args}`);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return records;
+}
+
 /** pgrep(1): bin/pgrep's main. */
 export function pgrep(call: Call): number {
   let j = '';
@@ -149,9 +192,10 @@ export function pgrep(call: Call): number {
     if (jailExists(call.st, j) && jailProcLine(call.st, j, pid) !== undefined) out = pid;
   } else if (j !== '') {
     if (jailExists(call.st, j)) out = jailProcPids(call, j, pat).join('\n');
-  } else if (nonEmpty(pt)) {
-    const test = awkTest(call, pat, pt);
-    const pids = test === undefined ? [] : awkRecords(byteText(pt)).filter(test);
+  } else {
+    const records = [...(nonEmpty(pt) ? awkRecords(byteText(pt)) : []), ...hostProcessRecords(call)];
+    const test = records.length === 0 ? undefined : awkTest(call, pat, pt);
+    const pids = test === undefined ? [] : records.filter(test);
     // $(awk …): trailing newlines dropped
     out = pids
       .map((r) => `${r.split('\t')[0]}\n`)

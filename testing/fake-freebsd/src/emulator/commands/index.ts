@@ -1,6 +1,7 @@
 /** The emulated commands by name: one module per group of stand-ins of ../../../bin. */
 import type { Call, Command } from '../call.js';
 import { xz, xzBeforeLock, xzcat } from '../xz.js';
+import { jexecWait } from '../jail-exec.js';
 import { commands as base, unloggedCommands } from './base.js';
 import { commands as jails } from './jails.js';
 import { commands as net } from './net.js';
@@ -27,6 +28,7 @@ export const BEFORE_LOCK: Readonly<Record<string, (call: Call) => number | undef
     if (!/ [^-]/.test(` ${call.args.join(' ')} `)) call.stdin();
     return undefined;
   },
+  jexec: jexecWait,
   jail: (call) => {
     if (call.args.some((a) => a === '-f-' || a === '-')) call.stdin();
     return undefined;
