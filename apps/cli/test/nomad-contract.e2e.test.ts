@@ -90,11 +90,23 @@ const ENV: ReadonlyArray<readonly [string, string]> = [
   ['SPACES', '  two  blanks  '],
 ];
 
-/** StartTask up to the start: exists check, prepare, then the sh -c calls in the driver's order. */
-async function createTask(t: Task, options: { prepareInProcess?: boolean } = {}): Promise<void> {
-  expect(await exists(t)).toBe(false);
+/**
+ * StartTask up to the start: exists check, prepare, then the sh -c calls in the driver's order.
+ * `inProcess`: the same prepare and the mounts of /local and /secrets, run by pot in this process
+ * (the other tests' tasks: the calls' quoting through sh is the first test's, and a process
+ * per call would make ten tasks take minutes).
+ */
+async function createTask(t: Task, options: { inProcess?: boolean } = {}): Promise<void> {
   const prepare = ['prepare', '-U', IMAGE, '-p', 'web', '-t', '1.0', '-c', '"/usr/local/bin/web --port 8080"', '-N', 'public-bridge', '-i', 'auto', '-e', `8080:${t.hostPort}`, '-a', t.alloc, '-n', t.name, '-v'];
-  const prepared = options.prepareInProcess ? await host.pot(...prepare) : await pot(t, ...prepare);
+  if (options.inProcess) {
+    for (const argv of [prepare, ['mount-in', '-p', t.pot, '-d', path.join(t.dir, 'local'), '-m', '/local'], ['mount-in', '-p', t.pot, '-d', path.join(t.dir, 'secrets'), '-m', '/secrets']]) {
+      const r = await host.pot(...argv);
+      expect([argv[0], r.code, r.stderr]).toEqual([argv[0], 0, '']);
+    }
+    return;
+  }
+  expect(await exists(t)).toBe(false);
+  const prepared = await pot(t, ...prepare);
   expect([prepared.code, prepared.stderr]).toEqual([0, '']);
   await setUp(t);
 }
@@ -254,7 +266,7 @@ describe("nomad-pot-driver's calls", () => {
   it("a command that fails: start exits 125 and last-run-stats has the command's status; destroy -F of a running task", async () => {
     await imageHost();
     const failing = task('worker', 2);
-    await createTask(failing);
+    await createTask(failing, { inProcess: true });
     const started = await startTask(failing, { FAKEBSD_JEXEC_RC: '7' });
     endCommand(failing);
     const done = await started.exit;
@@ -264,7 +276,7 @@ describe("nomad-pot-driver's calls", () => {
 
     // StopTask of a running task: destroy -F; the start ends, the liveness check says dead
     const running = task('worker', 3);
-    await createTask(running);
+    await createTask(running, { inProcess: true });
     const again = await startTask(running);
     expect(await liveness(running)).toBe(again.child.pid);
     const destroyed = await pot(running, 'destroy', '-p', running.pot, '-F');
@@ -280,7 +292,7 @@ describe("nomad-pot-driver's calls", () => {
     await imageHost();
     const tasks = Array.from({ length: 10 }, (_, i) => task(TASK_30, 100 + i));
     // the ten prepares of one node at once (in process: the commands interleave at every host call)
-    await Promise.all(tasks.map((t) => createTask(t, { prepareInProcess: true })));
+    await Promise.all(tasks.map((t) => createTask(t, { inProcess: true })));
     const started = await Promise.all(tasks.map((t) => startTask(t)));
     const pids = await Promise.all(tasks.map((t) => liveness(t)));
     expect(pids).toEqual(started.map((s) => s.child.pid));
