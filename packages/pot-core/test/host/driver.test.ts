@@ -295,6 +295,24 @@ describe('host files', () => {
     expect(await host.files.exists('/etc/rc.conf.2')).toBe(false);
   });
 
+  it('renames a file over another in one step; dry-run only announces it; a failed rename is a host-state error', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pot-hostroot-'));
+    const host = createFreeBsdHost({ runner: createRecordingRunner(), hostRoot: root });
+    await host.files.mkdirp('/cache');
+    await host.files.write('/cache/img.xz.part', 'new\n');
+    await host.files.write('/cache/img.xz', 'old\n');
+    await host.files.rename('/cache/img.xz.part', '/cache/img.xz');
+    expect(readFileSync(path.join(root, 'cache/img.xz'), 'utf8')).toBe('new\n');
+    expect(await host.files.exists('/cache/img.xz.part')).toBe(false);
+    await expect(host.files.rename('/cache/none', '/cache/x')).rejects.toMatchObject({ code: 'host-state' });
+
+    const printed: string[] = [];
+    const dry = createFreeBsdHost({ runner: createDryRunRunner(undefined, { print: (l) => printed.push(l) }), hostRoot: root });
+    await dry.files.rename('/cache/img.xz', '/cache/img2.xz');
+    expect(printed).toEqual([`mv ${root}/cache/img.xz ${root}/cache/img2.xz`]);
+    expect(await host.files.exists('/cache/img.xz')).toBe(true);
+  });
+
   it('uses POT_HOST_ROOT from the environment and a safe default PATH', () => {
     const host = createFreeBsdHost({ env: { POT_HOST_ROOT: '/srv/fake' }, runner: createRecordingRunner() });
     expect(host.files.root).toBe('/srv/fake');
