@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock, globalLockPath, heldLocksEnv, HELD_LOCKS_ENV, potLockPath, readLockOwner, withLock } from '../../src/locks/locks.js';
+import { acquireLock, globalLockPath, heldLocksEnv, HELD_LOCKS_ENV, importLockPath, potLockPath, readLockOwner, runLockPath, withLock } from '../../src/locks/locks.js';
 import { PotStore } from '../../src/store/store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -132,6 +132,9 @@ describe('locks in one process', () => {
     expect(globalLockPath({ env: { POT_LOCK_DIR: '/run/pot' } })).toBe('/run/pot/pot-lock-file.lock');
     expect(potLockPath('web', { potTmp: '/var/tmp/pot', env: {} })).toBe('/var/tmp/pot/pot-lock-web.lock');
     expect(() => potLockPath('../x', { env: {} })).toThrow(/cannot name a lock file/);
+    expect(importLockPath('web_1_0', { potTmp: '/var/tmp/pot', env: {} })).toBe('/var/tmp/pot/pot-import-web_1_0.lock');
+    expect(runLockPath('web', { potTmp: '/var/tmp/pot', env: { POT_LOCK_DIR: '/run/pot' } })).toBe('/run/pot/pot-run-web.lock');
+    expect(() => runLockPath('a/b', { env: {} })).toThrow(/cannot name a lock file/);
     mkdirSync(tmp(), { recursive: true });
   });
 });
