@@ -10,12 +10,12 @@
  * /proc/PID/cwd, its standard input /proc/PID/fd/0 (read only when the command reads it; a
  * launcher whose stdin is a pipe never comes here: reading it could wait on a writer that waits
  * on this server). Reply: `STATUS OUTLEN ERRLEN\n`, then the bytes of stdout and stderr. STATUS
- * `F` asks the launcher to run the command as a process itself: the commands that run programs
- * or sleep would hold every other call up.
+ * `F` asks the launcher to run the command as a process itself: the commands that run programs,
+ * sleep or wait (a jexec of the jexec_wait program) would hold every other call up.
  */
 import { readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { runEmulated } from './emulator/index.js';
+import { runEmulated, waitsAsProcess } from './emulator/index.js';
 
 /** Commands that run other programs (which may call back) or wait: never answered here. */
 const AS_PROCESS = new Set(['lockf', 'xz', 'xzcat', 'sleep', 'potnet', 'potcpu', 'tar']);
@@ -57,7 +57,9 @@ function answer(line: string): Buffer {
   try {
     const argv = nulSeparated(`/proc/${pid}/cmdline`);
     const args = argc === 0 ? [] : argv.slice(-argc);
-    result = runEmulated({ argv: [name, ...args], env: environmentOf(pid), cwd: readlinkSync(`/proc/${pid}/cwd`), input: stdinOf(pid) });
+    const request = { argv: [name, ...args], env: environmentOf(pid), cwd: readlinkSync(`/proc/${pid}/cwd`), input: stdinOf(pid), pid };
+    if (waitsAsProcess(request)) return Buffer.from('F 0 0\n');
+    result = runEmulated(request);
   } catch (e) {
     // what a stand-in process would have died of
     const text = Buffer.from(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -20,6 +20,8 @@ export interface EmuRequest {
   env: Env;
   input?: EmuInput;
   cwd?: string;
+  /** The process the call is of (default this one; the resident stand-in: its launcher). */
+  pid?: number;
 }
 
 export interface EmuResult {
@@ -33,6 +35,8 @@ export class Call {
   readonly args: readonly string[];
   readonly env: Env;
   readonly cwd: string;
+  /** The calling process (pgrep skips it and its ancestors). */
+  readonly pid: number;
   readonly st: State;
   /** E: the call changes the host or emits something; Q: a query (FB_CLASS). */
   cls: 'E' | 'Q' = 'Q';
@@ -51,6 +55,7 @@ export class Call {
     this.args = args;
     this.env = request.env;
     this.cwd = request.cwd ?? process.cwd();
+    this.pid = request.pid ?? process.pid;
     this.st = new State(request.env);
     this.inputSource = request.input;
   }

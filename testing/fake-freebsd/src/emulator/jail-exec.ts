@@ -13,7 +13,7 @@
  * event loop, so there it ends at once.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Call } from './call.js';
+import { Call, type EmuRequest } from './call.js';
 import { Getopts, standInPath } from './getopts.js';
 import { insideKnown, insideRun } from './inside.js';
 import { jailExists, jailFile, jailRead, jailReap } from './jail-store.js';
@@ -63,12 +63,24 @@ export function allowBlockingWaits(): void {
 
 const pauseCell = new Int32Array(new SharedArrayBuffer(4));
 
+/** Is the jexec CALL one of the jexec_wait program (which waits in a stand-in process)? */
+function waitsFor(call: Call): boolean {
+  const rest = new Getopts('jexec', call.args, 'lu:U:', () => undefined).rest();
+  const wanted = call.st.conf('jexec_wait', '').replace(/\n+$/, '');
+  return wanted !== '' && rest[1] === wanted && jailExists(call.st, rest[0] ?? '');
+}
+
+/** Would this call wait (jexec of the jexec_wait program)? Such a call must be a process of its own. */
+export function waitsAsProcess(request: EmuRequest): boolean {
+  const call = new Call(request);
+  return call.cmd === 'jexec' && waitsFor(call);
+}
+
 /** jexec's part before the state lock: the wait of a jexec_wait program (see above); undefined goes on as usual. */
 export function jexecWait(call: Call): number | undefined {
+  if (!waitsAllowed || !waitsFor(call)) return undefined;
   const rest = new Getopts('jexec', call.args, 'lu:U:', () => undefined).rest();
   const name = rest[0] ?? '';
-  const wanted = call.st.conf('jexec_wait', '').replace(/\n+$/, '');
-  if (!waitsAllowed || wanted === '' || rest[1] !== wanted || !jailExists(call.st, name)) return undefined;
   const done = call.st.path(`jexec-done.${name}`);
   const procs = jailFile(call.st, name, 'procs');
   const line = rest.slice(1).join(' ');

@@ -155,7 +155,7 @@ function hostProcessRecords(call: Call): string[] {
     return [];
   }
   const skipped = new Set<number>();
-  for (let p: number | undefined = process.pid; p !== undefined && !skipped.has(p); p = parentOf(p)) skipped.add(p);
+  for (let p: number | undefined = call.pid; p !== undefined && !skipped.has(p); p = parentOf(p)) skipped.add(p);
   const mark = Buffer.from(`\0FAKEBSD_STATE=${call.env.FAKEBSD_STATE ?? call.st.dir}\0`, 'latin1');
   const records: string[] = [];
   for (const pid of pids) {
