@@ -18,6 +18,6 @@ export const prune = defineCommand({
     dryRun: dryRun('the same as -n'),
   },
   run: async (o, c) => {
-    await actions.prunePots(o.q ? { ...c.actx, verbosity: 0 } : c.actx, { dryRun: o.n || o.dryRun, gracePeriod: o.g });
+    await actions.prunePots(o.q ? { ...c.actx, verbosity: 0 } : c.actx, { listOnly: o.n || o.dryRun, gracePeriod: o.g });
   },
 });

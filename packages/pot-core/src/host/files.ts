@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PotError } from '../errors/pot-error.js';
 import { commandError, formatArgv, type CommandRunner } from './command.js';
 import { createStoreFiles } from './store-files.js';
-import type { FileOps, RootedFiles } from './types.js';
+import type { ClockOps, FileOps, RootedFiles } from './types.js';
 
 const MAX_LINKS = 40;
 
@@ -51,6 +51,8 @@ export async function resolveUnder(root: string, file: string): Promise<string> 
 
 export interface RootedFilesOptions {
   runner: CommandRunner;
+  /** When a dry run's run-state writes happened (default: the machine's clock). */
+  clock?: ClockOps;
 }
 
 export function createRootedFiles(root: string, options: RootedFilesOptions): RootedFiles {
@@ -188,5 +190,5 @@ export function createRootedFiles(root: string, options: RootedFilesOptions): Ro
 
 export function createFileOps(hostRoot: string, options: RootedFilesOptions): FileOps {
   const host = createRootedFiles(hostRoot, options);
-  return { ...host, under: (root: string) => createRootedFiles(root, options), store: createStoreFiles(options.runner) };
+  return { ...host, under: (root: string) => createRootedFiles(root, options), store: createStoreFiles(options.runner, options.clock) };
 }

@@ -3,12 +3,16 @@
  * and status files by their real paths. Failures are thrown as the system
  * reports them (the store names the pot and the file). Under dry-run a
  * replacement is shown as `# write FILE:` with its lines and nothing changes;
- * a removal is skipped (the store only removes status files, runtime state).
+ * a pot's run state (status files: written with `runtime`, removed) is kept
+ * in memory instead, unshown, so the later steps of the plan read the status
+ * the plan moved the pot to.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { CommandRunner } from './command.js';
+import { systemClock } from './clock.js';
+import type { ClockOps } from './types.js';
 
 export interface StoreEntry {
   name: string;
@@ -19,8 +23,12 @@ export interface StoreEntry {
 export interface StoreFiles {
   /** The file's text; undefined when it does not exist. */
   readIfExists(file: string): Promise<string | undefined>;
-  /** Replaces the file atomically (readers see the old or the new file), creating its directory when missing. */
-  replace(file: string, content: string): Promise<void>;
+  /**
+   * Replaces the file atomically (readers see the old or the new file), creating its directory
+   * when missing. `runtime`: the file records the pot's run state (a status file).
+   */
+  replace(file: string, content: string, options?: { readonly runtime?: boolean }): Promise<void>;
+  /** Removes a file of the pot's run state (a status file). */
   remove(file: string): Promise<void>;
   /** When the file was last modified (ms since the epoch); undefined when it cannot be seen. */
   modifiedAt(file: string): Promise<number | undefined>;
@@ -28,9 +36,38 @@ export interface StoreFiles {
   entries(dir: string): Promise<StoreEntry[]>;
 }
 
-/** The store's files on this machine; with a dry-run runner, writes are shown through it instead. */
-export function createStoreFiles(runner?: Pick<CommandRunner, 'dryRun' | 'note'>): StoreFiles {
-  const dryRun = runner?.dryRun === true;
+/** The store's files on this machine; with a dry-run runner, writes are shown through it and run state is kept in memory. */
+export function createStoreFiles(runner?: Pick<CommandRunner, 'dryRun' | 'note'>, clock: ClockOps = systemClock): StoreFiles {
+  const local = localStoreFiles();
+  if (runner?.dryRun !== true) return local;
+  /** Run state the plan wrote (undefined: removed), with when. */
+  const planned = new Map<string, { content: string | undefined; at: number }>();
+  return {
+    async readIfExists(file) {
+      const p = planned.get(file);
+      return p === undefined ? local.readIfExists(file) : p.content;
+    },
+    async replace(file, content, options = {}) {
+      if (options.runtime === true) {
+        planned.set(file, { content, at: clock.now() });
+        return;
+      }
+      const body = content.replace(/\n$/, '');
+      runner.note?.([`# write ${file}:`, ...(body === '' ? [] : body.split('\n').map((l) => `#   ${l}`))]);
+    },
+    async remove(file) {
+      planned.set(file, { content: undefined, at: 0 });
+    },
+    async modifiedAt(file) {
+      const p = planned.get(file);
+      if (p === undefined) return local.modifiedAt(file);
+      return p.content === undefined ? undefined : p.at;
+    },
+    entries: (dir) => local.entries(dir),
+  };
+}
+
+function localStoreFiles(): StoreFiles {
   return {
     async readIfExists(file) {
       try {
@@ -41,16 +78,11 @@ export function createStoreFiles(runner?: Pick<CommandRunner, 'dryRun' | 'note'>
       }
     },
     async replace(file, content) {
-      if (dryRun) {
-        const body = content.replace(/\n$/, '');
-        runner?.note?.([`# write ${file}:`, ...(body === '' ? [] : body.split('\n').map((l) => `#   ${l}`))]);
-        return;
-      }
       await fs.mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, content);
     },
     async remove(file) {
-      if (!dryRun) await fs.rm(file, { force: true });
+      await fs.rm(file, { force: true });
     },
     async modifiedAt(file) {
       try {

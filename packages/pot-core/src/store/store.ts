@@ -3,7 +3,8 @@
  * fsync + rename) and every read-modify-write of a pot's files runs under
  * that pot's lock (shell pot edited pot.conf with `sed -i` unlocked, losing
  * concurrent updates). The files are the host's (host/store-files.ts), so a
- * dry-run host shows the writes instead of making them.
+ * dry-run host shows the writes instead of making them (and keeps the status
+ * the plan moves a pot to, unshown).
  */
 import { createStoreFiles, type StoreFiles } from '../host/store-files.js';
 import { PotError } from '../errors/pot-error.js';
@@ -151,7 +152,7 @@ export class PotStore {
   async writeStatus(pot: string, status: PotStatus): Promise<void> {
     const file = this.statusPath(pot);
     await ownedFile(`pot ${pot}`, file, 'written', writeRemedy, async () => {
-      await this.files.replace(file, formatStatus(status));
+      await this.files.replace(file, formatStatus(status), { runtime: true });
     });
   }
 

@@ -80,19 +80,23 @@ export async function ensureBaseTarball(ctx: ActionContext, arch: HostArch, rele
     await files.remove(file);
     throw interrupted();
   }
-  // a dry run downloaded nothing: there is nothing to verify yet
-  if (ctx.host.dryRun) return { file, url, sha256, downloaded: true };
-  const got = await digestOrUndefined(file);
-  if (got === undefined || !sameDigest(got, sha256)) {
-    await files.remove(file);
-    throw new PotError('host-state', `sha256 of ${url} doesn't match its MANIFEST: aborting`, {
+  // the download is checked once it is there (a dry run's is only planned)
+  await ctx.host.plan.afterChanges(() => verifyDownload(ctx, release, { file, url, sha256 }));
+  return { file, url, sha256, downloaded: true };
+}
+
+/** The downloaded file matches the MANIFEST's sha256, else it is removed and the download refused. */
+async function verifyDownload(ctx: ActionContext, release: Release, t: Pick<BaseTarball, 'file' | 'url' | 'sha256'>): Promise<void> {
+  const got = await digestOrUndefined(t.file);
+  if (got === undefined || !sameDigest(got, t.sha256)) {
+    await realFiles(ctx).remove(t.file);
+    throw new PotError('host-state', `sha256 of ${t.url} doesn't match its MANIFEST: aborting`, {
       details: [
-        { path: 'expected', message: sha256 },
+        { path: 'expected', message: t.sha256 },
         { path: 'got', message: got ?? '(file not readable)' },
       ],
       suggestion: `the download was removed; run 'pot create-base' again, or update freebsd-release-manifests if ${release.manifest} is outdated`,
     });
   }
-  debug(ctx, `sha256 of ${file} verified`);
-  return { file, url, sha256, downloaded: true };
+  debug(ctx, `sha256 of ${t.file} verified`);
 }

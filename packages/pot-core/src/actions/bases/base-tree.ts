@@ -67,8 +67,8 @@ export async function populateBase(ctx: ActionContext, base: string, release: Re
   await extractArchive(ctx, tarball, root);
   await files.write('/.osrelease', `${release.name}\n`);
   for (const dir of ['root', 'etc', 'var']) {
-    // a dry run extracted nothing: the check belongs to the real run
-    if (!ctx.host.dryRun && !(await files.isDirectory(`/${dir}`))) {
+    // looks at what the extraction made (a dry run's made nothing: as planned)
+    if (!(await ctx.host.plan.afterChanges(() => files.isDirectory(`/${dir}`), () => true))) {
       throw new PotError('host-state', `${tarball} has no ${dir} directory: it is not a FreeBSD base system`, { suggestion: 'remove it from POT_CACHE and run pot create-base again' });
     }
     await archives.copyTree(path.join(root, dir), path.join(root, 'opt', 'custom'));

@@ -49,9 +49,9 @@ export function warn(ctx: ActionContext, msg: string): void {
   ctx.report.diag(`###>  ${msg}`);
 }
 
-/** A line saying what was done, or under --dry-run what would be (nothing was). */
+/** A line saying what was done, or under --dry-run what would be (nothing was): the host words it. */
 export function doneOrPlanned(ctx: ActionContext, done: string, planned: string): string {
-  return ctx.host.dryRun ? `${planned} (dry run: nothing was changed)` : done;
+  return ctx.host.plan.report(done, planned);
 }
 
 export function debug(ctx: ActionContext, msg: string): void {

@@ -54,7 +54,7 @@ async function freshName(ctx: ActionContext, dataset: string): Promise<string> {
   for (;;) {
     const now = ctx.host.clock.now();
     const name = epochSnapshotName(now);
-    if (!taken.has(name) || ctx.host.dryRun) return name;
+    if (!taken.has(name)) return name;
     await ctx.host.clock.sleep(msToNextSecond(now));
   }
 }

@@ -25,10 +25,15 @@ async function entries(ctx: ActionContext, pot: string): Promise<Array<FscompEnt
   return (conf?.entries ?? []).map((e) => withTarget(ctx, pot, e));
 }
 
+/** The dataset's mountpoint, just set, is `mountpoint` (a dry run's setting was only printed: as planned). */
+function movedTo(ctx: ActionContext, dataset: string, mountpoint: string): Promise<boolean> {
+  return ctx.host.plan.afterChanges(async () => (await ctx.host.zfs.mountpoint(dataset)) === mountpoint, () => true);
+}
+
 async function mountEntry(ctx: ActionContext, e: FscompEntry & { target: string }): Promise<void> {
   if (e.option === 'zfs-remount') {
     await ctx.host.zfs.setProperty(e.source, 'mountpoint', e.target);
-    if (!ctx.host.dryRun && (await ctx.host.zfs.mountpoint(e.source)) !== e.target) {
+    if (!(await movedTo(ctx, e.source, e.target))) {
       throw new PotError('host-state', `Dataset ${e.source} not mounted at ${e.target}! Aborting`, { suggestion: `check 'zfs get mountpoint ${e.source}'` });
     }
     return;
@@ -76,7 +81,7 @@ async function unmountEntry(ctx: ActionContext, pot: string, e: FscompEntry & { 
   }
   const home = path.join(potPath(ctx, pot), path.basename(e.source));
   await ctx.host.zfs.setProperty(e.source, 'mountpoint', home);
-  if (!ctx.host.dryRun && (await ctx.host.zfs.mountpoint(e.source)) !== home) warn(ctx, `Dataset ${e.source} moved to ${home} (Fix it manually)`);
+  if (!(await movedTo(ctx, e.source, home))) warn(ctx, `Dataset ${e.source} moved to ${home} (Fix it manually)`);
 }
 
 /** One fscomp.conf entry mounted now, as start mounts it (mount-in on a running pot). */

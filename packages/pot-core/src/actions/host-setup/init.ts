@@ -111,14 +111,15 @@ export async function initPot(ctx: ActionContext, options: InitOptions = {}): Pr
 
   for (const sub of ['bases', 'jails', 'fscomp']) {
     const ds = `${s.zfsRoot}/${sub}`;
-    let planned = false;
-    if (!(await zfs.exists(ds))) {
+    const made = !(await zfs.exists(ds));
+    if (made) {
       debug(ctx, `creating ${ds}`);
       await zfs.create(ds);
       created.push(ds);
-      planned = ctx.host.dryRun;
     }
-    if (!(await zfs.isMounted(ds)) && !planned) {
+    // a dataset just made is mounted by its creation (a dry run's, as planned)
+    const mounted = made ? await ctx.host.plan.afterChanges(() => zfs.isMounted(ds), () => true) : await zfs.isMounted(ds);
+    if (!mounted) {
       debug(ctx, `mounting ${ds}`);
       await zfs.mount(ds);
     }

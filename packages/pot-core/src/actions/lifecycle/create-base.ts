@@ -100,6 +100,22 @@ async function checkRequest(ctx: ActionContext, o: CreateBaseOptions): Promise<{
   return { release, base, pot };
 }
 
+/** The pot of the base (`base-13_2`), made unless it exists, flavoured and snapshotted; answers the snapshot. */
+async function relatedPot(ctx: ActionContext, o: CreateBaseOptions, base: string, pot: string, made: () => void): Promise<string> {
+  info(ctx, `Create the related pot [${pot}]`);
+  const flavour = o.runCommand ? await resolveFlavour(ctx, BASE_POT_FLAVOUR) : undefined;
+  if ((await potPresence(ctx, pot)) === 'absent') {
+    const flavours = flavour && o.runCommand ? { flavours: [flavour], runCommand: o.runCommand } : {};
+    await createPot(ctx, { pot, level: '0', base, type: 'multi', ...flavours, ...(o.signal === undefined ? {} : { signal: o.signal }) });
+    made();
+  } else {
+    info(ctx, `pot ${pot} exists already: it now uses the base ${base}`);
+  }
+  if (!flavour) info(ctx, `flavour ${BASE_POT_FLAVOUR} not found: skipped (update ${pot} with freebsd-update yourself)`);
+  throwIfAborted(o.signal);
+  return snapshotPotDatasets(ctx, pot);
+}
+
 export async function createBase(ctx: ActionContext, o: CreateBaseOptions): Promise<CreatedBase> {
   const { release, base, pot } = await checkRequest(ctx, o);
   const arch = await hostArch(ctx);
@@ -118,23 +134,17 @@ export async function createBase(ctx: ActionContext, o: CreateBaseOptions): Prom
       throwIfAborted(o.signal);
       await populateBase(ctx, base, release, tarball.file);
       throwIfAborted(o.signal);
-      if (ctx.host.dryRun) {
-        // the pot's commands depend on datasets a dry run did not make
-        info(ctx, `the pot ${pot} would be created on the base ${base} and snapshotted`);
-        return { base, release, pot, tarball, snapshot: '' };
-      }
-      info(ctx, `Create the related pot [${pot}]`);
-      const flavour = o.runCommand ? await resolveFlavour(ctx, BASE_POT_FLAVOUR) : undefined;
-      if ((await potPresence(ctx, pot)) === 'absent') {
-        const flavours = flavour && o.runCommand ? { flavours: [flavour], runCommand: o.runCommand } : {};
-        await createPot(ctx, { pot, level: '0', base, type: 'multi', ...flavours, ...(o.signal === undefined ? {} : { signal: o.signal }) });
-        potMade = true;
-      } else {
-        info(ctx, `pot ${pot} exists already: it now uses the base ${base}`);
-      }
-      if (!flavour) info(ctx, `flavour ${BASE_POT_FLAVOUR} not found: skipped (update ${pot} with freebsd-update yourself)`);
-      throwIfAborted(o.signal);
-      const snapshot = await snapshotPotDatasets(ctx, pot);
+      // the pot is made of the base's datasets: a dry run made none, it only says so
+      const snapshot = await ctx.host.plan.afterChanges(
+        () =>
+          relatedPot(ctx, o, base, pot, () => {
+            potMade = true;
+          }),
+        () => {
+          info(ctx, `the pot ${pot} would be created on the base ${base} and snapshotted`);
+          return '';
+        },
+      );
       return { base, release, pot, tarball, snapshot };
     } catch (err) {
       if (potMade) await undoCreate(ctx, pot).catch(() => undefined);

@@ -205,7 +205,7 @@ export async function makingPot(ctx: ActionContext, o: MakingPotOptions, steps: 
       await applyFlavours(ctx, o.pot, o.flavours, o.runCommand);
     }
   } catch (err) {
-    if (ctx.host.dryRun) throw err;
+    // a dry run's undo finds nothing the plan made, so it prints nothing of it
     if (!o.keep) await undoCreate(ctx, o.pot);
     else if (await ctx.host.jails.isRunning(o.pot)) await stopPot(ctx, { pot: o.pot });
     throw err;

@@ -9,8 +9,8 @@ import { destroyPot } from './destroy-pot.js';
 import { forPot, potPath, potStore } from '../context/pot-lookup.js';
 
 export interface PruneOptions {
-  /** -n: only say which pots would go. */
-  dryRun?: boolean;
+  /** -n (and --dry-run): only say which pots would go. */
+  listOnly?: boolean;
   /** -g: spare pots whose last run ended less than a minute ago (a start may be under way). */
   gracePeriod?: boolean;
 }
@@ -34,7 +34,7 @@ async function prunable(ctx: ActionContext, pot: string, o: PruneOptions): Promi
   return !(await ranRecently(ctx, pot)) && !(await ctx.host.jails.isRunning(pot));
 }
 
-/** Answers the pots pruned (or that would be, with dryRun). */
+/** Answers the pots pruned (or that would be, with listOnly). */
 export async function prunePots(ctx: ActionContext, o: PruneOptions = {}): Promise<string[]> {
   await requireRoot(ctx);
   const pruned: string[] = [];
@@ -42,7 +42,7 @@ export async function prunePots(ctx: ActionContext, o: PruneOptions = {}): Promi
     if ((await forPot(ctx, () => prunable(ctx, pot, o))) !== true) continue;
     info(ctx, `Pruning ${pot}`);
     pruned.push(pot);
-    if (o.dryRun) continue;
+    if (o.listOnly) continue;
     try {
       await destroyPot(ctx, { pot, force: true });
       info(ctx, `Pruned ${pot}`);

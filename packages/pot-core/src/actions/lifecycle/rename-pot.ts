@@ -75,7 +75,6 @@ async function renameDatasets(ctx: ActionContext, o: RenamePotOptions): Promise<
     debug(ctx, `Renaming ${from} in ${to}`);
     await zfs.rename(from, to);
   } catch (err) {
-    if (ctx.host.dryRun) throw err;
     for (const m of moved.reverse()) {
       try {
         await zfs.setProperty(m.child, 'mountpoint', m.mountpoint);
@@ -161,8 +160,8 @@ export async function renamePot(ctx: ActionContext, o: RenamePotOptions): Promis
           await moveStatus(ctx, o);
           await renameLogConfig(ctx, o);
           const hostname = usableHostname(o.newName, await ctx.host.system.hostname(), Number(ctx.settings.vars.POT_HOSTNAME_MAX_LENGTH) || 64);
-          // in dry-run nothing moved: the pot's files are still under its old name
-          await rewritePotFiles(ctx, ctx.host.dryRun ? o.pot : o.newName, paths, hostname);
+          // the pot's files are under its new name once the datasets moved (a dry run's are not: its old name)
+          await rewritePotFiles(ctx, await ctx.host.plan.afterChanges(async () => o.newName, () => o.pot), paths, hostname);
           for (const pot of await store.listPots()) {
             if (pot !== o.newName && pot !== o.pot) await forPot(ctx, () => rewritePotFiles(ctx, pot, paths));
           }

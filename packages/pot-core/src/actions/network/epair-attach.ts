@@ -77,16 +77,17 @@ async function setRouter(ctx: ActionContext, pot: string, knob: string, value: s
 }
 
 /**
- * vnet-start for the stack a pot needs, then the bridge it made (a placeholder
- * name in dry-run, where nothing was made). POT_NETWORK_STACK decides, unless it
- * lacks the family: an ipv6 pot on an ipv4 host still gets its IPv6 bridge
- * (shell pot's vnet-start left it out and the start failed).
+ * vnet-start for the stack a pot needs, then the bridge it made, found on the
+ * host (a dry run's is the one vnet-start answered: a placeholder name when it
+ * only planned it). POT_NETWORK_STACK decides, unless it lacks the family: an
+ * ipv6 pot on an ipv4 host still gets its IPv6 bridge (shell pot's vnet-start
+ * left it out and the start failed).
  */
 async function ensureVnet(ctx: ActionContext, family: 'ipv4' | 'ipv6', find: () => Promise<string | undefined>, bridge?: string): Promise<string | undefined> {
   const global = ctx.settings.stack;
   const stack = global === 'dual' || global === family ? global : family;
-  await vnetStart(ctx, { ...(bridge === undefined ? {} : { bridge, argv: ['-B', bridge] }), ...(stack === global ? {} : { stack }) });
-  return (await find()) ?? (ctx.host.dryRun ? 'bridgeN' : undefined);
+  const started = await vnetStart(ctx, { ...(bridge === undefined ? {} : { bridge, argv: ['-B', bridge] }), ...(stack === global ? {} : { stack }) });
+  return ctx.host.plan.afterChanges(find, () => (family === 'ipv4' ? started.ipv4Bridge : started.ipv6Bridge));
 }
 
 /** The public bridge, IPv4: vnet-start when the network is down, the epair on the bridge, the address in the jail. */

@@ -21,7 +21,7 @@ export async function openConsole(ctx: ActionContext, o: ConsoleOptions): Promis
     if (!o.start) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `start it with 'pot start ${o.pot}', or use 'pot run ${o.pot}'` });
     await requireRoot(ctx);
     await startPot(ctx, { pot: o.pot });
-    if (!ctx.host.dryRun && !(await ctx.host.jails.isRunning(o.pot))) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `it stopped right after start: look at 'pot info -vp ${o.pot}'` });
+    if (!(await ctx.host.plan.afterChanges(() => ctx.host.jails.isRunning(o.pot), () => true))) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `it stopped right after start: look at 'pot info -vp ${o.pot}'` });
   }
   await requireRoot(ctx);
   return ctx.host.jails.console(o.pot, 'root');

@@ -7,6 +7,7 @@
 import { PotError } from '../../errors/pot-error.js';
 import { commandError, type CommandResult, type CommandRunner, type HostCommand } from '../command.js';
 import { systemClock } from '../clock.js';
+import { performedPlan, printedPlan } from '../plan.js';
 import { createFileOps } from '../files.js';
 import { createDryRunRunner, createExecaRunner } from '../runners.js';
 import type {
@@ -86,6 +87,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
   const env = options.env ?? process.env;
   const hostRoot = options.hostRoot ?? (env.POT_HOST_ROOT !== undefined && env.POT_HOST_ROOT !== '' ? env.POT_HOST_ROOT : '/');
   const base = options.runner ?? createExecaRunner({ env });
+  const clock = options.clock ?? systemClock;
   const runner: CommandRunner = options.dryRun === true && !base.dryRun ? createDryRunRunner(base, options.print === undefined ? {} : { print: options.print }) : base;
 
   const run = (command: HostCommand): Promise<CommandResult> => runner.run(command);
@@ -341,7 +343,7 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
   };
 
   // ---------------------------------------------------------------- files (needed by pf)
-  const files = createFileOps(hostRoot, { runner });
+  const files = createFileOps(hostRoot, { runner, clock });
 
   // ---------------------------------------------------------------- kernel modules
   const kmod: KernelModuleOps = {
@@ -530,7 +532,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
 
   return {
     platform: 'freebsd',
-    clock: options.clock ?? systemClock,
+    clock,
+    plan: runner.dryRun ? printedPlan : performedPlan,
     get dryRun() {
       return runner.dryRun;
     },
