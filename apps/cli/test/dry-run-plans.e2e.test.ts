@@ -5,7 +5,7 @@
  * dry-run-plans/: a plan that changes is a change of pot's output.
  * UPDATE_DRY_RUN_PLANS=1 writes them anew.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,7 @@ describe('--dry-run plans', () => {
     mkdirSync(images);
     expect((await host.pot('snapshot', '-p', 'web')).code).toBe(0);
     await plan('export', '--dry-run', '-v', '-p', 'web', '-t', '1.0', '-D', images);
+    expect(readdirSync(images)).toEqual([]);
     expect((await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images)).code).toBe(0);
     host.env.FAKEBSD_FETCH_DIR = images;
     await plan('import', '--dry-run', '-v', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0');

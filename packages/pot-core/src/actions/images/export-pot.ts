@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
 import type { ActionContext } from '../context/context.js';
-import { debug, info, realFiles, requireRoot, userPath } from '../context/context.js';
+import { debug, doneOrPlanned, info, realFiles, requireRoot, userPath } from '../context/context.js';
 import { checkKeyFile, imageFileName } from './import-pot.js';
 import { existingPot, potDataset } from '../context/pot-lookup.js';
 import { purgeSnapshots, takeSnapshot } from '../datasets/pot-snapshots.js';
@@ -119,15 +119,16 @@ export async function exportPot(ctx: ActionContext, o: ExportPotOptions): Promis
   try {
     await ctx.host.images.sendCompressed(`${dataset}@${snap}`, image, level);
     await files.write(out.meta, `${meta}\n`);
-    const digest = await ctx.host.images.skein1024([image, out.meta]);
+    // the digest is of the image just written (a dry run's is only planned: the plan names it)
+    const digest = await ctx.host.plan.afterChanges(() => ctx.host.images.skein1024([image, out.meta]), () => `(skein1024 of ${path.basename(image)} and ${path.basename(out.meta)})`);
     await files.write(out.skein, `${digest}\n`);
     if (seckey !== undefined) await ctx.host.images.sign(seckey, out.skein);
   } catch (err) {
-    if (!ctx.host.dryRun) for (const f of [out.image, out.meta, out.skein, `${out.skein}.sig`]) await files.remove(f);
+    for (const f of [out.image, out.meta, out.skein, `${out.skein}.sig`]) await files.remove(f);
     throw new PotError('host-command', `Export failed: ${err instanceof Error ? err.message : String(err)}`, { suggestion: `nothing was kept in ${dir}`, cause: err });
   }
   await ctx.host.zfs.setProperty(dataset, ':pot.tag', tag);
   await ctx.host.zfs.setProperty(dataset, ':pot.snap', snap);
-  debug(ctx, `exported ${o.pot} as ${image}`);
+  debug(ctx, doneOrPlanned(ctx, `exported ${o.pot} as ${image}`, `${o.pot} would be exported as ${image}`));
   return out;
 }
