@@ -106,6 +106,8 @@ describe('--dry-run plans', () => {
     await plan('start', '--dry-run', 'priv');
     writeFileSync(path.join(host.tmp, 'pot_status_priv'), 'pot.status=doa,\n');
     await plan('start', '--dry-run', 'priv');
+    writeFileSync(path.join(host.tmp, 'pot_status_priv'), 'pot.status=starting,\n');
+    await plan('start', '--dry-run', 'priv');
     await plan('prune', '--dry-run');
     await plan('prune', '-n');
     expectPlans('bridged');

@@ -451,8 +451,6 @@ export interface Host {
   readonly clock: ClockOps;
   /** How steps that need earlier changes are answered: run (a real host) or as planned (dry-run). */
   readonly plan: PlanOps;
-  /** Mutating operations are only printed. Going (issue 13): start, stop, import and prepare still ask; use `plan`. */
-  readonly dryRun: boolean;
   readonly zfs: DatasetOps;
   readonly jails: JailOps;
   readonly net: NetworkOps;

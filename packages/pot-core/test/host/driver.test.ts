@@ -208,7 +208,7 @@ describe('dry-run', () => {
     const printed: string[] = [];
     const queries = createRecordingRunner({ responses: answers });
     const dry = createFreeBsdHost({ runner: queries, dryRun: true, print: (l) => printed.push(l), hostRoot: dir });
-    expect(dry.dryRun).toBe(true);
+    expect(dry.plan.report('done', 'planned')).toBe('planned (dry run: nothing was changed)');
     await vnetStart(dry, rules);
 
     expect(printed).toEqual(rec.plan());

@@ -24,8 +24,6 @@ export function statusStore(ctx: ActionContext): PotStore {
 /** Moves the status; logged as shell pot's `pot set-status` was. */
 export async function setPotStatus(ctx: ActionContext, pot: string, to: PotState, interfaces?: string): Promise<TransitionResult> {
   await syslog(ctx, 'set-status', ['-p', pot, '-s', to, ...(interfaces ? ['-i', interfaces] : [])]);
-  const store = statusStore(ctx);
-  // dry-run: every step is taken as allowed (nothing is written, so later steps would see the old status)
-  if (ctx.host.dryRun) return { outcome: 'ok', next: { state: to, interfaces: interfaces ?? '' }, printed: (await store.readStatus(pot))?.interfaces ?? '' };
-  return store.setStatus(pot, to, interfaces ?? '');
+  // a dry-run host keeps the status it moves to, unshown: later steps see it as a real run's would
+  return statusStore(ctx).setStatus(pot, to, interfaces ?? '');
 }

@@ -92,9 +92,13 @@ async function verified(ctx: ActionContext, c: CachedImage): Promise<boolean> {
  * or removed by this one.
  */
 async function downloadInto(ctx: ActionContext, url: string, file: string): Promise<void> {
-  if (ctx.host.dryRun) return download(ctx, url, file);
   const files = realFiles(ctx);
-  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.part`);
+  // a plan downloads into the cache file itself: a name of this run's own would differ run to run
+  const part = await ctx.host.plan.afterChanges(
+    async () => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.part`),
+    () => file,
+  );
+  if (part === file) return download(ctx, url, file);
   try {
     await download(ctx, url, part, path.basename(file));
     await files.rename(part, file);
@@ -143,7 +147,10 @@ async function problemOf(ctx: ActionContext, c: CachedImage, stage: 'signature' 
     });
     return { error, again: `${path.basename(c.signature)} does not verify: fetching it again` };
   }
-  if (await verified(ctx, c)) return undefined;
+  if (await verified(ctx, c)) {
+    debug(ctx, c.pubkey === undefined ? 'Hash confirmed' : 'Signature and hash confirmed');
+    return undefined;
+  }
   const error = new PotError('host-state', 'The image and its hash do not overlap', {
     suggestion: `the skein1024 digest of ${path.basename(c.image)} and its .meta differs from its .skein; the files were removed from ${ctx.settings.cache}`,
   });
@@ -157,11 +164,11 @@ async function ensureImage(ctx: ActionContext, url: string, c: CachedImage): Pro
     let problem: Problem | undefined;
     try {
       await fetchDigest(ctx, base, c);
-      if (!ctx.host.dryRun) problem = await problemOf(ctx, c, 'signature');
+      // the files are checked once they are fetched (a dry run's are only planned: as planned)
+      problem = await ctx.host.plan.afterChanges(() => problemOf(ctx, c, 'signature'), () => undefined);
       if (problem === undefined) {
         await fetchImage(ctx, base, c);
-        if (ctx.host.dryRun) return;
-        problem = await problemOf(ctx, c, 'digest');
+        problem = await ctx.host.plan.afterChanges(() => problemOf(ctx, c, 'digest'), () => undefined);
       }
     } catch (err) {
       if (err instanceof PotError && err.code !== 'host-command') throw err;
@@ -174,10 +181,7 @@ async function ensureImage(ctx: ActionContext, url: string, c: CachedImage): Pro
       }
       continue;
     }
-    if (problem === undefined) {
-      debug(ctx, c.pubkey === undefined ? 'Hash confirmed' : 'Signature and hash confirmed');
-      return;
-    }
+    if (problem === undefined) return;
     await removeCached(ctx, c);
     if (attempt === 1) throw problem.error;
     info(ctx, problem.again);
@@ -307,16 +311,19 @@ async function receive(ctx: ActionContext, pot: string, image: string, layer: st
         await receive({ excludeProperties, origin: layer, mount: false });
         await ctx.host.zfs.inheritProperty(`${dataset}/m`, 'mountpoint');
         // the new mount point may have mounted it already
-        for (const ds of [dataset, `${dataset}/m`]) if (ctx.host.dryRun || !(await ctx.host.zfs.isMounted(ds))) await ctx.host.zfs.mount(ds);
+        for (const ds of [dataset, `${dataset}/m`]) if (!(await ctx.host.zfs.isMounted(ds))) await ctx.host.zfs.mount(ds);
       }
-      if (ctx.host.dryRun) {
-        info(ctx, `the hostname and network of ${pot} are decided once it is received`);
-        return { name: pot, image, importedNow: true };
-      }
-      const network = await reworkConf(ctx, pot);
-      return { name: pot, image, importedNow: true, network };
+      // pot.conf is the received one's: a dry run received nothing, it only says so
+      const network = await ctx.host.plan.afterChanges(
+        () => reworkConf(ctx, pot),
+        () => {
+          info(ctx, `the hostname and network of ${pot} are decided once it is received`);
+          return undefined;
+        },
+      );
+      return { name: pot, image, importedNow: true, ...(network === undefined ? {} : { network }) };
     } catch (err) {
-      if (!ctx.host.dryRun) await undoCreate(ctx, pot);
+      await undoCreate(ctx, pot);
       throw err;
     }
   }, { globalDir: ctx.settings.tmp });

@@ -100,11 +100,22 @@ export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Prom
   if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `A pot with name ${pot} already exists`, { suggestion: 'pick another allocation id or name' });
   // the image's lock: a run that waited finds the image another allocation imported meanwhile
   const { importedNow } = await ensureImported(ctx, { remote: o.remote, tag: o.tag, ...(o.url === undefined ? {} : { url: o.url }), ...(o.pubkey === undefined ? {} : { pubkey: o.pubkey }) });
-  if (!importedNow) debug(ctx, `pot ${imported} already imported - reusing it`);
-  else if (ctx.host.dryRun) {
-    info(ctx, `${pot} is cloned from ${imported} once it is imported`);
-    return { name: pot, imported, importedNow, started: false, exitCode: 0 };
+  if (!importedNow) {
+    debug(ctx, `pot ${imported} already imported - reusing it`);
+    return prepareFrom(ctx, o, pot, imported, false);
   }
+  // the clone is made of the imported pot: a dry run imported nothing, it only says so
+  return ctx.host.plan.afterChanges(
+    () => prepareFrom(ctx, o, pot, imported, true),
+    () => {
+      info(ctx, `${pot} is cloned from ${imported} once it is imported`);
+      return { name: pot, imported, importedNow: true, started: false, exitCode: 0 };
+    },
+  );
+}
+
+/** The pot `pot` cloned from the imported pot `imported` and set up for nomad (started with -s). */
+async function prepareFrom(ctx: ActionContext, o: PreparePotOptions, pot: string, imported: string, importedNow: boolean): Promise<PreparedPot> {
   await clonePot(ctx, {
     pot,
     template: imported,
@@ -131,7 +142,7 @@ export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Prom
     try {
       exitCode = await startPot(ctx, { pot });
     } catch (err) {
-      if (!ctx.host.dryRun && (await ctx.host.jails.isRunning(pot))) await stopPot(ctx, { pot });
+      if (await ctx.host.jails.isRunning(pot)) await stopPot(ctx, { pot });
       throw new PotError('host-state', `pot ${pot} failed to start: ${err instanceof Error ? err.message : String(err)}`, { suggestion: `see 'pot start ${pot}'`, cause: err });
     }
     return { name: pot, imported, importedNow, started: true, exitCode };

@@ -176,8 +176,8 @@ async function makeDatasets(ctx: ActionContext, o: ClonePotOptions, clones: Read
 export async function clonePot(ctx: ActionContext, o: ClonePotOptions): Promise<ClonedPot> {
   assertNetworkConfig(ctx);
   validatePotName(o.template, { purpose: 'existing' });
-  // a template an import is receiving right now is cloned once it is whole
-  if (!ctx.host.dryRun) await withImportLock(o.template, async () => undefined, { potTmp: ctx.settings.tmp });
+  // a template an import is receiving right now is cloned once it is whole (a plan waits too: locks are real)
+  await withImportLock(o.template, async () => undefined, { potTmp: ctx.settings.tmp });
   const r = await checkRequest(ctx, o);
   const paths: ClonePaths = { zfsRoot: ctx.settings.zfsRoot, fsRoot: ctx.settings.fsRoot, template: o.template, pot: o.pot };
   const templateFscomp = (await potStore(ctx).readFscompConf(o.template)) ?? new FscompConf();

@@ -26,15 +26,18 @@ export function runLocked<T>(ctx: ActionContext, pot: string, fn: () => Promise<
 
 /** A stop of the pot asked its start to end: the start undoes what it did and fails. */
 export async function throwIfStopRequested(ctx: ActionContext, pot: string): Promise<void> {
-  if (ctx.host.dryRun || !(await realFiles(ctx).exists(stopRequestPath(ctx, pot)))) return;
-  throw new PotError('interrupted', `the start of pot ${pot} was interrupted: the pot is being stopped or destroyed`, {
-    suggestion: `what the start had done is undone; start it again with 'pot start ${pot}' once the other command is done`,
+  // a plan's start made nothing a stop could interrupt
+  await ctx.host.plan.afterChanges(async () => {
+    if (!(await realFiles(ctx).exists(stopRequestPath(ctx, pot)))) return;
+    throw new PotError('interrupted', `the start of pot ${pot} was interrupted: the pot is being stopped or destroyed`, {
+      suggestion: `what the start had done is undone; start it again with 'pot start ${pot}' once the other command is done`,
+    });
   });
 }
 
 /** A request the start of this run must not see (left by a stop that ended before it). */
 export async function clearStopRequest(ctx: ActionContext, pot: string): Promise<void> {
-  if (!ctx.host.dryRun) await realFiles(ctx).remove(stopRequestPath(ctx, pot));
+  await ctx.host.plan.afterChanges(() => realFiles(ctx).remove(stopRequestPath(ctx, pot)));
 }
 
 /** The pot's run status; '' when it has none, or one that cannot be read (destroy -F removes such pots too). */
@@ -49,10 +52,16 @@ export async function runState(ctx: ActionContext, pot: string): Promise<PotStat
 
 /** Asks a start in progress to end; true when one was asked (the caller removes the request once it holds the lock). */
 export async function requestStopOfStart(ctx: ActionContext, pot: string): Promise<boolean> {
-  if (ctx.host.dryRun || (await runState(ctx, pot)) !== 'starting') return false;
-  info(ctx, `pot ${pot} is starting: its start is asked to end first`);
-  await realFiles(ctx).write(stopRequestPath(ctx, pot), `${process.pid}\n`);
-  return true;
+  // a plan never asks a real start to end
+  return ctx.host.plan.afterChanges(
+    async () => {
+      if ((await runState(ctx, pot)) !== 'starting') return false;
+      info(ctx, `pot ${pot} is starting: its start is asked to end first`);
+      await realFiles(ctx).write(stopRequestPath(ctx, pot), `${process.pid}\n`);
+      return true;
+    },
+    () => false,
+  );
 }
 
 /**
@@ -60,7 +69,6 @@ export async function requestStopOfStart(ctx: ActionContext, pot: string): Promi
  * counts as doa, with the interfaces the start recorded, so the stop undoes them.
  */
 export async function deadStartIsDoa(ctx: ActionContext, pot: string): Promise<void> {
-  if (ctx.host.dryRun) return;
   const store = statusStore(ctx);
   await store.withPotLock(pot, async () => {
     const status = await store.readStatus(pot);
@@ -72,7 +80,6 @@ export async function deadStartIsDoa(ctx: ActionContext, pot: string): Promise<v
 
 /** The host-side interfaces a start has made so far, kept in its `starting` status for whoever undoes it. */
 export async function recordStartingInterfaces(ctx: ActionContext, pot: string, interfaces: string): Promise<void> {
-  if (ctx.host.dryRun) return;
   const store = statusStore(ctx);
   await store.withPotLock(pot, async () => {
     if ((await store.readStatus(pot))?.state === 'starting') await store.writeStatus(pot, { state: 'starting', interfaces });

@@ -55,7 +55,7 @@ async function checkStartable(ctx: ActionContext, pot: string, conf: PotConf): P
 async function markStarting(ctx: ActionContext, pot: string): Promise<void> {
   // A pot left "doa" by a crashed start may start again (shell pot refused it forever).
   const current = await statusStore(ctx).readStatus(pot);
-  if (current?.state === 'doa' && !ctx.host.dryRun) await statusStore(ctx).writeStatus(pot, { state: 'stopped', interfaces: '' });
+  if (current?.state === 'doa') await statusStore(ctx).writeStatus(pot, { state: 'stopped', interfaces: '' });
   const r = await setPotStatus(ctx, pot, 'starting');
   // under the run lock, a pot still starting was left so by a start that is gone
   if (r.outcome === 'same') throw new PotError('busy', `pot ${pot} was left starting by a start that is gone`, { suggestion: `'pot stop ${pot}' undoes what it did` });
@@ -151,7 +151,7 @@ async function osRelease(ctx: ActionContext, pot: string, conf: PotConf): Promis
 }
 
 async function markPruned(ctx: ActionContext, pot: string, conf: PotConf): Promise<void> {
-  if (conf.attr('prunable') !== 'YES' || ctx.host.dryRun) return;
+  if (conf.attr('prunable') !== 'YES') return;
   await potStore(ctx).updatePotConf(pot, (c) => void c.set('pot.attr.to-be-pruned', 'YES', { position: 'end' }));
 }
 
@@ -263,14 +263,18 @@ async function startLocked(ctx: ActionContext, o: StartPotOptions, conf: PotConf
 }
 
 async function finish(ctx: ActionContext, pot: string, conf: PotConf, epairs: Epair[], exitCode: number): Promise<number> {
-  if (ctx.host.dryRun) return 0;
-  return runLocked(ctx, pot, async () => {
-    // stopped or destroyed by another command while its command ran: that was asked for, not a failure
-    if ((await potPresence(ctx, pot)) !== 'present') return 0;
-    await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'), `{ "ExitCode": ${exitCode} }\n`);
-    if ((await statusStore(ctx).readStatus(pot))?.state === 'stopped') return 0;
-    return finishLocked(ctx, pot, conf, epairs, exitCode);
-  });
+  // what follows looks at the jail and its command (a dry run's were only planned: exit 0)
+  return ctx.host.plan.afterChanges(
+    () =>
+      runLocked(ctx, pot, async () => {
+        // stopped or destroyed by another command while its command ran: that was asked for, not a failure
+        if ((await potPresence(ctx, pot)) !== 'present') return 0;
+        await realFiles(ctx).write(path.join(potPath(ctx, pot), 'conf', '.last_run_stats'), `{ "ExitCode": ${exitCode} }\n`);
+        if ((await statusStore(ctx).readStatus(pot))?.state === 'stopped') return 0;
+        return finishLocked(ctx, pot, conf, epairs, exitCode);
+      }),
+    () => 0,
+  );
 }
 
 async function finishLocked(ctx: ActionContext, pot: string, conf: PotConf, epairs: Epair[], exitCode: number): Promise<number> {

@@ -35,7 +35,7 @@ async function markStopping(ctx: ActionContext, o: StopPotOptions): Promise<stri
   if (r.outcome === 'same') return (await statusStore(ctx).readStatus(o.pot))?.interfaces ?? '';
   // A running pot without a status (lost /tmp, older pot) can be stopped; shell pot refused it forever.
   if (r.from === '' && (await ctx.host.jails.isRunning(o.pot))) {
-    if (!ctx.host.dryRun) await statusStore(ctx).writeStatus(o.pot, { state: 'stopping', interfaces: '' });
+    await statusStore(ctx).writeStatus(o.pot, { state: 'stopping', interfaces: '' });
     return '';
   }
   throw new PotError('busy', `pot ${o.pot} is not in a state where it can be stopped`, { suggestion: `it is ${r.from || 'not started'}` });
@@ -53,7 +53,8 @@ async function removeJail(ctx: ActionContext, pot: string, conf: PotConf): Promi
 async function removeNetwork(ctx: ActionContext, conf: PotConf, interfaces: string): Promise<void> {
   const epairs = interfaces.split(':').filter((i) => i !== '');
   for (const epair of epairs) {
-    if (!ctx.host.dryRun) await ctx.host.clock.sleep(EPAIR_SETTLE_MS);
+    // a wait for what the jail's removal did (a dry run removed nothing: no wait)
+    await ctx.host.plan.afterChanges(() => ctx.host.clock.sleep(EPAIR_SETTLE_MS));
     if (await ctx.host.net.exists(epair)) await ctx.host.net.destroy(epair);
   }
   if (epairs.length > 0 || conf.networkType !== 'alias') return;

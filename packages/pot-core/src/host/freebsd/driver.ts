@@ -534,9 +534,6 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     platform: 'freebsd',
     clock,
     plan: runner.dryRun ? printedPlan : performedPlan,
-    get dryRun() {
-      return runner.dryRun;
-    },
     zfs,
     jails,
     net,
