@@ -13,6 +13,8 @@ import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
 import { buildBaseTxz, manifest, mirror, offerRelease, sha256 } from './release-fixture.js';
 
 const PLANS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dry-run-plans');
+/** The checkout and the Node running the tests (doctor names them): the same plans in any clone. */
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
@@ -33,7 +35,12 @@ function expectPlans(name: string): void {
 /** Runs pot and keeps what it printed, with times and the run's directories made stable. */
 async function plan(...args: string[]): Promise<void> {
   const r = await host.pot(...args);
-  const stable = (text: string): string => host.normalise(text).replace(/\b1[6-9]\d{8}\b/g, '@EPOCH@').replace(/\b(copy-(?:in|out))\.[A-Za-z0-9]{8}\b/g, '$1.@RANDOM@');
+  const stable = (text: string): string =>
+    host
+      .normalise(text)
+      .replaceAll(process.execPath, '@NODE@')
+      .replaceAll(REPO, '@REPO@')
+      .replace(/\b1[6-9]\d{8}\b/g, '@EPOCH@').replace(/\b(copy-(?:in|out))\.[A-Za-z0-9]{8}\b/g, '$1.@RANDOM@');
   plans.push(`$ pot ${stable(args.join(' '))}  #exit ${r.code}\n${stable(r.stdout)}${r.stderr === '' ? '' : `--- stderr\n${stable(r.stderr)}`}`);
 }
 
