@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, POT_BIN, STUBS, type FakeHost, type PotRun } from './fake-host.js';
 import { offerRelease } from './release-fixture.js';
+import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
 
 let host: FakeHost;
 const children: ChildProcess[] = [];
@@ -157,8 +158,11 @@ async function startTask(t: Task, env: Record<string, string> = {}): Promise<Sta
   void exit.then(() => (ended.yes = true));
   await until(() => ended.yes || (existsSync(status) && readFileSync(status, 'utf8').startsWith('pot.status=started,')));
   expect(ended.yes ? await exit : 'running').toBe('running');
-  // what /tmp/tinirc does inside the jail before it execs the command (the fake jail runs nothing)
-  const tinirc = host.look('pgrep', '-j', t.pot, '^/tmp/tinirc$').trim();
+  // what /tmp/tinirc does inside the jail before it execs the command (the fake jail runs nothing);
+  // the command's jexec is a process of its own that may enter the jail after the status says started
+  const tinircPid = (): string => runStandIn({ argv: ['pgrep', '-j', t.pot, '^/tmp/tinirc$'], env: { ...host.env, FAKEBSD_NOLOG: '1' } }).stdout.toString().trim();
+  await until(() => tinircPid() !== '');
+  const tinirc = tinircPid();
   writeFileSync(path.join(host.fsRoot, 'jails', t.pot, 'm', 'tmp', 'tinirc.pid'), `${tinirc}\n`);
   return { child, exit };
 }
