@@ -1,5 +1,5 @@
 /**
- * SIGKILL at chosen moments of create and destroy (issue 14).
+ * SIGKILL at chosen moments of create, start, stop and destroy (issue 14).
  * The moment is deterministic: a shim in front of one fake-host tool kills
  * the pot process (its parent) when that tool is called for the N-th time,
  * before the call runs. Afterwards the next command on the pot either works
@@ -44,6 +44,8 @@ const hostState = (): string => host.dump();
 
 interface Moment {
   name: string;
+  /** What the host has before the pot (kept by destroy -F: a public bridge outlives its pots). */
+  host?: string[][];
   /** Commands before the one killed (not killed). */
   before: string[][];
   killed: string[];
@@ -55,6 +57,24 @@ interface Moment {
 const MOMENTS: Moment[] = [
   { name: 'create, at its third zfs call', before: [], killed: ['create', '-p', 'web', '-b', '13.1'], tool: 'zfs', nth: 3 },
   { name: 'destroy, at the dataset', before: [['create', '-p', 'web', '-b', '13.1']], killed: ['destroy', '-p', 'web'], tool: 'zfs', nth: 1, match: 'destroy' },
+  ...(['epair', '-c'] as const).map((match) => ({
+    name: `start of a public-bridge pot, at ${match === '-c' ? 'jail -c' : 'its epair'}`,
+    host: [['vnet-start']],
+    before: [['create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge']],
+    killed: ['start', 'web'],
+    tool: match === '-c' ? 'jail' : 'ifconfig',
+    nth: 1,
+    match,
+  })),
+  {
+    name: 'stop of a public-bridge pot, at jail -r',
+    host: [['vnet-start']],
+    before: [['create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge'], ['start', 'web']],
+    killed: ['stop', 'web'],
+    tool: 'jail',
+    nth: 1,
+    match: '-r',
+  },
 ];
 
 describe('SIGKILL at a seeded moment', () => {
@@ -62,6 +82,7 @@ describe('SIGKILL at a seeded moment', () => {
     it(m.name, async () => {
       host = createFakeHost();
       host.setup('host_pot_root; host_base 13.1');
+      for (const argv of m.host ?? []) expect((await host.pot(...argv)).code, argv.join(' ')).toBe(0);
       const pristine = hostState();
       for (const argv of m.before) expect((await host.pot(...argv)).code, argv.join(' ')).toBe(0);
       killAt(m.tool, m.nth, m.match);
