@@ -3,11 +3,11 @@
  * image): one import, every prepare succeeds with its own address, every start gets its own
  * host port. Shell pot's prepare ran under one lock; ours imports under the image's lock.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost, type PotRun } from './fake-host.js';
-import { offerRelease } from './release-fixture.js';
+import { serveImage } from './image-fixture.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
@@ -20,12 +20,7 @@ const ipOf = (pot: string): string => /^ip=(.*)$/m.exec(readFileSync(path.join(h
 async function servedImage(): Promise<void> {
   host = createFakeHost();
   host.setup('host_pot_root');
-  offerRelease(host, '13.2');
-  expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
-  const images = path.join(host.dir, 'images');
-  mkdirSync(images);
-  expect((await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A')).code).toBe(0);
-  host.env.FAKEBSD_FETCH_DIR = images;
+  await serveImage(host);
 }
 
 /** prepare as nomad-pot-driver runs it for allocation `i`, exporting the task's port 80. */

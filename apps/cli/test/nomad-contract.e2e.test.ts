@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, POT_BIN, STUBS, type FakeHost, type PotRun } from './fake-host.js';
-import { offerRelease } from './release-fixture.js';
+import { serveImage } from './image-fixture.js';
 import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
 
 let host: FakeHost;
@@ -194,12 +194,7 @@ async function imageHost(): Promise<string> {
   host = createFakeHost();
   // rctl on: set-rss limits and get-rss measures
   host.setup('host_pot_root; host_sysctl kern.racct.enable=1; host_sysctl hw.clockrate=2400');
-  offerRelease(host, '13.2');
-  expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
-  const images = path.join(host.dir, 'images');
-  mkdirSync(images);
-  expect((await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A')).code).toBe(0);
-  host.env.FAKEBSD_FETCH_DIR = images;
+  await serveImage(host);
   host.env.FAKEBSD_JEXEC_WAIT = '/tmp/tinirc';
   // the host as it is before the first task, once the internal network is up
   expect((await host.pot('vnet-start')).code).toBe(0);

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, STUBS, type FakeHost } from './fake-host.js';
-import { offerRelease } from './release-fixture.js';
+import { serveImage } from './image-fixture.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
@@ -21,12 +21,7 @@ const URL = 'https://images.example.org/pots';
 async function hostWithImage(): Promise<void> {
   host = createFakeHost();
   host.setup('host_pot_root');
-  offerRelease(host, '13.2');
-  expect((await host.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
-  const images = path.join(host.dir, 'images');
-  mkdirSync(images);
-  expect((await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A')).code).toBe(0);
-  host.env.FAKEBSD_FETCH_DIR = images;
+  await serveImage(host);
   expect((await host.pot('import', '-U', URL, '-p', 'web', '-t', '1.0')).code).toBe(0);
   expect((await host.pot('vnet-start')).code).toBe(0);
 }

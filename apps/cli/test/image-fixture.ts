@@ -1,0 +1,20 @@
+/**
+ * An image server for a test host: the image web_1.0, exported from the single pot `web` made
+ * from the release 13.2 (the fake stream refers to that pot, so it stays), served to `fetch`.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { FakeHost } from './fake-host.js';
+import { offerRelease } from './release-fixture.js';
+
+/** Serves web_1.0 on H (set up with host_pot_root); answers the directory it is served from. */
+export async function serveImage(h: FakeHost): Promise<string> {
+  offerRelease(h, '13.2');
+  expect((await h.pot('create', '-t', 'single', '-p', 'web', '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
+  const images = path.join(h.dir, 'images');
+  mkdirSync(images);
+  expect((await h.pot('export', '-p', 'web', '-t', '1.0', '-D', images, '-A')).code).toBe(0);
+  h.env.FAKEBSD_FETCH_DIR = images;
+  return images;
+}
