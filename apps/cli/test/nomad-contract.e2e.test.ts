@@ -161,7 +161,8 @@ async function startTask(t: Task, env: Record<string, string> = {}): Promise<Sta
   // what /tmp/tinirc does inside the jail before it execs the command (the fake jail runs nothing);
   // the command's jexec is a process of its own that may enter the jail after the status says started
   const tinircPid = (): string => runStandIn({ argv: ['pgrep', '-j', t.pot, '^/tmp/tinirc$'], env: { ...host.env, FAKEBSD_NOLOG: '1' } }).stdout.toString().trim();
-  await until(() => tinircPid() !== '');
+  await until(() => ended.yes || tinircPid() !== '');
+  expect(ended.yes ? await exit : 'running').toBe('running');
   const tinirc = tinircPid();
   writeFileSync(path.join(host.fsRoot, 'jails', t.pot, 'm', 'tmp', 'tinirc.pid'), `${tinirc}\n`);
   return { child, exit };

@@ -15,7 +15,7 @@
  */
 import { readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import { runEmulated, waitsAsProcess } from './emulator/index.js';
+import { enterWaitingJexec, runEmulated, waitsAsProcess } from './emulator/index.js';
 
 /** Commands that run other programs (which may call back) or wait: never answered here. */
 const AS_PROCESS = new Set(['lockf', 'xz', 'xzcat', 'sleep', 'potnet', 'potcpu', 'tar']);
@@ -58,7 +58,10 @@ function answer(line: string): Buffer {
     const argv = nulSeparated(`/proc/${pid}/cmdline`);
     const args = argc === 0 ? [] : argv.slice(-argc);
     const request = { argv: [name, ...args], env: environmentOf(pid), cwd: readlinkSync(`/proc/${pid}/cwd`), input: stdinOf(pid), pid };
-    if (waitsAsProcess(request)) return Buffer.from('F 0 0\n');
+    if (waitsAsProcess(request)) {
+      enterWaitingJexec(request);
+      return Buffer.from('F 0 0\n');
+    }
     result = runEmulated(request);
   } catch (e) {
     // what a stand-in process would have died of

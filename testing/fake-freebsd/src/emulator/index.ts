@@ -15,7 +15,7 @@ import { STAND_IN_DIR } from './getopts.js';
 
 export type { EmuRequest, EmuResult } from './call.js';
 export { STAND_IN_DIR } from './getopts.js';
-export { allowBlockingWaits, waitsAsProcess } from './jail-exec.js';
+export { allowBlockingWaits, enterWaitingJexec, waitsAsProcess } from './jail-exec.js';
 
 /** Is NAME emulated in process? */
 export function isEmulated(name: string): boolean {

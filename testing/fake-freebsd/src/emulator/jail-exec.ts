@@ -12,7 +12,7 @@
  * Only a stand-in running as a process waits: in process the wait would stop the caller's
  * event loop, so there it ends at once.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Call, type EmuRequest } from './call.js';
 import { Getopts, standInPath } from './getopts.js';
 import { insideKnown, insideRun } from './inside.js';
@@ -76,31 +76,56 @@ export function waitsAsProcess(request: EmuRequest): boolean {
   return call.cmd === 'jexec' && waitsFor(call);
 }
 
-/** jexec's part before the state lock: the wait of a jexec_wait program (see above); undefined goes on as usual. */
-export function jexecWait(call: Call): number | undefined {
-  if (!waitsAllowed || !waitsFor(call)) return undefined;
+/** The jexec_wait program's line among the jail's processes, and what jexecWait needs of the call. */
+function waitingProcess(call: Call): { name: string; procs: string; line: string; registered: string } {
   const rest = new Getopts('jexec', call.args, 'lu:U:', () => undefined).rest();
   const name = rest[0] ?? '';
+  return { name, procs: jailFile(call.st, name, 'procs'), line: rest.slice(1).join(' '), registered: call.st.path(`jexec-registered.${call.pid}`) };
+}
+
+function underLock(call: Call, fn: () => void): void {
+  const release = lockState(call.st.dir);
+  try {
+    fn();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * The resident stand-in enters the jexec_wait program into its jail as soon as the call comes
+ * (a real jexec is in the jail at once; the Node process that then waits starts a good while
+ * later, and a pot's start ends the jail's placeholder after half a second): the process of
+ * the same pid then finds it entered.
+ */
+export function enterWaitingJexec(request: EmuRequest): void {
+  const call = new Call(request);
+  const p = waitingProcess(call);
+  underLock(call, () => {
+    appendFileSync(p.procs, Buffer.from(`${p.line}\n`, 'latin1'));
+    writeFileSync(p.registered, '');
+  });
+}
+
+/** jexec's part before the state lock: the wait of a jexec_wait program (see above); undefined goes on as usual. */
+export function jexecWait(call: Call): number | undefined {
+  if (!waitsAllowed) return undefined;
+  const { name, procs, line, registered } = waitingProcess(call);
+  // entered by the resident stand-in, the jail may have gone since (and with it the program)
+  if (!existsSync(registered) && !waitsFor(call)) return undefined;
   const done = call.st.path(`jexec-done.${name}`);
-  const procs = jailFile(call.st, name, 'procs');
-  const line = rest.slice(1).join(' ');
   const lines = (): string[] => (existsSync(procs) ? readFileSync(procs, 'latin1').split('\n') : []);
-  const locked = (fn: () => void): void => {
-    const release = lockState(call.st.dir);
-    try {
-      fn();
-    } finally {
-      release();
-    }
-  };
-  locked(() => appendFileSync(procs, Buffer.from(`${line}\n`, 'latin1')));
+  underLock(call, () => {
+    if (existsSync(registered)) rmSync(registered);
+    else appendFileSync(procs, Buffer.from(`${line}\n`, 'latin1'));
+  });
   for (;;) {
     if (!jailExists(call.st, name) || !lines().includes(line)) return 143;
     if (existsSync(done)) break;
     Atomics.wait(pauseCell, 0, 0, 20);
   }
   // the command ends: its line goes, then jexec ends as usual under the lock
-  locked(() => {
+  underLock(call, () => {
     const all = lines();
     const at = all.indexOf(line);
     if (at >= 0) all.splice(at, 1);
