@@ -6,7 +6,16 @@ import { defineConfig } from 'vitest/config';
  * the potnet binary per case) take a minute of one worker each; everything else answers in
  * process in seconds. Started first, they run beside the rest instead of after it.
  */
-const PROCESS_BOUND = ['nomad-contract.e2e', 'rc-scripts.e2e', 'install.e2e', 'concurrency.e2e', 'image-allocations.e2e', 'potnet/test/golden.test', 'random-layouts.test', 'host/integration.test'];
+const PROCESS_BOUND = [
+  'nomad-contract.e2e',
+  'rc-scripts.e2e',
+  'install.e2e',
+  'concurrency.e2e',
+  'image-allocations.e2e',
+  'potnet/test/golden.test',
+  'random-layouts.test',
+  'host/integration.test',
+];
 
 class ProcessBoundFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

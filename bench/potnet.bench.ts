@@ -128,4 +128,5 @@ writeFileSync(path.join(root, 'bench/results/potnet.json'), `${JSON.stringify({ 
 const columns = Object.keys(table[layouts[0]!.name]!);
 console.log(`| operation (median of ${runs}, ms) | ${layouts.map((l) => l.name).join(' | ')} |`);
 console.log(`|---|${layouts.map(() => '---:').join('|')}|`);
-for (const column of columns) console.log(`| ${column} | ${layouts.map((l) => (table[l.name]![column] as number).toFixed(column.startsWith('library: repeat') ? 2 : 0)).join(' | ')} |`);
+for (const column of columns)
+  console.log(`| ${column} | ${layouts.map((l) => (table[l.name]![column] as number).toFixed(column.startsWith('library: repeat') ? 2 : 0)).join(' | ')} |`);

@@ -14,7 +14,9 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'potnet-layouts-'));
 try {
   const c = runLayouts({ count, firstSeed, run: processRun(path.join(root, 'packages', 'potnet', 'bin', 'potnet')), work, limitMs: 2000 });
   for (const f of c.failures) console.error(f);
-  console.log(`potnet random layouts: ${c.layouts} layouts (seeds ${firstSeed}-${firstSeed + count - 1}), ${c.runs} runs, ${c.failed} failed, slowest ${c.maxMs} ms`);
+  console.log(
+    `potnet random layouts: ${c.layouts} layouts (seeds ${firstSeed}-${firstSeed + count - 1}), ${c.runs} runs, ${c.failed} failed, slowest ${c.maxMs} ms`,
+  );
   process.exitCode = c.failed === 0 ? 0 : 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -22,8 +22,9 @@ if [[ -d /dev/shm && -w /dev/shm ]]; then
   export TMPDIR
   trap 'rm -rf "$TMPDIR"' EXIT
 fi
-# Biome's lint rules (biome.json) before the tests; a finding fails the run, after the tests.
-pnpm exec biome lint --diagnostic-level=error --reporter=summary . >&2 || status=$?
+# Biome's lint rules and its formatting (biome.json) before the tests; a finding or a file not
+# formatted (`npm run format` fixes it) fails the run, after the tests.
+pnpm exec biome check --diagnostic-level=error --reporter=summary . >&2 || status=$?
 # Most files answer in process and keep a core busy; the process-bound ones (the built pot, the
 # installed layout, potnet per case) also wait on their children: three files at a time keep two
 # cores busy without the contention four gave (measured). (vitest's default is cores - 1; a

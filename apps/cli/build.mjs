@@ -7,7 +7,10 @@ import { build } from 'esbuild';
 import path from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const [minMajor, minMinor] = pkg.engines.node.replace(/^>=\s*/, '').split('.').map(Number);
+const [minMajor, minMinor] = pkg.engines.node
+  .replace(/^>=\s*/, '')
+  .split('.')
+  .map(Number);
 
 /**
  * Runs before any bundled module: on an older Node the bundle would die with a

@@ -44,6 +44,7 @@ export function actionContext(ctx: { io: CliIO }, options: ActionOptions): actio
       ...(bars === undefined ? {} : { progress: (label: string) => bars.start(label) }),
     },
     ...(io.cwd === undefined ? {} : { cwd: io.cwd }),
+    ...(io.pid === undefined ? {} : { pid: io.pid }),
   };
   if (options.warnConfig !== false) actions.warnNetworkConfig(actx);
   return actx;

@@ -13,7 +13,9 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 /** `-p`, `--dry-run`, `-h, --help` as the flag is written on the command line. */
 export function flagNames(flag: Flag): string[] {
-  return [flag.short === undefined ? undefined : `-${flag.short}`, flag.long === undefined ? undefined : `--${flag.long}`].filter((n): n is string => n !== undefined);
+  return [flag.short === undefined ? undefined : `-${flag.short}`, flag.long === undefined ? undefined : `--${flag.long}`].filter(
+    (n): n is string => n !== undefined,
+  );
 }
 
 /** A commander Command for one parse (commander keeps the values on it). */

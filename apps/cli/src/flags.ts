@@ -81,7 +81,10 @@ export function optionalPot(value: string, help: readonly string[]): Flag<z.ZodO
 }
 
 /** An enumerated value: completion offers the values, anything else gets `message(value)`. */
-export function oneOf<const V extends readonly [string, ...string[]]>(values: V, message: (value: string) => string): z.ZodOptional<z.ZodEnum<{ [K in V[number]]: K }>> {
+export function oneOf<const V extends readonly [string, ...string[]]>(
+  values: V,
+  message: (value: string) => string,
+): z.ZodOptional<z.ZodEnum<{ [K in V[number]]: K }>> {
   return z.enum(values, { error: (issue) => message(String(issue.input)) }).optional();
 }
 

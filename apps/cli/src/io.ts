@@ -17,6 +17,8 @@ export interface CliIO {
   hostRunner?: (io: CliIO) => CommandRunner;
   /** Time and waits (default: the machine's clock). */
   clock?: host.ClockOps;
+  /** The id pot names things after as shell pot did after `$$` (default: this process's). */
+  pid?: number;
 }
 
 export const processIO: CliIO = {

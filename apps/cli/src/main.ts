@@ -43,7 +43,8 @@ export async function runPot(argv: readonly string[], io: CliIO): Promise<number
       throw new UsageError(`Command ${rest[0]} unknown`, USAGE);
     }
     const command = COMMANDS.get(name);
-    if (command) return await command.run(rest, { io, mode, runPot: (words, options) => runPot(words, options?.cwd === undefined ? io : { ...io, cwd: options.cwd }) });
+    if (command)
+      return await command.run(rest, { io, mode, runPot: (words, options) => runPot(words, options?.cwd === undefined ? io : { ...io, cwd: options.cwd }) });
     throw new UsageError(`unknown command ${first}`, USAGE);
   } catch (err) {
     return reportError(err, io, mode);

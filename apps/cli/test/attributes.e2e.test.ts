@@ -43,9 +43,17 @@ describe('pot set-attribute', () => {
     const conf = pot(fresh(), 'web');
     const r = await host.pot('set-attribute', '-p', 'web', '-A', 'persistent', '-V', 'no');
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    expect(host.effects()).toBe("### [1] pot set-attribute -p web -A persistent -V no\nE logger -p local2.info -t pot 'pot-set-attribute -p web -A persistent -V no'\n");
+    expect(host.effects()).toBe(
+      "### [1] pot set-attribute -p web -A persistent -V no\nE logger -p local2.info -t pot 'pot-set-attribute -p web -A persistent -V no'\n",
+    );
     expect(lastLine(conf)).toBe('pot.attr.persistent=NO');
-    for (const [value, stored] of [['On', 'YES'], ['FALSE', 'NO'], ['true', 'YES'], ['off', 'NO'], ['Yes', 'YES']]) {
+    for (const [value, stored] of [
+      ['On', 'YES'],
+      ['FALSE', 'NO'],
+      ['true', 'YES'],
+      ['off', 'NO'],
+      ['Yes', 'YES'],
+    ]) {
       expect((await host.pot('set-attr', '-p', 'web', '-A', 'persistent', '-V', value as string)).code).toBe(0);
       expect(lastLine(conf)).toBe(`pot.attr.persistent=${stored}`);
     }
@@ -218,7 +226,7 @@ describe('pot set-env', () => {
     writeFileSync(conf, readFileSync(conf, 'utf8').replace('pot.cmd=', 'pot.env="OLD=1"\npot.cmd='));
     const r = await host.pot('set-env', '-p', 'web', '-E', 'A=1', '-E', 'MSG=say "hi"', '-E', 'B=x=y');
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    expect(host.effects()).toContain("E logger -p local2.info -t pot 'pot-set-env -p web -E A=1 -E MSG=say \"hi\" -E B=x=y'");
+    expect(host.effects()).toContain('E logger -p local2.info -t pot \'pot-set-env -p web -E A=1 -E MSG=say "hi" -E B=x=y\'');
     const text = readFileSync(conf, 'utf8');
     expect(text).not.toContain('OLD=1');
     expect(text.trimEnd().split('\n').slice(-3)).toEqual(['pot.env="A=1"', 'pot.env="MSG=say \\"hi\\""', 'pot.env="B=x=y"']);

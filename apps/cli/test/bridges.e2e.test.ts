@@ -55,7 +55,12 @@ describe('private bridges', () => {
     const info = await host.pot('info', '-B', 'stove');
     // the seed (pot network configuration guide): potnet show -b stove
     const seed = ['10.192.0.16 stove bridge - network', '10.192.0.17 stove bridge - gateway', '10.192.0.23 stove bridge - broadcast'];
-    expect(info.stdout.trimEnd().split('\n').map((l) => l.trim().replace(/\t/g, ' ').trim())).toEqual(seed);
+    expect(
+      info.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.trim().replace(/\t/g, ' ').trim()),
+    ).toEqual(seed);
     expect((await host.pot('list', '-B')).stdout).toBe('bridge: oven\nbridge: stove\n');
     // both up side by side
     expect((await host.pot('vnet-start', '-B', 'oven')).code).toBe(0);

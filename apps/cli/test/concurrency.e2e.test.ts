@@ -94,7 +94,10 @@ describe('a create that dies halfway', () => {
     expect(await run.datasetMade).toBe(true);
     run.child.kill('SIGTERM');
     const code = await run.exited;
-    const left = host.look('zfs', 'list', '-H', '-o', 'name').split('\n').filter((l) => l.includes('jails/half'));
+    const left = host
+      .look('zfs', 'list', '-H', '-o', 'name')
+      .split('\n')
+      .filter((l) => l.includes('jails/half'));
     // either create finished before the signal, or nothing of it is left
     if (code === 0) expect(left.length).toBeGreaterThan(0);
     else expect({ left, dir: existsSync(path.join(host.fsRoot, 'jails', 'half')) }).toEqual({ left: [], dir: false });

@@ -20,7 +20,11 @@ function potnet(host: FakeHost, ...args: string[]): PotRun {
   mkdirSync(bin, { recursive: true });
   writeFileSync(path.join(bin, 'pot'), '#!/bin/sh\n');
   chmodSync(path.join(bin, 'pot'), 0o755);
-  const r = spawnSync(path.join(repo, 'packages/potnet/bin/potnet'), args, { env: { ...host.env, PATH: `${bin}:${host.env.PATH}` }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(path.join(repo, 'packages/potnet/bin/potnet'), args, {
+    env: { ...host.env, PATH: `${bin}:${host.env.PATH}` },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -28,7 +32,9 @@ function potnet(host: FakeHost, ...args: string[]): PotRun {
 function changes(host: FakeHost): string[] {
   const log = path.join(host.state, 'calls.jsonl');
   if (!existsSync(log)) return [];
-  return readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('"class":"E"'));
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"class":"E"'));
 }
 
 interface Case {
@@ -197,7 +203,11 @@ describe('pot and potnet read one pot.conf alike', () => {
       const stove = readFileSync(path.join(host.fsRoot, 'bridges', 'stove'), 'utf8');
       const stoveNet = /net=(\S+)/.exec(stove)?.[1] ?? '';
       const inStove = stoveNet.replace(/\.(\d+)\/\d+$/, (_, last: string) => `.${Number(last) + 2}`);
-      for (const [address, holder] of [['10.192.0.3', 'pot web'], ['10.192.0.1', 'the gateway'], [inStove, 'bridge stove']] as const) {
+      for (const [address, holder] of [
+        ['10.192.0.3', 'pot web'],
+        ['10.192.0.1', 'the gateway'],
+        [inStove, 'bridge stove'],
+      ] as const) {
         const r = potnet(host, 'validate', '-H', address);
         expect(r.code, address).toBe(1);
         expect(r.stderr, address).toContain(`potnet: ${address} is held by ${holder}`);

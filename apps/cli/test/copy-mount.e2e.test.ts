@@ -18,7 +18,10 @@ const read = (file: string): string => readFileSync(file, 'utf8');
 const fscompConf = (): string => read(J('conf', 'fscomp.conf'));
 /** The mount table, sorted (stop remounts datasets in another order). */
 const mounts = (): string => host.look('mount').split('\n').sort().join('\n');
-const mounted = (target: string): string | undefined => mounts().split('\n').find((l) => l.includes(` on ${target} (`));
+const mounted = (target: string): string | undefined =>
+  mounts()
+    .split('\n')
+    .find((l) => l.includes(` on ${target} (`));
 /** The effects of the last pot command, temporary names made stable. */
 const lastEffects = (): string => {
   const all = host.effects().replace(/copy-(in|out)\.[A-Za-z0-9]{8}/g, 'copy-$1.XXXXXXXX');
@@ -39,7 +42,10 @@ async function refused(args: string[], message: string): Promise<PotRun> {
   expect(r.code, `pot ${args.join(' ')}`).toBe(1);
   // the message whole, then the end of the line or the suggestion pot adds in parentheses
   expect(r.stderr, `pot ${args.join(' ')}`).toMatch(new RegExp(`###>  ${escapeRegExp(message)}(\n| \\()`));
-  const effects = lastEffects().split('\n').slice(1).filter((l) => l !== '' && !l.startsWith('E logger '));
+  const effects = lastEffects()
+    .split('\n')
+    .slice(1)
+    .filter((l) => l !== '' && !l.startsWith('E logger '));
   expect(effects, `pot ${args.join(' ')}`).toEqual([]);
   return r;
 }
@@ -136,7 +142,10 @@ describe('copy-in', () => {
     const { hello, site } = await webHost();
     await ok('start', 'web');
     const running = mounts();
-    const r = await refused(['copy-in', '-p', 'web', '-s', hello, '-d', '/root/hello.txt'], 'Copying files on a running pot is discouraged, it can partially expose the host file system to the jail');
+    const r = await refused(
+      ['copy-in', '-p', 'web', '-s', hello, '-d', '/root/hello.txt'],
+      'Copying files on a running pot is discouraged, it can partially expose the host file system to the jail',
+    );
     expect(r.stderr).toContain('      fix: Using the -F flag, the operation can be executed anyway, but we disagree\n');
 
     await ok('copy-in', '-F', '-p', 'web', '-s', hello, '-d', '/root/hello.txt');
@@ -177,7 +186,11 @@ describe('copy-in', () => {
     expect(r.stdout).toMatch(/^jail -c path=\S+\/jails\/web\/m command=\/bin\/cp -a \/tmp\/copy-in\.[A-Za-z0-9]{8}\/hello\.txt \/root\/hello\.txt$/m);
     expect(r.stdout).toMatch(/^mount_nullfs -o ro \S+\/files \S+\/jails\/web\/m\/tmp\/copy-in\.[A-Za-z0-9]{8}$/m);
     expect(existsSync(J('custom', 'root', 'hello.txt'))).toBe(false);
-    expect(lastEffects().split('\n').filter((l) => l.startsWith('E ') && !l.startsWith('E logger '))).toEqual([]);
+    expect(
+      lastEffects()
+        .split('\n')
+        .filter((l) => l.startsWith('E ') && !l.startsWith('E logger ')),
+    ).toEqual([]);
   });
 });
 
@@ -204,7 +217,10 @@ describe('copy-out', () => {
     writeFileSync(J('custom', 'root', 'notes.txt'), 'notes\n');
     const out = hostDir('out');
     await ok('start', 'web');
-    const r = await refused(['copy-out', '-p', 'web', '-s', '/root/notes.txt', '-d', out], 'Copying files from a running pot is discouraged, it can partially expose the host file system to the jail');
+    const r = await refused(
+      ['copy-out', '-p', 'web', '-s', '/root/notes.txt', '-d', out],
+      'Copying files from a running pot is discouraged, it can partially expose the host file system to the jail',
+    );
     expect(r.stderr).toContain('      fix: Using the -F flag, the operation can be executed anyway, but we disagree\n');
     await ok('copy-out', '-F', '-p', 'web', '-s', '/root/notes.txt', '-d', out);
     expect(lastEffects()).toContain('E jexec web /bin/cp -a /root/notes.txt /tmp/copy-out.XXXXXXXX\n');
@@ -236,7 +252,7 @@ describe('mount-in', () => {
   it('-d on a stopped pot (as nomad-pot-driver): the line is written, mounted at the next start, unmounted at stop', async () => {
     await webHost();
     const local = hostDir('local', { 'a.txt': 'a\n' });
-    const secrets = hostDir('secrets', { 'token': 's3cret\n' });
+    const secrets = hostDir('secrets', { token: 's3cret\n' });
     const before = mounts();
     await ok('mount-in', '-p', 'web', '-d', local, '-m', '/mnt');
     await ok('mount-in', '-p', 'web', '-d', `${secrets}/`, '-m', '/usr/local/secrets/', '-r');
@@ -355,11 +371,17 @@ describe('mount-in', () => {
     await refused(['mount-in', '-p', 'web', '-d', data, '-m', '/'], '/ is not a valid mount point');
     await refused(['mount-in', '-p', 'web', '-d', data, '-m', '/x', '-w'], 'Remount cannot be used with directories, but with fscomp only');
     await refused(['mount-in', '-p', 'web', '-f', 'nope', '-m', '/x'], "fs component nope not found ('pot ls -f' lists the fs components)");
-    await refused(['mount-in', '-p', 'web', '-f', '../jails', '-m', '/x'], '"../jails" is not a valid fscomp name: it contains "/" (names become paths and datasets)');
+    await refused(
+      ['mount-in', '-p', 'web', '-f', '../jails', '-m', '/x'],
+      '"../jails" is not a valid fscomp name: it contains "/" (names become paths and datasets)',
+    );
     await refused(['mount-in', '-p', 'web', '-z', 'zroot/nope', '-m', '/x'], 'dataset zroot/nope is not valid');
     await refused(['mount-in', '-p', 'web', '-d', `${data}/nope`, '-m', '/x'], `${data}/nope is not a directory`);
     await refused(['mount-in', '-p', 'web', '-d', J('conf'), '-m', '/x'], `Directory ${J('conf')} not valid, already used or already part of the pot`);
-    await refused(['mount-in', '-p', 'web', '-d', path.join(host.fsRoot, 'jails'), '-m', '/x'], `Directory ${path.join(host.fsRoot, 'jails')} not valid, already used or already part of the pot`);
+    await refused(
+      ['mount-in', '-p', 'web', '-d', path.join(host.fsRoot, 'jails'), '-m', '/x'],
+      `Directory ${path.join(host.fsRoot, 'jails')} not valid, already used or already part of the pot`,
+    );
     await refused(['mount-in', '-p', 'web', '-d', data, '-m', '/x'], `Directory ${data} not valid, already used or already part of the pot`);
     await refused(['mount-in', '-p', 'nope', '-d', hostDir('other'), '-m', '/x'], "pot nope not found ('pot ls' lists the pots)");
     await refused(['mount-in', '-p', 'web', '-d', hostDir('other'), '-m', '/mnt/'], 'The mount point /mnt/ is already in use');
@@ -380,13 +402,13 @@ describe('mount-in', () => {
     expect(fscompConf()).toBe(conf);
   });
 
-  it('a single pot from a release: nomad-pot-driver\'s /local and /secrets, and copy-in', async () => {
+  it("a single pot from a release: nomad-pot-driver's /local and /secrets, and copy-in", async () => {
     host = createFakeHost();
     host.setup('host_pot_root');
     offerRelease(host, '13.2');
     await ok('create', '-t', 'single', '-p', 'job', '-b', '13.2');
-    const local = hostDir('alloc/local', { 'env': 'A=1\n' });
-    const secrets = hostDir('alloc/secrets', { 'vault_token': 'tok\n' });
+    const local = hostDir('alloc/local', { env: 'A=1\n' });
+    const secrets = hostDir('alloc/secrets', { vault_token: 'tok\n' });
     const file = path.join(hostDir('task'), 'config.json');
     writeFileSync(file, '{}\n');
     await ok('mount-in', '-p', 'job', '-d', local, '-m', '/local');
@@ -415,7 +437,11 @@ describe('mount-out', () => {
     const base = fscompConf().split('\n').slice(0, 3).join('\n');
 
     await ok('mount-out', '-p', 'web', '-m', '/mnt');
-    expect(lastEffects().split('\n').filter((l) => l.startsWith('E ') && !l.startsWith('E logger '))).toEqual([]);
+    expect(
+      lastEffects()
+        .split('\n')
+        .filter((l) => l.startsWith('E ') && !l.startsWith('E logger ')),
+    ).toEqual([]);
     await ok('mount-out', '-p', 'web', '-m', '/usr/local/b');
     // (dry-run does not mount the stopped pot: the line's own form is given, not the link /root)
     const dry = await ok('mount-out', '--dry-run', '-p', 'web', '-m', '/opt/custom/root/c');

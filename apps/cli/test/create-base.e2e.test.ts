@@ -19,10 +19,22 @@ function release132(options: { mirror?: boolean; sha?: string; withoutRoot?: boo
   return txz;
 }
 
-const datasets = (): string[] => host.look('zfs', 'list', '-H', '-o', 'name').split('\n').filter((l) => l !== '');
-const snapshots = (): string[] => host.look('zfs', 'list', '-H', '-t', 'snapshot', '-o', 'name').split('\n').filter((l) => l !== '');
+const datasets = (): string[] =>
+  host
+    .look('zfs', 'list', '-H', '-o', 'name')
+    .split('\n')
+    .filter((l) => l !== '');
+const snapshots = (): string[] =>
+  host
+    .look('zfs', 'list', '-H', '-t', 'snapshot', '-o', 'name')
+    .split('\n')
+    .filter((l) => l !== '');
 const cacheFiles = (): string[] => (existsSync(host.cache) ? readdirSync(host.cache) : []);
-const fetchCalls = (): string[] => host.log().split('\n').filter((l) => / fetch /.test(l));
+const fetchCalls = (): string[] =>
+  host
+    .log()
+    .split('\n')
+    .filter((l) => / fetch /.test(l));
 const link = (p: string): string => readlinkSync(path.join(host.fsRoot, 'bases', p));
 
 describe('pot create-base', () => {
@@ -52,7 +64,9 @@ describe('pot create-base', () => {
         'E chflags -R noschg @FS@/bases/13.2/var/empty',
       ].join('\n'),
     );
-    expect(datasets()).toEqual(expect.arrayContaining(['zroot/pot/bases/13.2', 'zroot/pot/bases/13.2/usr.local', 'zroot/pot/bases/13.2/custom', 'zroot/pot/jails/base-13_2']));
+    expect(datasets()).toEqual(
+      expect.arrayContaining(['zroot/pot/bases/13.2', 'zroot/pot/bases/13.2/usr.local', 'zroot/pot/bases/13.2/custom', 'zroot/pot/jails/base-13_2']),
+    );
     const snaps = snapshots();
     expect(snaps).toHaveLength(3);
     const tag = snaps[0]!.split('@')[1];

@@ -6,9 +6,20 @@ let host: FakeHost;
 afterEach(() => host?.cleanup());
 
 const SCENARIOS = [
-  'create-public-bridge-auto', 'create-public-bridge-ipv6', 'create-public-bridge-ip', 'create-public-bridge-errors', 'create-default-network', 'create-network-errors',
-  'create-inherit-ipv4', 'create-inherit-ipv6', 'create-alias-errors', 'create-alias-nic-ipv4', 'create-alias-dual', 'create-alias-bare-ipv4',
-  'create-private-bridge-auto', 'create-private-bridge-dual',
+  'create-public-bridge-auto',
+  'create-public-bridge-ipv6',
+  'create-public-bridge-ip',
+  'create-public-bridge-errors',
+  'create-default-network',
+  'create-network-errors',
+  'create-inherit-ipv4',
+  'create-inherit-ipv6',
+  'create-alias-errors',
+  'create-alias-nic-ipv4',
+  'create-alias-dual',
+  'create-alias-bare-ipv4',
+  'create-private-bridge-auto',
+  'create-private-bridge-dual',
 ];
 
 /** Documented differences (README, "Differences from shell pot"). */
@@ -32,7 +43,17 @@ describe('pot create against the golden scenarios', () => {
     await host.pot('create', '-p', 'al2', '-b', '13.1', '-N', 'alias', '-i', '192.168.1.52', '-i', 'em0|192.168.1.53', '-i', 'fd00::5');
     const r = await host.pot('info', '-E', '-p', 'al2');
     expect(r.stdout).toBe(
-      ['export _POT_NAME=al2', 'export _POT_IP=192.168.1.52', 'export _POT_IP_0=192.168.1.52', 'export _POT_NIC_0=em0', 'export _POT_IP_1=192.168.1.53', 'export _POT_NIC_1=em0', 'export _POT_IP_LIST=_POT_IP_0\\ _POT_IP_1', 'export _POT_NIC_LIST=_POT_NIC_0\\ _POT_NIC_1', ''].join('\n'),
+      [
+        'export _POT_NAME=al2',
+        'export _POT_IP=192.168.1.52',
+        'export _POT_IP_0=192.168.1.52',
+        'export _POT_NIC_0=em0',
+        'export _POT_IP_1=192.168.1.53',
+        'export _POT_NIC_1=em0',
+        'export _POT_IP_LIST=_POT_IP_0\\ _POT_IP_1',
+        'export _POT_NIC_LIST=_POT_NIC_0\\ _POT_NIC_1',
+        '',
+      ].join('\n'),
     );
   });
 });

@@ -86,10 +86,15 @@ describe('bash completion, run by bash', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pot-completion-'));
     writeFileSync(path.join(dir, 'completion.bash'), bash);
     const stub = path.join(dir, 'pot');
-    writeFileSync(stub, '#!/bin/sh\ncase "$*" in\n"ls -q") printf "web\\nweb2\\ndb\\n" ;;\n"ls -B -q") echo stove ;;\n"info -s -p web") echo web@1700000000 ;;\nesac\n');
+    writeFileSync(
+      stub,
+      '#!/bin/sh\ncase "$*" in\n"ls -q") printf "web\\nweb2\\ndb\\n" ;;\n"ls -B -q") echo stove ;;\n"info -s -p web") echo web@1700000000 ;;\nesac\n',
+    );
     chmodSync(stub, 0o755);
     const script = `. ${dir}/completion.bash; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _pot; printf '%s\\n' "\${COMPREPLY[@]}"`;
-    return execFileSync('bash', ['-c', script], { env: { PATH: `${dir}:/usr/bin:/bin` }, encoding: 'utf8' }).split('\n').filter((l) => l !== '');
+    return execFileSync('bash', ['-c', script], { env: { PATH: `${dir}:/usr/bin:/bin` }, encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l !== '');
   }
 
   it('completes commands, flags, pot names (from pot ls -q), operands, enums and snapshots', () => {

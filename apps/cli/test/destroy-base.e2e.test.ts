@@ -7,8 +7,16 @@ import { createFakeHost, type FakeHost } from './fake-host.js';
 let host: FakeHost;
 afterEach(() => host?.cleanup());
 
-const datasets = (): string[] => host.look('zfs', 'list', '-H', '-o', 'name').split('\n').filter((l) => l !== '');
-const destroyed = (): string[] => host.effects().split('\n').filter((l) => l.startsWith('E zfs destroy -f -r'));
+const datasets = (): string[] =>
+  host
+    .look('zfs', 'list', '-H', '-o', 'name')
+    .split('\n')
+    .filter((l) => l !== '');
+const destroyed = (): string[] =>
+  host
+    .effects()
+    .split('\n')
+    .filter((l) => l.startsWith('E zfs destroy -f -r'));
 
 /** Base 13.1 with its level-0 pot, web (level 1) and web2 (level 2 on web). */
 async function baseWithPots(): Promise<void> {

@@ -40,7 +40,8 @@ async function plan(...args: string[]): Promise<void> {
       .normalise(text)
       .replaceAll(process.execPath, '@NODE@')
       .replaceAll(REPO, '@REPO@')
-      .replace(/\b1[6-9]\d{8}\b/g, '@EPOCH@').replace(/\b(copy-(?:in|out))\.[A-Za-z0-9]{8}\b/g, '$1.@RANDOM@');
+      .replace(/\b1[6-9]\d{8}\b/g, '@EPOCH@')
+      .replace(/\b(copy-(?:in|out))\.[A-Za-z0-9]{8}\b/g, '$1.@RANDOM@');
   plans.push(`$ pot ${stable(args.join(' '))}  #exit ${r.code}\n${stable(r.stdout)}${r.stderr === '' ? '' : `--- stderr\n${stable(r.stderr)}`}`);
 }
 
@@ -50,13 +51,16 @@ function bridgedHost(): void {
 }
 
 describe('--dry-run plans', () => {
-
   it('every command that changes the host, on a host with pots, bases, a bridge and a running pot', async () => {
     bridgedHost();
     const txz = buildBaseTxz(host, '13.2');
     manifest(host, '13.2-RELEASE', sha256(txz));
     mirror(host, '13.2-RELEASE', txz);
-    for (const [name, network] of [['web', 'public-bridge'], ['db', 'inherit'], ['job', 'inherit']] as const) {
+    for (const [name, network] of [
+      ['web', 'public-bridge'],
+      ['db', 'inherit'],
+      ['job', 'inherit'],
+    ] as const) {
       fakePot(host, name, network, '10.192.0.3');
       mkdirSync(path.join(host.fsRoot, 'jails', name, 'm'), { recursive: true });
       writeFileSync(path.join(host.fsRoot, 'jails', name, 'conf', 'fscomp.conf'), `${host.fsRoot}/bases/13.1 ${host.fsRoot}/jails/${name}/m ro\n`);
@@ -64,7 +68,10 @@ describe('--dry-run plans', () => {
     host.look('zfs', 'snapshot', 'zroot/pot/jails/web@1700000000');
     host.look('zfs', 'create', 'zroot/pot/fscomp/data');
     host.look('zfs', 'snapshot', 'zroot/pot/fscomp/data@1700000000');
-    writeFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'), `${readFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'), 'utf8')}zroot/pot/fscomp/data ${host.fsRoot}/jails/web/m/opt/data\n`);
+    writeFileSync(
+      path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'),
+      `${readFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'), 'utf8')}zroot/pot/fscomp/data ${host.fsRoot}/jails/web/m/opt/data\n`,
+    );
     mkdirSync(path.join(host.fsRoot, 'fscomp', 'data'), { recursive: true });
     host.look('jail', '-c', 'name=job', 'path=/', 'persist');
     const files = path.join(host.dir, 'files');
@@ -73,16 +80,39 @@ describe('--dry-run plans', () => {
     writeFileSync(path.join(files, 'hook.sh'), '#!/bin/sh\necho hook\n');
     chmodSync(path.join(files, 'hook.sh'), 0o755);
     const all: string[][] = [
-      ['init'], ['de-init', '-f'], ['vnet-start'], ['create-base', '-r', '13.2'], ['create-fscomp', '-f', 'more'],
-      ['clone-fscomp', '-F', 'data', '-f', 'copy'], ['create-private-bridge', '-B', 'oven', '-S', '4'], ['create', '-p', 'new', '-b', '13.1'],
-      ['clone', '-p', 'web2', '-P', 'web'], ['rename', '-p', 'web', '-n', 'www'], ['snapshot', '-p', 'web'], ['revert', '-p', 'web'],
-      ['purge-snapshots', '-p', 'web', '-a'], ['set-attribute', '-p', 'web', '-A', 'persistent', '-V', 'NO'], ['set-cmd', '-p', 'web', '-c', 'nginx'],
-      ['set-env', '-p', 'web', '-E', 'A=1'], ['set-hosts', '-p', 'web', '-H', 'db:10.1.1.1'], ['set-rss', '-p', 'web', '-M', '64M'],
-      ['add-dep', '-p', 'web', '-P', 'db'], ['export-ports', '-p', 'web', '-e', '80'], ['set-hook', '-p', 'web', '-s', `${files}/hook.sh`],
-      ['mount-in', '-p', 'web', '-d', `${files}/dir`, '-m', '/mnt'], ['mount-out', '-p', 'web', '-m', '/opt/data'],
-      ['copy-in', '-p', 'web', '-s', `${files}/hello.txt`, '-d', '/root/hello.txt'], ['copy-out', '-p', 'web', '-s', '/etc/hosts', '-d', `${files}/dir`],
-      ['update-config', '-p', 'web'], ['start', 'web'], ['stop', 'job'], ['signal', '-s', 'HUP', '-p', 'job', '-m', 'nginx'], ['destroy', '-p', 'db'],
-      ['destroy', '-F', '-f', 'data'], ['destroy', '-F', '-b', '13.1', '-r'], ['prune'],
+      ['init'],
+      ['de-init', '-f'],
+      ['vnet-start'],
+      ['create-base', '-r', '13.2'],
+      ['create-fscomp', '-f', 'more'],
+      ['clone-fscomp', '-F', 'data', '-f', 'copy'],
+      ['create-private-bridge', '-B', 'oven', '-S', '4'],
+      ['create', '-p', 'new', '-b', '13.1'],
+      ['clone', '-p', 'web2', '-P', 'web'],
+      ['rename', '-p', 'web', '-n', 'www'],
+      ['snapshot', '-p', 'web'],
+      ['revert', '-p', 'web'],
+      ['purge-snapshots', '-p', 'web', '-a'],
+      ['set-attribute', '-p', 'web', '-A', 'persistent', '-V', 'NO'],
+      ['set-cmd', '-p', 'web', '-c', 'nginx'],
+      ['set-env', '-p', 'web', '-E', 'A=1'],
+      ['set-hosts', '-p', 'web', '-H', 'db:10.1.1.1'],
+      ['set-rss', '-p', 'web', '-M', '64M'],
+      ['add-dep', '-p', 'web', '-P', 'db'],
+      ['export-ports', '-p', 'web', '-e', '80'],
+      ['set-hook', '-p', 'web', '-s', `${files}/hook.sh`],
+      ['mount-in', '-p', 'web', '-d', `${files}/dir`, '-m', '/mnt'],
+      ['mount-out', '-p', 'web', '-m', '/opt/data'],
+      ['copy-in', '-p', 'web', '-s', `${files}/hello.txt`, '-d', '/root/hello.txt'],
+      ['copy-out', '-p', 'web', '-s', '/etc/hosts', '-d', `${files}/dir`],
+      ['update-config', '-p', 'web'],
+      ['start', 'web'],
+      ['stop', 'job'],
+      ['signal', '-s', 'HUP', '-p', 'job', '-m', 'nginx'],
+      ['destroy', '-p', 'db'],
+      ['destroy', '-F', '-f', 'data'],
+      ['destroy', '-F', '-b', '13.1', '-r'],
+      ['prune'],
     ];
     for (const argv of all) await plan(argv[0] as string, '--dry-run', '-v', '-v', ...argv.slice(1));
     expectPlans('all');
@@ -127,7 +157,10 @@ describe('--dry-run plans', () => {
     host.look('zfs', 'create', 'zroot/pot/fscomp/data');
     host.look('zfs', 'snapshot', 'zroot/pot/fscomp/data@1700000000');
     mkdirSync(path.join(host.fsRoot, 'fscomp', 'data'), { recursive: true });
-    writeFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'), `${host.fsRoot}/bases/13.1 ${host.fsRoot}/jails/web/m ro\nzroot/pot/fscomp/data ${host.fsRoot}/jails/web/m/opt/data zfs-remount\n`);
+    writeFileSync(
+      path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'),
+      `${host.fsRoot}/bases/13.1 ${host.fsRoot}/jails/web/m ro\nzroot/pot/fscomp/data ${host.fsRoot}/jails/web/m/opt/data zfs-remount\n`,
+    );
     await plan('start', '--dry-run', '-v', '-v', 'web');
     host.look('jail', '-c', 'name=web', 'path=/', 'persist');
     await plan('stop', '--dry-run', '-v', '-v', 'web');
@@ -164,11 +197,60 @@ describe('--dry-run plans', () => {
     expect((await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images)).code).toBe(0);
     host.env.FAKEBSD_FETCH_DIR = images;
     await plan('import', '--dry-run', '-v', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0');
-    await plan('prepare', '--dry-run', '-v', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'alloc', '-n', 'task', '-N', 'public-bridge', '-s');
+    await plan(
+      'prepare',
+      '--dry-run',
+      '-v',
+      '-U',
+      'https://images.example.org/pots',
+      '-p',
+      'web',
+      '-t',
+      '1.0',
+      '-a',
+      'alloc',
+      '-n',
+      'task',
+      '-N',
+      'public-bridge',
+      '-s',
+    );
     expect((await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0')).code).toBe(0);
-    await plan('prepare', '--dry-run', '-v', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'alloc', '-n', 'task', '-N', 'public-bridge');
-    await plan('prepare', '--dry-run', '-v', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'alloc', '-n', 'task', '-N', 'public-bridge', '-s');
+    await plan(
+      'prepare',
+      '--dry-run',
+      '-v',
+      '-U',
+      'https://images.example.org/pots',
+      '-p',
+      'web',
+      '-t',
+      '1.0',
+      '-a',
+      'alloc',
+      '-n',
+      'task',
+      '-N',
+      'public-bridge',
+    );
+    await plan(
+      'prepare',
+      '--dry-run',
+      '-v',
+      '-U',
+      'https://images.example.org/pots',
+      '-p',
+      'web',
+      '-t',
+      '1.0',
+      '-a',
+      'alloc',
+      '-n',
+      'task',
+      '-N',
+      'public-bridge',
+      '-s',
+    );
     expectPlans('images');
   });
 });
-

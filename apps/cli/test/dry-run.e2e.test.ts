@@ -27,7 +27,13 @@ describe('--dry-run', () => {
     const before = host.dump();
     const start = await host.pot('start', '--dry-run', 'web');
     expect(start.code).toBe(0);
-    for (const line of ['ifconfig epair create descr web group pot', 'ifconfig bridge create descr \'pot public bridge\' group pot', 'pfctl -a pot-rdr/web -f -', 'jail -c allow.set_hostname=false', 'jexec web sh /etc/rc']) {
+    for (const line of [
+      'ifconfig epair create descr web group pot',
+      "ifconfig bridge create descr 'pot public bridge' group pot",
+      'pfctl -a pot-rdr/web -f -',
+      'jail -c allow.set_hostname=false',
+      'jexec web sh /etc/rc',
+    ]) {
       expect(start.stdout).toContain(line);
     }
     expect(host.dump()).toBe(before);

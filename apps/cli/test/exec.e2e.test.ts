@@ -6,7 +6,7 @@ let host: FakeHost;
 afterEach(() => host?.cleanup());
 
 describe('pot exec', () => {
-  it('runs the command with its arguments untouched, as the pot user, with -e variables; its status is pot\'s', async () => {
+  it("runs the command with its arguments untouched, as the pot user, with -e variables; its status is pot's", async () => {
     host = createFakeHost();
     host.setup('host_pot_root; host_base 13.1');
     expect((await host.pot('create', '-p', 'web', '-b', '13.1')).code).toBe(0);

@@ -13,7 +13,9 @@ describe('pot export-ports', () => {
     const r = await host.pot('export-ports', '-p', 'web', '-e', '80:30080', '-e', '443');
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(conf, 'utf8').trimEnd().split('\n').at(-1)).toBe('pot.export.ports=80:30080 443');
-    expect(host.effects()).toBe("### [1] pot export-ports -p web -e 80:30080 -e 443\nE logger -p local2.info -t pot 'pot-export-ports -p web -e 80:30080 -e 443'\n");
+    expect(host.effects()).toBe(
+      "### [1] pot export-ports -p web -e 80:30080 -e 443\nE logger -p local2.info -t pot 'pot-export-ports -p web -e 80:30080 -e 443'\n",
+    );
     expect((await host.pot('export-ports', '-p', 'web', '-e', 'udp:53:5353')).code).toBe(0);
     const text = readFileSync(conf, 'utf8');
     expect(text.match(/pot\.export\.ports=/g)).toHaveLength(1);
@@ -51,9 +53,15 @@ describe('pot export-ports', () => {
     const inh = fakePot(host, 'inh', 'inherit');
     const web6 = fakePot(host, 'web6', 'public-bridge', '10.192.0.4', 'ipv6');
     const a = await host.pot('export-ports', '-p', 'inh', '-e', '80');
-    expect(a).toMatchObject({ code: 0, stdout: '===>  Only public-bridge and private-bridge network type can export ports - this setting will be ignored during start\n' });
+    expect(a).toMatchObject({
+      code: 0,
+      stdout: '===>  Only public-bridge and private-bridge network type can export ports - this setting will be ignored during start\n',
+    });
     const b = await host.pot('export-ports', '-p', 'web6', '-e', '80');
-    expect(b).toMatchObject({ code: 0, stdout: '===>  Only ipv4 can export ports, on ipv6 the pot has already a unique address - this setting will be ignored during start\n' });
+    expect(b).toMatchObject({
+      code: 0,
+      stdout: '===>  Only ipv4 can export ports, on ipv6 the pot has already a unique address - this setting will be ignored during start\n',
+    });
     expect(readFileSync(inh, 'utf8')).toContain('pot.export.ports=80\n');
     expect(readFileSync(web6, 'utf8')).toContain('pot.export.ports=80\n');
   });

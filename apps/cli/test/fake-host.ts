@@ -77,6 +77,10 @@ function bash(script: string, env: NodeJS.ProcessEnv): string {
   return execFileSync('bash', ['-c', script], { env, encoding: 'utf8' });
 }
 
+let lastPid = 40_000;
+/** A pid of its own for each in-process pot command, as each pot command is a process. */
+const nextPid = (): number => (lastPid += 1);
+
 export function createFakeHost(extraConf: string[] = []): FakeHost {
   const dir = mkdtempSync(path.join(tmpdir(), 'pot-e2e-'));
   const state = path.join(dir, 'state');
@@ -131,30 +135,53 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     });
   const normalise = (text: string): string =>
     epairs(text)
-      .split(fsRoot).join('@FS@')
-      .split(cache).join('@CACHE@')
-      .split(tmp).join('@TMP@')
-      .split(state).join('@STATE@')
-      .split(path.join(dir, 'files')).join('@FILES@')
-      .split(hostRoot).join('')
-      .split(dir).join('@WORK@');
+      .split(fsRoot)
+      .join('@FS@')
+      .split(cache)
+      .join('@CACHE@')
+      .split(tmp)
+      .join('@TMP@')
+      .split(state)
+      .join('@STATE@')
+      .split(path.join(dir, 'files'))
+      .join('@FILES@')
+      .split(hostRoot)
+      .join('')
+      .split(dir)
+      .join('@WORK@');
 
   const potInProcess = async (args: readonly string[], stderrIsTTY: boolean): Promise<PotRun> => {
     mark(args);
-    // every pot command is a process of its own with its own pid: names pot derives from
-    // (time, pid), such as an epair's, must differ here too, so each command starts a second later
+    // every pot command is a process of its own: its own pid for the names pot derives from
+    // (time, pid), such as an epair's, and it starts a second later
     inProcess.clock.advance(1000);
     let stdout = '';
     let stderr = '';
     const { hostRunner, clock } = inProcess;
-    const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env, cwd: home, hostRunner, clock, stderrIsTTY };
+    const io = {
+      stdout: (t: string) => void (stdout += t),
+      stderr: (t: string) => void (stderr += t),
+      env,
+      cwd: home,
+      hostRunner,
+      clock,
+      stderrIsTTY,
+      pid: nextPid(),
+    };
     const code = await runPot([...args], io);
     assertJsonContract(args, stdout);
     return { code, stdout, stderr };
   };
 
   const host: FakeHost = {
-    dir, state, hostRoot, fsRoot, cache, tmp, etcDir, env,
+    dir,
+    state,
+    hostRoot,
+    fsRoot,
+    cache,
+    tmp,
+    etcDir,
+    env,
     conf(...lines) {
       writeFileSync(path.join(etcDir, 'pot.conf'), `${readFileSync(path.join(etcDir, 'pot.conf'), 'utf8')}${lines.join('\n')}\n`);
     },
@@ -269,7 +296,19 @@ export function fakePot(h: FakeHost, name: string, network: string, ip = '10.192
   h.look('zfs', 'create', `zroot/pot/jails/${name}`);
   const conf = path.join(h.fsRoot, 'jails', name, 'conf', 'pot.conf');
   mkdirSync(path.dirname(conf), { recursive: true });
-  const lines = ['pot.level=1', 'pot.type=multi', 'pot.base=13.1', 'pot.potbase=', 'pot.dns=inherit', 'pot.cmd=sh /etc/rc', `host.hostname="${name}.host.example.org"`, 'osrelease="13.1-RELEASE"', `pot.stack=${stack}`, `network_type=${network}`, `vnet=${network === 'inherit' ? 'false' : 'true'}`];
+  const lines = [
+    'pot.level=1',
+    'pot.type=multi',
+    'pot.base=13.1',
+    'pot.potbase=',
+    'pot.dns=inherit',
+    'pot.cmd=sh /etc/rc',
+    `host.hostname="${name}.host.example.org"`,
+    'osrelease="13.1-RELEASE"',
+    `pot.stack=${stack}`,
+    `network_type=${network}`,
+    `vnet=${network === 'inherit' ? 'false' : 'true'}`,
+  ];
   if (network !== 'inherit') lines.push(`ip=${ip}`);
   writeFileSync(conf, `${lines.join('\n')}\n`);
   return conf;

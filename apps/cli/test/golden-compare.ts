@@ -36,12 +36,20 @@ const NOT_FOUND: ReadonlyArray<[RegExp, string]> = [
 const ourNotFound = (line: string): string => NOT_FOUND.reduce((l, [re, to]) => l.replace(re, to), line);
 
 /** Non-message output lines (listings, reports), as printed on stdout. */
-const plain = (stdout: string): string => stdout.split('\n').filter((l) => !/^(###>|===>|=====>) /.test(l)).join('\n').replace(/\n+$/, '');
+const plain = (stdout: string): string =>
+  stdout
+    .split('\n')
+    .filter((l) => !/^(###>|===>|=====>) /.test(l))
+    .join('\n')
+    .replace(/\n+$/, '');
 
 export async function compareScenario(host: FakeHost, name: string, diff: Differences = {}): Promise<PotRun[]> {
   const runs = await replay(host, name);
   const recorded = recordedRuns(name);
-  expect(runs.map((r) => r.code), 'exit codes').toEqual(recorded.map((r) => r.code));
+  expect(
+    runs.map((r) => r.code),
+    'exit codes',
+  ).toEqual(recorded.map((r) => r.code));
   runs.forEach((run, i) => {
     if (diff.skipOutput?.includes(i + 1)) return;
     const want = recorded[i]!;

@@ -39,7 +39,11 @@ describe('golden scenarios', () => {
     expect(runs.map((r) => r.code)).toEqual([1, 1, 1, 0, 1]);
     const golden = goldenEffects('bridge-create-errors')
       .split('\n')
-      .filter((l) => l !== "E logger -p local2.info -t pot 'pot-create-private-bridge -S 4'" && l !== "E logger -p local2.info -t pot 'pot-create-private-bridge -B stove'")
+      .filter(
+        (l) =>
+          l !== "E logger -p local2.info -t pot 'pot-create-private-bridge -S 4'" &&
+          l !== "E logger -p local2.info -t pot 'pot-create-private-bridge -B stove'",
+      )
       .join('\n');
     expect(host.effects()).toBe(golden);
   });

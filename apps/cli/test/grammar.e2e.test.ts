@@ -102,13 +102,53 @@ describe('command-line grammar', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('###>  unknown command frobnicate\nUsage: pot command [options]');
     const shellPotCommands = [
-      'show', 'version', 'config', 'list', 'info', 'ps', 'top', 'init', 'de-init', 'vnet-start',
-      'create-base', 'create-fscomp', 'create', 'create-private-bridge', 'copy-in', 'copy-out',
-      'mount-in', 'mount-out', 'prune', 'set-hook', 'destroy', 'add-dep', 'set-rss', 'get-rss',
-      'set-cmd', 'set-env', 'set-hosts', 'export', 'import', 'prepare', 'export-ports',
-      'set-attribute', 'get-attribute', 'start', 'stop', 'term', 'run', 'rename', 'clone',
-      'clone-fscomp', 'snapshot', 'revert', 'purge-snapshots', 'update-config', 'last-run-stats',
-      'signal', 'exec',
+      'show',
+      'version',
+      'config',
+      'list',
+      'info',
+      'ps',
+      'top',
+      'init',
+      'de-init',
+      'vnet-start',
+      'create-base',
+      'create-fscomp',
+      'create',
+      'create-private-bridge',
+      'copy-in',
+      'copy-out',
+      'mount-in',
+      'mount-out',
+      'prune',
+      'set-hook',
+      'destroy',
+      'add-dep',
+      'set-rss',
+      'get-rss',
+      'set-cmd',
+      'set-env',
+      'set-hosts',
+      'export',
+      'import',
+      'prepare',
+      'export-ports',
+      'set-attribute',
+      'get-attribute',
+      'start',
+      'stop',
+      'term',
+      'run',
+      'rename',
+      'clone',
+      'clone-fscomp',
+      'snapshot',
+      'revert',
+      'purge-snapshots',
+      'update-config',
+      'last-run-stats',
+      'signal',
+      'exec',
     ];
     for (const cmd of shellPotCommands) {
       const help = await host.pot('help', cmd);
@@ -134,7 +174,7 @@ describe('command-line grammar', () => {
     expect(unknown.stderr).toMatch(/^###> {2}unknown option '-x'\npot init \[-hmsv\]/);
     const missing = await host.pot('create-private-bridge', '-B');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("argument missing");
+    expect(missing.stderr).toContain('argument missing');
     const excess = await host.pot('version', 'extra');
     expect(excess.code).toBe(1);
     expect(host.effects()).not.toMatch(/^E /m);
@@ -197,8 +237,20 @@ describe('pot doctor', () => {
     expect(r.stdout).toContain('ok      network-config');
     const json = JSON.parse((await host.pot('doctor', '--json')).stdout);
     expect(json.findings.map((f: { check: string }) => f.check)).toEqual([
-      'zfs-pool', 'vimage', 'pf', 'racct', 'vtnet-lro', 'extif', 'network-config',
-      'config-files', 'config-files', 'potnet', 'potnet-config', 'node', 'release-manifests', 'init',
+      'zfs-pool',
+      'vimage',
+      'pf',
+      'racct',
+      'vtnet-lro',
+      'extif',
+      'network-config',
+      'config-files',
+      'config-files',
+      'potnet',
+      'potnet-config',
+      'node',
+      'release-manifests',
+      'init',
     ]);
     expect(host.effects()).not.toMatch(/^E /m);
   });

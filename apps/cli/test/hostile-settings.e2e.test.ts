@@ -49,7 +49,10 @@ describe('settings of a pot stay data on the host', () => {
     expect(readFileSync(out, 'utf8')).toBe('web||unset|\n'.repeat(4));
     // the values reach syslog as the logged command line, and jail(8) as exec.stop's value (which
     // runs inside the jail, its quotes escaped): data, never a host shell's script
-    const calls = hostCalls().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { argv: string[]; input?: string });
+    const calls = hostCalls()
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { argv: string[]; input?: string });
     for (const c of calls) if (JSON.stringify(c).includes('touch')) expect(c.argv[0]).toMatch(/^(logger|jail)$/);
     const jailStop = calls.find((c) => c.argv[0] === 'jail' && c.argv.includes('-r'));
     expect(jailStop?.input).toContain(`exec.stop="\\"; exec.poststop=\\"touch ${marks[2]}";`);

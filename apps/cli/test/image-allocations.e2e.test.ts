@@ -24,13 +24,40 @@ async function servedImage(): Promise<void> {
 }
 
 /** prepare as nomad-pot-driver runs it for allocation `i`, exporting the task's port 80. */
-const prepare = (i: number): string[] => ['prepare', '-U', URL, '-p', 'web', '-t', '1.0', '-c', '"/usr/local/bin/web"', '-N', 'public-bridge', '-i', 'auto', '-e', '80', '-a', `hash_alloc${i}`, '-n', 'task', '-v'];
+const prepare = (i: number): string[] => [
+  'prepare',
+  '-U',
+  URL,
+  '-p',
+  'web',
+  '-t',
+  '1.0',
+  '-c',
+  '"/usr/local/bin/web"',
+  '-N',
+  'public-bridge',
+  '-i',
+  'auto',
+  '-e',
+  '80',
+  '-a',
+  `hash_alloc${i}`,
+  '-n',
+  'task',
+  '-v',
+];
 
 /** The cache's files of the image (and of no download in progress); the release's base.txz aside. */
-const cached = (): string[] => readdirSync(host.cache).filter((f) => f.includes('web_')).sort();
+const cached = (): string[] =>
+  readdirSync(host.cache)
+    .filter((f) => f.includes('web_'))
+    .sort();
 
 function expectOneImage(allocations: number[]): void {
-  const pots = host.look('zfs', 'list', '-H', '-o', 'name').split('\n').filter((l) => /^zroot\/pot\/jails\/[^/]+$/.test(l));
+  const pots = host
+    .look('zfs', 'list', '-H', '-o', 'name')
+    .split('\n')
+    .filter((l) => /^zroot\/pot\/jails\/[^/]+$/.test(l));
   expect(pots.sort()).toEqual(['zroot/pot/jails/web', 'zroot/pot/jails/web_1_0', ...allocations.map((i) => `zroot/pot/jails/task_hash_alloc${i}`)].sort());
   // the cache holds the image once, and none of the runs' own download files
   expect(cached()).toEqual(['web_1.0.xz', 'web_1.0.xz.meta', 'web_1.0.xz.skein']);

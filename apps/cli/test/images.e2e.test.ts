@@ -11,7 +11,10 @@ afterEach(() => host?.cleanup());
 
 const jail = (...p: string[]): string => path.join(host.fsRoot, 'jails', ...p);
 /** What the fake skein1024 prints: sha512, standing in for Skein-1024. */
-const fakeSkein = (...files: string[]): string => createHash('sha512').update(Buffer.concat(files.map((f) => readFileSync(f)))).digest('hex');
+const fakeSkein = (...files: string[]): string =>
+  createHash('sha512')
+    .update(Buffer.concat(files.map((f) => readFileSync(f))))
+    .digest('hex');
 
 /** A fresh host offering release 13.2 with the single pot NAME made from it, and an empty DIR/images. */
 async function singlePot(name: string, ...flags: string[]): Promise<string> {
@@ -47,11 +50,37 @@ describe('export, import, prepare', () => {
     expect(host.look('zfs', 'get', '-H', '-o', 'value', ':pot.tag', 'zroot/pot/jails/web')).toBe('1.0\n');
     expect(host.log()).toMatch(/E xz -6 -T 0/);
 
-    const r = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-c', '"/usr/local/bin/web --port 8080"', '-N', 'public-bridge', '-i', 'auto', '-e', '8080:30080', '-a', 'hash_alloc', '-n', 'task', '-v');
+    const r = await host.pot(
+      'prepare',
+      '-U',
+      'https://images.example.org/pots',
+      '-p',
+      'web',
+      '-t',
+      '1.0',
+      '-c',
+      '"/usr/local/bin/web --port 8080"',
+      '-N',
+      'public-bridge',
+      '-i',
+      'auto',
+      '-e',
+      '8080:30080',
+      '-a',
+      'hash_alloc',
+      '-n',
+      'task',
+      '-v',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Prepared the pot task_hash_alloc');
-    expect((await host.pot('list', '-q')).stdout.split('\n').filter((l) => l !== '').sort()).toEqual(['task_hash_alloc', 'web', 'web_1_0']);
+    expect(
+      (await host.pot('list', '-q')).stdout
+        .split('\n')
+        .filter((l) => l !== '')
+        .sort(),
+    ).toEqual(['task_hash_alloc', 'web', 'web_1_0']);
     for (const f of ['web_1.0.xz', 'web_1.0.xz.meta', 'web_1.0.xz.skein']) expect(existsSync(path.join(host.cache, f))).toBe(true);
 
     const webIp = /\nip=(\S+)\n/.exec(readFileSync(jail('web', 'conf', 'pot.conf'), 'utf8'))?.[1];
@@ -65,7 +94,15 @@ describe('export, import, prepare', () => {
     expect(new Set([webIp, importedIp, ip]).size).toBe(3);
     expect(conf).toContain('network_type=public-bridge\n');
     expect(conf).toContain('pot.cmd=/usr/local/bin/web --port 8080\n');
-    for (const line of ['pot.attr.persistent=NO', 'pot.attr.no-rc-script=YES', 'pot.attr.prunable=YES', 'pot.attr.localhost-tunnel=YES', 'pot.attr.no-etc-hosts=YES', 'pot.attr.no-tmpfs=YES', 'pot.export.ports=8080:30080']) {
+    for (const line of [
+      'pot.attr.persistent=NO',
+      'pot.attr.no-rc-script=YES',
+      'pot.attr.prunable=YES',
+      'pot.attr.localhost-tunnel=YES',
+      'pot.attr.no-etc-hosts=YES',
+      'pot.attr.no-tmpfs=YES',
+      'pot.export.ports=8080:30080',
+    ]) {
       expect(conf).toContain(`${line}\n`);
     }
     expect(conf).toMatch(/host\.hostname="task_hash_alloc\.[^"]+"\n/);
@@ -78,7 +115,21 @@ describe('export, import, prepare', () => {
     expect((await host.pot('stop', 'task_hash_alloc')).code).toBe(0);
 
     // a second allocation reuses the imported pot
-    const again = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task', '-N', 'public-bridge');
+    const again = await host.pot(
+      'prepare',
+      '-U',
+      'https://images.example.org/pots',
+      '-p',
+      'web',
+      '-t',
+      '1.0',
+      '-a',
+      'hash_other',
+      '-n',
+      'task',
+      '-N',
+      'public-bridge',
+    );
     expect(again.code).toBe(0);
     expect((await host.pot('list', '-q')).stdout).toContain('task_hash_other\n');
     const clash = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task');
@@ -150,7 +201,9 @@ describe('export, import, prepare', () => {
     const good = await host.pot('import', '-U', url, '-p', 'web', '-t', '1.0');
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
-    expect(host.log()).toContain(host.normalise(`signify -V -p ${mine.pub} -x ${path.join(host.cache, 'web_1.0.xz.skein.sig')} -m ${path.join(host.cache, 'web_1.0.xz.skein')}`));
+    expect(host.log()).toContain(
+      host.normalise(`signify -V -p ${mine.pub} -x ${path.join(host.cache, 'web_1.0.xz.skein.sig')} -m ${path.join(host.cache, 'web_1.0.xz.skein')}`),
+    );
     expect((await host.pot('list', '-q')).stdout).toBe('web\nweb_1_0\n');
 
     // a tampered signature with the right key: refused

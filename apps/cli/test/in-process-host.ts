@@ -103,7 +103,12 @@ export function inProcessRunner(io: CliIO, times?: { clock: VirtualClock; tools:
     lookup(c.file, env.PATH ?? '', found) === STAND_IN_DIR && isEmulated(path.basename(c.file)) && (c.pipeFrom === undefined || emulated(c.pipeFrom));
 
   const call = (c: HostCommand, input: Buffer | string | undefined) => {
-    const answer = runEmulated({ argv: [path.basename(c.file), ...c.args], env: c.env === undefined ? env : { ...env, ...c.env }, input, cwd: io.cwd ?? process.cwd() });
+    const answer = runEmulated({
+      argv: [path.basename(c.file), ...c.args],
+      env: c.env === undefined ? env : { ...env, ...c.env },
+      input,
+      cwd: io.cwd ?? process.cwd(),
+    });
     if (answer === undefined) throw new Error(`${c.file} is not emulated`);
     return answer;
   };

@@ -28,7 +28,12 @@ describe('pot init', () => {
         '',
       ].join('\n'),
     );
-    expect(host.normalise(host.look('zfs', 'list', '-H', '-o', 'name,mountpoint')).trim().split('\n')).toEqual(DATASETS);
+    expect(
+      host
+        .normalise(host.look('zfs', 'list', '-H', '-o', 'name,mountpoint'))
+        .trim()
+        .split('\n'),
+    ).toEqual(DATASETS);
     expect(host.look('zfs', 'get', '-H', '-o', 'value', 'canmount', 'zroot/pot').trim()).toBe('off');
     expect(host.look('zfs', 'get', '-H', '-o', 'value', 'compression', 'zroot/pot').trim()).toBe('lz4');
     expect(host.hostFile('/etc/pf.conf')).toBe('nat-anchor pot-nat\nrdr-anchor "pot-rdr/*"\n');
@@ -123,9 +128,7 @@ describe('pot init', () => {
     host = createFakeHost();
     const r = await host.pot('init', '--dry-run');
     expect(r.code).toBe(0);
-    expect(host.normalise(r.stdout)).toContain(
-      'zfs create -o mountpoint=@FS@ -o canmount=off -o compression=lz4 -o atime=off zroot/pot\n',
-    );
+    expect(host.normalise(r.stdout)).toContain('zfs create -o mountpoint=@FS@ -o canmount=off -o compression=lz4 -o atime=off zroot/pot\n');
     expect(r.stdout).toContain('zfs create zroot/pot/jails\n');
     expect(host.look('zfs', 'list', '-H', '-o', 'name').trim()).toBe('zroot');
     expect(host.hostFile('/etc/pf.conf')).toBeUndefined();

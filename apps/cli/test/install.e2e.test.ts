@@ -35,7 +35,10 @@ describe('the staged installation', () => {
     // what the admin does after `pkg install`: pkg made pot.conf from the sample
     const conf = path.join(prefix, 'etc', 'pot', 'pot.conf');
     copyFileSync(path.join(prefix, 'etc', 'pot', 'pot.conf.sample'), conf);
-    appendFileSync(conf, ['POT_ZFS_ROOT=zroot/pot', `POT_FS_ROOT=${host.fsRoot}`, `POT_CACHE=${host.cache}`, `POT_TMP=${host.tmp}`, 'POT_EXTIF=em0', ''].join('\n'));
+    appendFileSync(
+      conf,
+      ['POT_ZFS_ROOT=zroot/pot', `POT_FS_ROOT=${host.fsRoot}`, `POT_CACHE=${host.cache}`, `POT_TMP=${host.tmp}`, 'POT_EXTIF=em0', ''].join('\n'),
+    );
     const env = rcEnv(root, host);
     const pot = (...args: string[]) => runClean(env, path.join(prefix, 'bin', 'pot'), ...args);
     const ok = async (...args: string[]) => {
@@ -68,7 +71,7 @@ describe('the staged installation', () => {
     expect((await ok('ls', '-q')).stdout).toBe('');
   }, 600_000); // some hundred stand-in calls: minutes when two cores are shared by many helpers
 
-  it('holds exactly the files of the port\'s pkg-plist, single-file bundles without source maps, and fixes the Node', () => {
+  it("holds exactly the files of the port's pkg-plist, single-file bundles without source maps, and fixes the Node", () => {
     const destdir = temp();
     const prefix = stageInstall({ destdir, node: '/opt/node24/bin/node' });
     const plist = plistFiles(readFileSync(path.join(REPO_DIR, 'freebsd-port', 'pkg-plist'), 'utf8'));
@@ -117,11 +120,15 @@ describe('the Node check', () => {
     const prefix = stageInstall({ destdir: temp(), node: '/nonexistent/bin/node' });
     for (const program of ['pot', 'potnet']) {
       const r = await runClean(['PATH=/usr/bin:/bin', 'HOME=/'], path.join(prefix, 'bin', program), 'version');
-      expect(r).toEqual({ code: 1, stdout: '', stderr: `${program}: /nonexistent/bin/node not found: ${program} needs Node.js 22.12 or newer (FreeBSD: pkg install node24)\n` });
+      expect(r).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `${program}: /nonexistent/bin/node not found: ${program} needs Node.js 22.12 or newer (FreeBSD: pkg install node24)\n`,
+      });
     }
   });
 
-  it.skipIf(!tooOld)('with an old Node (the system Node 20), the staged pot and the checkout\'s pot print one line naming what to install, exit 1', async () => {
+  it.skipIf(!tooOld)("with an old Node (the system Node 20), the staged pot and the checkout's pot print one line naming what to install, exit 1", async () => {
     const prefix = stageInstall({ destdir: temp(), node: oldNode });
     const line = `pot: Node.js 22.12 or newer is needed, ${oldNode} is ${oldVersion} (FreeBSD: pkg install node24)\n`;
     expect(await runClean(['PATH=/usr/bin:/bin', 'HOME=/'], path.join(prefix, 'bin', 'pot'), 'ls')).toEqual({ code: 1, stdout: '', stderr: line });
@@ -139,11 +146,18 @@ describe('the npm package', () => {
     execFileSync('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: CLI_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
     const version = (JSON.parse(readFileSync(path.join(CLI_DIR, 'package.json'), 'utf8')) as { version: string }).version;
     const tarball = path.join(dir, `pot-cli-${version}.tgz`);
-    const listing = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n').filter((l) => l !== '');
+    const listing = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l !== '');
     expect(listing.filter((f) => /\.(ts|map)$|\/src\/|node_modules/.test(f))).toEqual([]);
-    expect(listing).toEqual(expect.arrayContaining(['package/bin/pot', 'package/bin/potnet', 'package/dist/pot.mjs', 'package/dist/potnet.cjs', 'package/install/install.sh']));
+    expect(listing).toEqual(
+      expect.arrayContaining(['package/bin/pot', 'package/bin/potnet', 'package/dist/pot.mjs', 'package/dist/potnet.cjs', 'package/install/install.sh']),
+    );
     const npmPrefix = path.join(dir, 'prefix');
-    execFileSync('npm', ['i', '-g', '--prefix', npmPrefix, '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('npm', ['i', '-g', '--prefix', npmPrefix, '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const env = { PATH: `${path.join(npmPrefix, 'bin')}:${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: dir };
     expect(execFileSync('pot', ['version'], { env, encoding: 'utf8' })).toBe(`pot version: ${version}\n`);
     expect(execFileSync('potnet', ['-V'], { env, encoding: 'utf8' })).toBe('0.5.0\n');

@@ -56,7 +56,8 @@ export function assertJsonContract(argv: readonly string[], stdout: string): voi
   }
   const isError = typeof value === 'object' && value !== null && 'error' in value;
   const name = isError ? 'error' : BY_COMMAND[command];
-  if (name === undefined) throw new Error(`pot ${argv.join(' ')}: no shipped schema for the --json output of ${command} (add it to json-output/schemas.ts and to BY_COMMAND)`);
+  if (name === undefined)
+    throw new Error(`pot ${argv.join(' ')}: no shipped schema for the --json output of ${command} (add it to json-output/schemas.ts and to BY_COMMAND)`);
   const problems = schemaProblems(name, value);
   if (problems !== '') throw new Error(`pot ${argv.join(' ')}: the output does not match schemas/${name}.schema.json: ${problems}\n${stdout}`);
 }

@@ -28,7 +28,13 @@ const CASES: Case[] = [
   { network: 'inherit', stack: 'dual', args: [], params: ['ip4=inherit', 'ip6=inherit'], epairs: 0 },
   { network: 'alias', stack: 'ipv4', args: ['-i', '192.168.1.50'], params: ['ip4.addr=em0|192.168.1.50'], epairs: 0 },
   { network: 'alias', stack: 'ipv6', args: ['-i', 'em0|fd00::50'], params: ['ip6.addr=em0|fd00::50'], epairs: 0 },
-  { network: 'alias', stack: 'dual', args: ['-i', '192.168.1.50', '-i', 'fd00::50'], params: ['ip4.addr=em0|192.168.1.50', 'ip6.addr=em0|fd00::50'], epairs: 0 },
+  {
+    network: 'alias',
+    stack: 'dual',
+    args: ['-i', '192.168.1.50', '-i', 'fd00::50'],
+    params: ['ip4.addr=em0|192.168.1.50', 'ip6.addr=em0|fd00::50'],
+    epairs: 0,
+  },
   { network: 'public-bridge', stack: 'ipv4', args: [], params: ['vnet', 'vnet.interface=epair0b'], epairs: 1 },
   { network: 'public-bridge', stack: 'ipv6', args: [], params: ['vnet', 'vnet.interface=epair0b'], epairs: 1 },
   { network: 'public-bridge', stack: 'dual', args: [], params: ['vnet', 'vnet.interface=epair0b', 'vnet.interface=epair1b'], epairs: 2 },
@@ -37,7 +43,9 @@ const CASES: Case[] = [
 ];
 
 function jailParams(h: FakeHost, jail: string): string[] {
-  return readFileSync(path.join(h.state, 'jail', jail, 'params'), 'utf8').split('\n').filter((l) => l !== '');
+  return readFileSync(path.join(h.state, 'jail', jail, 'params'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 }
 
 function potFile(h: FakeHost, pot: string, file: string): string | undefined {
@@ -54,7 +62,10 @@ function potFile(h: FakeHost, pot: string, file: string): string | undefined {
  * are flushed; the fake host keeps listing it).
  */
 function state(h: FakeHost): string {
-  const [head, rest = ''] = h.dump().replace(/^anchor \S+ rules:\n {2}\(none\)\n/gm, '').split('## mount\n');
+  const [head, rest = ''] = h
+    .dump()
+    .replace(/^anchor \S+ rules:\n {2}\(none\)\n/gm, '')
+    .split('## mount\n');
   const end = rest.indexOf('\n## ');
   return `${head}## mount\n${rest.slice(0, end).split('\n').sort().join('\n')}${rest.slice(end)}`;
 }
@@ -80,7 +91,13 @@ describe('create -> start -> stop -> destroy', () => {
     const params = jailParams(host, 'web');
     for (const p of c.params) expect(params).toContain(p);
     expect(params).toContain('osrelease=13.1-RELEASE-p9');
-    expect(host.look('ifconfig', '-g', 'epair').trim().split('\n').filter((l) => l !== '')).toHaveLength(c.epairs); // the jail sides are inside the jail's vnet
+    expect(
+      host
+        .look('ifconfig', '-g', 'epair')
+        .trim()
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(c.epairs); // the jail sides are inside the jail's vnet
     expect(potFile(host, 'web', 'etc/hosts')).toMatch(/^::1 localhost web\.host\.example\.org\n127\.0\.0\.1 localhost web\.host\.example\.org\n/);
     expect(potFile(host, 'web', 'etc/resolv.conf')).toBe(host.hostFile('/etc/resolv.conf'));
     if (c.network === 'public-bridge' && c.stack !== 'ipv6') expect(potFile(host, 'web', 'etc/rc.conf')).toContain('defaultrouter="10.192.0.1"');
@@ -97,7 +114,7 @@ describe('create -> start -> stop -> destroy', () => {
     expect(state(host)).toBe(beforeCreate);
   });
 
-  it('create -S ipv6 -N private-bridge is refused with shell pot\'s message, leaving nothing', async () => {
+  it("create -S ipv6 -N private-bridge is refused with shell pot's message, leaving nothing", async () => {
     host = createFakeHost();
     host.setup('host_pot_root; host_base 13.1');
     await ok(host, 'create-private-bridge', '-B', 'stove', '-S', '4');
@@ -154,7 +171,7 @@ describe('DNS modes', () => {
 });
 
 describe('a private bridge shared by two pots', () => {
-  it('both pots on one host bridge, each in the other\'s /etc/hosts; stopping one leaves the other', async () => {
+  it("both pots on one host bridge, each in the other's /etc/hosts; stopping one leaves the other", async () => {
     host = createFakeHost(['POT_ISOLATE_VNET_POTS=true']);
     host.setup('host_pot_root; host_base 13.1');
     await ok(host, 'create-private-bridge', '-B', 'stove', '-S', '6');
@@ -164,7 +181,10 @@ describe('a private bridge shared by two pots', () => {
     await ok(host, 'start', 'b');
     const bridges = host.look('ifconfig', '-g', 'bridge').trim().split('\n');
     expect(bridges).toHaveLength(1);
-    const members = host.look('ifconfig', bridges[0] as string).split('\n').filter((l) => l.includes('member:'));
+    const members = host
+      .look('ifconfig', bridges[0] as string)
+      .split('\n')
+      .filter((l) => l.includes('member:'));
     expect(members).toHaveLength(2);
     expect(host.effects()).toMatch(/E ifconfig bridge0 addm (p4\S+) private \1\n/);
     for (const pot of ['a', 'b']) {
@@ -174,13 +194,18 @@ describe('a private bridge shared by two pots', () => {
     }
     await ok(host, 'stop', 'a');
     expect((await host.pot('info', '-r', '-p', 'b')).code).toBe(0);
-    expect(host.look('ifconfig', bridges[0] as string).split('\n').filter((l) => l.includes('member:'))).toHaveLength(1);
+    expect(
+      host
+        .look('ifconfig', bridges[0] as string)
+        .split('\n')
+        .filter((l) => l.includes('member:')),
+    ).toHaveLength(1);
     await ok(host, 'stop', 'b');
   });
 });
 
 describe('start -s, show -v, info -s', () => {
-  it('-s snapshots the pot\'s datasets first; show -v adds the base\'s usage; info -s lists the snapshot', async () => {
+  it("-s snapshots the pot's datasets first; show -v adds the base's usage; info -s lists the snapshot", async () => {
     host = createFakeHost();
     host.setup('host_pot_root; host_base 13.1');
     await ok(host, 'create', '-p', 'web', '-b', '13.1');

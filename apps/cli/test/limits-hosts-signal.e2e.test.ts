@@ -16,7 +16,8 @@ const conf = (h: FakeHost, pot = 'web'): string => readFileSync(confFile(h, pot)
 const lastLines = (h: FakeHost, n: number, pot = 'web'): string[] => conf(h, pot).trimEnd().split('\n').slice(-n);
 const jid = (h: FakeHost, jail = 'web'): number => Number(readFileSync(path.join(h.state, 'jail', jail, 'jid'), 'utf8'));
 /** Fake processes inside a running jail (their pseudo pids: jid * 1000 + line). */
-const runInJail = (h: FakeHost, ...cmdlines: string[]): void => appendFileSync(path.join(h.state, 'jail', 'web', 'procs'), cmdlines.map((c) => `${c}\n`).join(''));
+const runInJail = (h: FakeHost, ...cmdlines: string[]): void =>
+  appendFileSync(path.join(h.state, 'jail', 'web', 'procs'), cmdlines.map((c) => `${c}\n`).join(''));
 const jailProcs = (h: FakeHost): string => readFileSync(path.join(h.state, 'jail', 'web', 'procs'), 'utf8');
 
 /** The effects of the last pot command (its `### [N]` section). */
@@ -85,7 +86,9 @@ describe('set-rss', () => {
     // without resource accounting the memory limit waits for the next start
     host.setup('host_sysctl kern.racct.enable=0');
     const later = await ok(host, 'set-rss', '-p', 'web', '-M', '128M');
-    expect(later.stdout).toBe('===>  The pot web is running: the new limits apply now\n===>  memory constraint cannot be applied now because rctl is not enabled - it is kept for the next start\n');
+    expect(later.stdout).toBe(
+      '===>  The pot web is running: the new limits apply now\n===>  memory constraint cannot be applied now because rctl is not enabled - it is kept for the next start\n',
+    );
     expect(lastEffects(host)).not.toContain('rctl');
     expect(lastLines(host, 1)).toEqual(['pot.rss.memory=128M']);
 
@@ -145,7 +148,9 @@ describe('get-rss', () => {
       'Resource usage by the pot web\n\tcpu time (ticks spent) : 17\n\tcpu time (MHz)         : 72.000\n\tpcpu (%)               : 3\n\tvirtual memory         : 67108864\n\tphysical memory        : 12582912\n\tswap memory            : 4096\n',
     );
     const json = await ok(host, 'get-rss', '-p', 'web', '-J');
-    expect(json.stdout).toBe('{ "ResourceUsage": { "MemoryStats": { "RSS" : 12582912, "Swap" : 4096 }, "CpuStats": { "TotalTicks": 72.000, "Percent": 3 } } } \n');
+    expect(json.stdout).toBe(
+      '{ "ResourceUsage": { "MemoryStats": { "RSS" : 12582912, "Swap" : 4096 }, "CpuStats": { "TotalTicks": 72.000, "Percent": 3 } } } \n',
+    );
     expect(JSON.parse(json.stdout)).toEqual({ ResourceUsage: { MemoryStats: { RSS: 12582912, Swap: 4096 }, CpuStats: { TotalTicks: 72, Percent: 3 } } });
 
     // a share below 1 MHz is still a JSON number (bc printed .990)
@@ -183,7 +188,9 @@ describe('set-hosts', () => {
     expect(r.stdout).toBe('');
     expect(lastLines(host, 2)).toEqual(['pot.hosts=10.192.0.9 cache', 'pot.hosts=fd00::5 v6.example.org']);
     expect(conf(host)).not.toContain('old');
-    expect(lastEffects(host)).toBe("### [4] pot set-hosts -p web -H cache:10.192.0.9 -H v6.example.org:fd00::5\nE logger -p local2.info -t pot 'pot-set-hosts -p web -H cache:10.192.0.9 -H v6.example.org:fd00::5'\n");
+    expect(lastEffects(host)).toBe(
+      "### [4] pot set-hosts -p web -H cache:10.192.0.9 -H v6.example.org:fd00::5\nE logger -p local2.info -t pot 'pot-set-hosts -p web -H cache:10.192.0.9 -H v6.example.org:fd00::5'\n",
+    );
 
     await ok(host, 'start', 'web');
     expect(readFileSync(path.join(host.fsRoot, 'jails', 'web', 'm', 'etc', 'hosts'), 'utf8')).toBe(
@@ -285,7 +292,8 @@ describe('add-dep', () => {
 });
 
 describe('signal', () => {
-  const LIST = 'HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT';
+  const LIST =
+    'HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT';
 
   it('by pattern, by pid, -C lists, -f forgives; names with or without SIG', async () => {
     host = createFakeHost();
@@ -297,7 +305,9 @@ describe('signal', () => {
 
     const hup = await ok(host, 'signal', '-s', 'SIGHUP', '-p', 'web', '-m', 'nginx');
     expect(hup.stdout).toBe('===>  Sending SIGHUP by pattern to pot web\n');
-    expect(lastEffects(host)).toBe("### [3] pot signal -s SIGHUP -p web -m nginx\nE logger -p local2.info -t pot 'pot-signal -s SIGHUP -p web -m nginx'\nE pkill -HUP -j web nginx\n");
+    expect(lastEffects(host)).toBe(
+      "### [3] pot signal -s SIGHUP -p web -m nginx\nE logger -p local2.info -t pot 'pot-signal -s SIGHUP -p web -m nginx'\nE pkill -HUP -j web nginx\n",
+    );
     expect((await ok(host, 'signal', '-s', 'USR1', '-p', 'web', '-m', 'cron')).stdout).toBe('===>  Sending USR1 by pattern to pot web\n');
 
     const check = await ok(host, 'signal', '-C', '-p', 'web', '-m', 'nginx');
@@ -308,7 +318,9 @@ describe('signal', () => {
     expect(byPid.stdout).toBe(`===>  Sending TERM to pid ${base + 3} in pot web\n`);
     expect(lastEffects(host)).toContain(`E pkill -TERM -j web -F /dev/stdin\n    | ${base + 3}\n`);
     expect(jailProcs(host)).toBe('nginx: master process\nnginx: worker process\n');
-    expect((await ok(host, 'signal', '-C', '-P', String(base + 2), '-p', 'web')).stdout).toBe(`===>  Sending SIGINFO to pid ${base + 2} in pot web\n${base + 2}\n`);
+    expect((await ok(host, 'signal', '-C', '-P', String(base + 2), '-p', 'web')).stdout).toBe(
+      `===>  Sending SIGINFO to pid ${base + 2} in pot web\n${base + 2}\n`,
+    );
 
     // nothing matches: an error, or a notice with -f
     await fails(host, 'Sending signal failed', ['signal', '-p', 'web', '-m', 'sshd'], { stdout: '===>  Sending SIGINFO by pattern to pot web\n' });
@@ -365,7 +377,9 @@ describe('signal', () => {
     await ok(host, 'create', '-p', 'web', '-b', '13.1');
     expect((await ok(host, 'signal', '-l')).stdout).toBe(`${LIST}\n`);
     await fails(host, 'A pot name is mandatory', ['signal', '-s', 'HUP'], { help: true });
-    const bad = await fails(host, `Invalid signal, valid signals: ${LIST}`, ['signal', '-f', '-p', 'web', '-s', 'SIGHUPX', '-P', '1', '-m', 'x'], { help: false });
+    const bad = await fails(host, `Invalid signal, valid signals: ${LIST}`, ['signal', '-f', '-p', 'web', '-s', 'SIGHUPX', '-P', '1', '-m', 'x'], {
+      help: false,
+    });
     expect(bad.stdout).toBe('');
     await fails(host, `Invalid signal, valid signals: ${LIST}`, ['signal', '-p', 'web', '-s', 'SIGTHR']);
     await fails(host, 'Process ID and pattern match are mutually exclusive', ['signal', '-f', '-p', 'web', '-P', '1', '-m', 'x']);
@@ -375,7 +389,9 @@ describe('signal', () => {
     expect(notRunning.stdout).toBe('===>  The pot is not running\n');
     await ok(host, 'start', 'web');
     await fails(host, 'Persistent pots have no main process', ['signal', '-p', 'web'], { stdout: '===>  Sending SIGINFO to main process of pot web\n' });
-    expect((await ok(host, 'signal', '-f', '-p', 'web')).stdout).toBe('===>  Sending SIGINFO to main process of pot web\n===>  Persistent pots have no main process\n');
+    expect((await ok(host, 'signal', '-f', '-p', 'web')).stdout).toBe(
+      '===>  Sending SIGINFO to main process of pot web\n===>  Persistent pots have no main process\n',
+    );
     host.env.FAKEBSD_UID = '1001';
     await fails(host, "This operation needs 'root' privileges", ['signal', '-f', '-p', 'web', '-m', 'x']);
     delete host.env.FAKEBSD_UID;

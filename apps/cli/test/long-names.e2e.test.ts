@@ -13,18 +13,27 @@ const NAME = `${'webserver-frontend-'.repeat(3)}abcdef_1a2b3c4d_0f8fad5b-d9cb-46
 /** The anchor shell pot made for it: its last 55 characters. */
 const LEGACY = `pot-rdr/${NAME.slice(-55)}`;
 
-const anchors = (): string[] => host.look('pfctl', '-a', 'pot-rdr', '-s', 'Anchors').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+const anchors = (): string[] =>
+  host
+    .look('pfctl', '-a', 'pot-rdr', '-s', 'Anchors')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 const rules = (anchor: string): string => host.look('pfctl', '-a', anchor, '-s', 'nat');
 
 describe('long pot names', () => {
-  it('a 109-character name is created, its ports go to a derived anchor, stop flushes it and the one shell pot left; a longer one is refused, naming the limit', { timeout: 240_000 }, async () => {
+  it('a 109-character name is created, its ports go to a derived anchor, stop flushes it and the one shell pot left; a longer one is refused, naming the limit', {
+    timeout: 240_000,
+  }, async () => {
     expect(NAME.slice(0, NAME.indexOf('_'))).toHaveLength(63);
     host = createFakeHost();
     host.setup('host_pot_root');
     offerRelease(host, '13.2');
     const tooLong = await host.pot('create', '-t', 'single', '-p', 'a'.repeat(217), '-b', '13.2');
     expect(tooLong.code).not.toBe(0);
-    expect(tooLong.stderr).toContain('it has 217 characters, more than 216 (the file name "pot-lock-<name>.lock.<pid>.<random>.new" must fit NAME_MAX, 255 characters)');
+    expect(tooLong.stderr).toContain(
+      'it has 217 characters, more than 216 (the file name "pot-lock-<name>.lock.<pid>.<random>.new" must fit NAME_MAX, 255 characters)',
+    );
     expect((await host.pot('create', '-t', 'single', '-p', NAME, '-b', '13.2', '-N', 'public-bridge')).code).toBe(0);
     expect((await host.pot('export-ports', '-p', NAME, '-e', '80:30080')).code).toBe(0);
     expect((await host.pot('ls', '-q')).stdout).toBe(`${NAME}\n`);

@@ -98,9 +98,34 @@ const ENV: ReadonlyArray<readonly [string, string]> = [
  * per call would make ten tasks take minutes).
  */
 async function createTask(t: Task, options: { inProcess?: boolean } = {}): Promise<void> {
-  const prepare = ['prepare', '-U', IMAGE, '-p', 'web', '-t', '1.0', '-c', '"/usr/local/bin/web --port 8080"', '-N', 'public-bridge', '-i', 'auto', '-e', `8080:${t.hostPort}`, '-a', t.alloc, '-n', t.name, '-v'];
+  const prepare = [
+    'prepare',
+    '-U',
+    IMAGE,
+    '-p',
+    'web',
+    '-t',
+    '1.0',
+    '-c',
+    '"/usr/local/bin/web --port 8080"',
+    '-N',
+    'public-bridge',
+    '-i',
+    'auto',
+    '-e',
+    `8080:${t.hostPort}`,
+    '-a',
+    t.alloc,
+    '-n',
+    t.name,
+    '-v',
+  ];
   if (options.inProcess) {
-    for (const argv of [prepare, ['mount-in', '-p', t.pot, '-d', path.join(t.dir, 'local'), '-m', '/local'], ['mount-in', '-p', t.pot, '-d', path.join(t.dir, 'secrets'), '-m', '/secrets']]) {
+    for (const argv of [
+      prepare,
+      ['mount-in', '-p', t.pot, '-d', path.join(t.dir, 'local'), '-m', '/local'],
+      ['mount-in', '-p', t.pot, '-d', path.join(t.dir, 'secrets'), '-m', '/secrets'],
+    ]) {
       const r = await host.pot(...argv);
       expect([argv[0], r.code, r.stderr]).toEqual([argv[0], 0, '']);
     }
@@ -160,7 +185,10 @@ async function startTask(t: Task, env: Record<string, string> = {}): Promise<Sta
   expect(ended.yes ? await exit : 'running').toBe('running');
   // what /tmp/tinirc does inside the jail before it execs the command (the fake jail runs nothing);
   // the command's jexec is a process of its own that may enter the jail after the status says started
-  const tinircPid = (): string => runStandIn({ argv: ['pgrep', '-j', t.pot, '^/tmp/tinirc$'], env: { ...host.env, FAKEBSD_NOLOG: '1' } }).stdout.toString().trim();
+  const tinircPid = (): string =>
+    runStandIn({ argv: ['pgrep', '-j', t.pot, '^/tmp/tinirc$'], env: { ...host.env, FAKEBSD_NOLOG: '1' } })
+      .stdout.toString()
+      .trim();
   await until(() => ended.yes || tinircPid() !== '');
   expect(ended.yes ? await exit : 'running').toBe('running');
   const tinirc = tinircPid();
@@ -299,10 +327,17 @@ describe("nomad-pot-driver's calls", () => {
     expect(host.look('jls', 'name').trim().split('\n').sort()).toEqual(tasks.map((t) => t.pot).sort());
     const ips = tasks.map((t) => /^ip=(.*)$/m.exec(readFileSync(path.join(host.fsRoot, 'jails', t.pot, 'conf', 'pot.conf'), 'utf8'))?.[1]);
     expect(new Set(ips).size).toBe(10);
-    const anchors = host.look('pfctl', '-a', 'pot-rdr', '-s', 'Anchors').trim().split('\n').map((a) => a.trim());
+    const anchors = host
+      .look('pfctl', '-a', 'pot-rdr', '-s', 'Anchors')
+      .trim()
+      .split('\n')
+      .map((a) => a.trim());
     const ports = anchors.flatMap((a) => [...host.look('pfctl', '-a', a, '-s', 'nat').matchAll(/port = (\d+) ->/g)].map((m) => Number(m[1])));
     expect(ports.sort()).toEqual(tasks.map((t) => t.hostPort).sort());
-    const images = host.look('zfs', 'list', '-H', '-o', 'name').split('\n').filter((d) => /^zroot\/pot\/jails\/web_1_0$/.test(d));
+    const images = host
+      .look('zfs', 'list', '-H', '-o', 'name')
+      .split('\n')
+      .filter((d) => /^zroot\/pot\/jails\/web_1_0$/.test(d));
     expect(images).toHaveLength(1);
     const destroyed = await Promise.all(tasks.map((t) => host.pot('destroy', '-p', t.pot, '-F')));
     expect(destroyed.map((r) => r.code)).toEqual(tasks.map(() => 0));

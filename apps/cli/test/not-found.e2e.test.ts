@@ -52,7 +52,9 @@ describe('not found: one line, exit 1', () => {
     host.look('zfs', 'create', 'zroot/pot/jails/half');
     const r = await host.pot('destroy', '-p', 'half');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("###>  pot half is incomplete: its directory, dataset or configuration is missing\n      fix: 'pot destroy -F -p half' removes what is left of it\n");
+    expect(r.stderr).toBe(
+      "###>  pot half is incomplete: its directory, dataset or configuration is missing\n      fix: 'pot destroy -F -p half' removes what is left of it\n",
+    );
   });
 });
 
@@ -66,7 +68,11 @@ describe('messages carry no internal identifiers', () => {
 
   it('a name no file can have is the name rule, never a path error, whatever -F says', async () => {
     const name = 'a'.repeat(300);
-    for (const argv of [['destroy', '-p', name], ['destroy', '-F', '-p', name], ['start', name]]) {
+    for (const argv of [
+      ['destroy', '-p', name],
+      ['destroy', '-F', '-p', name],
+      ['start', name],
+    ]) {
       const r = await host.pot(...argv);
       expect(r.code, argv.join(' ')).toBe(1);
       expect(r.stderr).toContain(`is not a valid pot name: it has 300 characters, more than 255 (no directory of that name can exist)\n`);

@@ -30,7 +30,10 @@ describe('terminalProgress (every download of every command)', () => {
   it('draws nothing for a download shorter than a second, a bar once it lasts longer; done ends the line', () => {
     let out = '';
     let t = 1000;
-    const bars = terminalProgress((text) => (out += text), () => t);
+    const bars = terminalProgress(
+      (text) => (out += text),
+      () => t,
+    );
     const quick = bars.start('a.xz');
     t += PROGRESS_DELAY_MS - 1;
     quick.update(5, 10);
@@ -48,7 +51,10 @@ describe('terminalProgress (every download of every command)', () => {
   it("output while a bar is drawn first ends the bar's line", () => {
     let out = '';
     let t = 0;
-    const bars = terminalProgress((text) => (out += text), () => t);
+    const bars = terminalProgress(
+      (text) => (out += text),
+      () => t,
+    );
     const bar = bars.start('c.txz');
     t = PROGRESS_DELAY_MS;
     bar.update(1, 2);

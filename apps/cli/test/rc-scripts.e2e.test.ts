@@ -26,7 +26,10 @@ describe('rc.d/pot and rc.d/pot_early', () => {
     // installed where it runs (no DESTDIR), so the scripts' PREFIX paths are real
     const prefix = stageInstall({ prefix: path.join(root, 'usr', 'local') });
     rcRoot(root);
-    writeFileSync(path.join(prefix, 'etc', 'pot', 'pot.conf'), ['POT_ZFS_ROOT=zroot/pot', `POT_FS_ROOT=${host.fsRoot}`, `POT_CACHE=${host.cache}`, `POT_TMP=${host.tmp}`, 'POT_EXTIF=em0', ''].join('\n'));
+    writeFileSync(
+      path.join(prefix, 'etc', 'pot', 'pot.conf'),
+      ['POT_ZFS_ROOT=zroot/pot', `POT_FS_ROOT=${host.fsRoot}`, `POT_CACHE=${host.cache}`, `POT_TMP=${host.tmp}`, 'POT_EXTIF=em0', ''].join('\n'),
+    );
     const env = rcEnv(root, host);
     // the pots are made and looked at by pot in this process, reading the installed configuration;
     // what rc(8) runs (the scripts, and the pot they start) is the installed pot as a process
@@ -69,7 +72,9 @@ describe('rc.d/pot and rc.d/pot_early', () => {
     expect(await potRc('faststart')).toEqual({ code: 0, stdout: '', stderr: '' });
     expect((await pot('ps', '-q')).stdout).toBe('');
     const doctor = async () => (await runClean(env, path.join(prefix, 'bin', 'pot'), 'doctor')).stdout;
-    expect(await doctor()).toContain('warning rc.d: app, dns marked start-at-boot, but pot_enable is not YES: they will not start at boot\n        fix: sysrc pot_enable=YES\n');
+    expect(await doctor()).toContain(
+      'warning rc.d: app, dns marked start-at-boot, but pot_enable is not YES: they will not start at boot\n        fix: sysrc pot_enable=YES\n',
+    );
 
     appendFileSync(path.join(host.hostRoot, 'etc', 'rc.conf'), 'pot_enable="YES"\n');
     expect(await doctor()).toContain('ok      rc.d: pot_enable=YES: app, dns start at boot\n');

@@ -41,7 +41,11 @@ const inPot = (name: string, file: string): string => readFileSync(path.join(hos
 
 describe('the network configuration page, on the fake host', () => {
   it('inherit with each stack', async () => {
-    for (const [name, stack, expected] of [['casserole4', 'ipv4', ['ip4=inherit']], ['casserole6', 'ipv6', ['ip6=inherit']], ['casserole', 'dual', ['ip4=inherit', 'ip6=inherit']]] as const) {
+    for (const [name, stack, expected] of [
+      ['casserole4', 'ipv4', ['ip4=inherit']],
+      ['casserole6', 'ipv6', ['ip6=inherit']],
+      ['casserole', 'dual', ['ip4=inherit', 'ip6=inherit']],
+    ] as const) {
       await pot('create', '-p', name, '-t', 'single', '-b', '12.2', '-N', 'inherit', '-S', stack);
       await pot('start', name);
       for (const p of expected) expect(params(name)).toContain(p);
@@ -49,11 +53,13 @@ describe('the network configuration page, on the fake host', () => {
     }
   });
 
-  it('alias on dual and on ipv4 stacks: only the stack\'s addresses reach the jail', async () => {
+  it("alias on dual and on ipv4 stacks: only the stack's addresses reach the jail", async () => {
     const ips = ['-i', 'em0|2a00:1234:1234:1234::443', '-i', 'em0|192.168.178.200', '-i', '2a00:1234:1234:1234::80'];
     await pot('create', '-p', 'casserole', '-t', 'single', '-b', '12.2', '-N', 'alias', ...ips, '-S', 'dual');
     await pot('start', 'casserole');
-    expect(params('casserole')).toEqual(expect.arrayContaining(['ip4.addr=em0|192.168.178.200', 'ip6.addr=em0|2a00:1234:1234:1234::443,em0|2a00:1234:1234:1234::80']));
+    expect(params('casserole')).toEqual(
+      expect.arrayContaining(['ip4.addr=em0|192.168.178.200', 'ip6.addr=em0|2a00:1234:1234:1234::443,em0|2a00:1234:1234:1234::80']),
+    );
     expect((await pot('info', '-vp', 'casserole')).stdout).toContain('\tip : em0|2a00:1234:1234:1234::443 em0|192.168.178.200 2a00:1234:1234:1234::80\n');
     await pot('stop', 'casserole');
     await pot('destroy', '-p', 'casserole');
@@ -74,7 +80,11 @@ describe('the network configuration page, on the fake host', () => {
     await pot('create', '-p', 'casserole6', '-t', 'single', '-b', '12.2', '-N', 'public-bridge', '-i', 'auto', '-S', 'ipv6');
     await pot('run', 'casserole6');
     expect(inPot('casserole6', 'etc/rc.conf')).toContain('rtsold_enable="YES"');
-    const v6bridge = host.look('ifconfig', '-g', 'bridge').trim().split('\n').find((b) => host.look('ifconfig', b).includes('member: em0'));
+    const v6bridge = host
+      .look('ifconfig', '-g', 'bridge')
+      .trim()
+      .split('\n')
+      .find((b) => host.look('ifconfig', b).includes('member: em0'));
     expect(v6bridge).toBeDefined();
     await pot('stop', 'casserole6');
     const shown = potnet('show');
@@ -85,7 +95,9 @@ describe('the network configuration page, on the fake host', () => {
 
   it('private bridge stove: potnet show -b, vnet-start -B, auto and fixed addresses', async () => {
     await pot('create-private-bridge', '-B', 'stove', '-S', '4');
-    expect(potnet('show', '-b', 'stove')).toMatch(/\t10\.192\.0\.\d+\tstove bridge - network \n\t10\.192\.0\.\d+\tstove bridge - gateway \n\t10\.192\.0\.\d+\tstove bridge - broadcast \n/);
+    expect(potnet('show', '-b', 'stove')).toMatch(
+      /\t10\.192\.0\.\d+\tstove bridge - network \n\t10\.192\.0\.\d+\tstove bridge - gateway \n\t10\.192\.0\.\d+\tstove bridge - broadcast \n/,
+    );
     await pot('vnet-start', '-B', 'stove');
     await pot('create', '-p', 'casserole', '-t', 'single', '-b', '12.2', '-N', 'private-bridge', '-B', 'stove', '-i', 'auto', '-S', 'ipv4');
     await pot('run', 'casserole');
@@ -101,11 +113,15 @@ describe('the network configuration page, on the fake host', () => {
     await pot('create', '-p', 'casserole', '-t', 'single', '-b', '12.2', '-N', 'public-bridge');
     await pot('export-ports', '-p', 'casserole', '-e', '80:30080', '-e', '443:30443');
     await pot('start', 'casserole');
-    expect((await pot('show', '-p', 'casserole')).stdout).toContain('\tNetwork port redirection\n\t\t192.168.1.10 port 30080 -> 10.192.0.3 port 80\n\t\t192.168.1.10 port 30443 -> 10.192.0.3 port 443\n');
+    expect((await pot('show', '-p', 'casserole')).stdout).toContain(
+      '\tNetwork port redirection\n\t\t192.168.1.10 port 30080 -> 10.192.0.3 port 80\n\t\t192.168.1.10 port 30443 -> 10.192.0.3 port 443\n',
+    );
     await pot('stop', 'casserole');
     await pot('export-ports', '-p', 'casserole', '-e', '80', '-e', '443');
     await pot('start', 'casserole');
-    expect((await pot('show', '-p', 'casserole')).stdout).toContain('\t\t192.168.1.10 port 1024 -> 10.192.0.3 port 80\n\t\t192.168.1.10 port 1025 -> 10.192.0.3 port 443\n');
+    expect((await pot('show', '-p', 'casserole')).stdout).toContain(
+      '\t\t192.168.1.10 port 1024 -> 10.192.0.3 port 80\n\t\t192.168.1.10 port 1025 -> 10.192.0.3 port 443\n',
+    );
     await pot('stop', 'casserole');
   });
 

@@ -45,7 +45,9 @@ describe('create -t single', () => {
     expect(norelease.code).toBe(1);
     expect(norelease.stderr).toContain('###>  12.4 is not a valid release');
     // no manifests on this host: the fix names the package that provides them
-    expect(norelease.stderr).toContain('fix: a single pot without -P is made from a FreeBSD release; no release is supported on this host: install the package freebsd-release-manifests (pkg install freebsd-release-manifests; it fills /usr/local/share/freebsd/MANIFESTS)\n');
+    expect(norelease.stderr).toContain(
+      'fix: a single pot without -P is made from a FreeBSD release; no release is supported on this host: install the package freebsd-release-manifests (pkg install freebsd-release-manifests; it fills /usr/local/share/freebsd/MANIFESTS)\n',
+    );
     const level = await host.pot('create', '-t', 'single', '-p', 'one', '-b', '12.4', '-l', '1');
     expect(level.stderr).toContain('###>  single pot level can only be zero (omit -l option)');
     expect((await host.pot('create', '-p', 'multi', '-b', '13.1')).code).toBe(0);

@@ -16,12 +16,24 @@ afterEach(() => host?.cleanup());
 const jail = (...p: string[]): string => path.join(host.fsRoot, 'jails', ...p);
 const potConf = (pot: string): string => readFileSync(jail(pot, 'conf', 'pot.conf'), 'utf8');
 const fscompConf = (pot: string): string => readFileSync(jail(pot, 'conf', 'fscomp.conf'), 'utf8');
-const datasets = (): string[] => host.look('zfs', 'list', '-H', '-o', 'name').split('\n').filter((l) => l !== '');
+const datasets = (): string[] =>
+  host
+    .look('zfs', 'list', '-H', '-o', 'name')
+    .split('\n')
+    .filter((l) => l !== '');
 const snapshots = (ds: string): string[] =>
-  host.look('zfs', 'list', '-H', '-d', '1', '-t', 'snapshot', '-o', 'name', ds).split('\n').filter((l) => l !== '').map((s) => s.slice(s.indexOf('@') + 1));
+  host
+    .look('zfs', 'list', '-H', '-d', '1', '-t', 'snapshot', '-o', 'name', ds)
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((s) => s.slice(s.indexOf('@') + 1));
 const zfsValue = (prop: string, ds: string): string => host.look('zfs', 'get', '-Ho', 'value', prop, ds).trim();
 /** The E lines of the last pot command. */
-const lastEffects = (): string => host.effects().split(/^### .*$/m).at(-1) ?? '';
+const lastEffects = (): string =>
+  host
+    .effects()
+    .split(/^### .*$/m)
+    .at(-1) ?? '';
 
 async function ok(...args: string[]) {
   const r = await host.pot(...args);
@@ -187,7 +199,7 @@ describe('fs components', () => {
 });
 
 describe('clone', () => {
-  it('a public-bridge pot: new address, the template\'s datasets cloned, conf as the template\'s; the clone starts and stops', async () => {
+  it("a public-bridge pot: new address, the template's datasets cloned, conf as the template's; the clone starts and stops", async () => {
     freshHost();
     await ok('vnet-start');
     await ok('create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge');
@@ -213,7 +225,16 @@ describe('clone', () => {
     const conf = potConf('web2');
     const kept = template.split('\n').filter((l) => l !== '' && !/^(host\.hostname|ip|vnet|network_type|pot\.stack|pot\.dns)=/.test(l));
     expect(conf).toBe(
-      [...kept, 'host.hostname="web2.host.example.org"', 'pot.stack=ipv4', 'network_type=public-bridge', 'vnet=true', 'ip=10.192.0.4', 'pot.dns=inherit', ''].join('\n'),
+      [
+        ...kept,
+        'host.hostname="web2.host.example.org"',
+        'pot.stack=ipv4',
+        'network_type=public-bridge',
+        'vnet=true',
+        'ip=10.192.0.4',
+        'pot.dns=inherit',
+        '',
+      ].join('\n'),
     );
     expect(template).toContain('ip=10.192.0.3\n');
     expect(conf).toContain('pot.export.ports=80\n');
@@ -292,7 +313,7 @@ describe('clone', () => {
     expect(new Set([...ips, '10.192.0.3']).size).toBe(5);
   });
 
-  it('a private-bridge clone stays on the template\'s bridge unless -B says otherwise', async () => {
+  it("a private-bridge clone stays on the template's bridge unless -B says otherwise", async () => {
     freshHost();
     await ok('create-private-bridge', '-B', 'stove', '-S', '4');
     await ok('create', '-p', 'web', '-b', '13.1', '-N', 'private-bridge', '-B', 'stove');
@@ -302,7 +323,7 @@ describe('clone', () => {
     expect(/^ip=(.*)$/m.exec(potConf('web2'))?.[1]).not.toBe(/^ip=(.*)$/m.exec(potConf('web'))?.[1]);
   });
 
-  it('dns: -d custom:FILE wins over the template\'s resolv.conf; -d pot adds pot.depend, another mode removes it', async () => {
+  it("dns: -d custom:FILE wins over the template's resolv.conf; -d pot adds pot.depend, another mode removes it", async () => {
     freshHost();
     const files = path.join(host.dir, 'files');
     mkdirSync(files, { recursive: true });
@@ -352,7 +373,7 @@ describe('clone', () => {
     expect(existsSync(jail('web3'))).toBe(false);
   });
 
-  it('the template\'s snapshot a clone depends on stays: purge-snapshots destroys the others and fails, destroy -p is refused', async () => {
+  it("the template's snapshot a clone depends on stays: purge-snapshots destroys the others and fails, destroy -p is refused", async () => {
     freshHost();
     await ok('create', '-p', 'web', '-b', '13.1');
     await ok('snapshot', '-p', 'web');
@@ -411,11 +432,17 @@ describe('rename', () => {
     expect(effects).toContain('E zfs umount -f zroot/pot/jails/web\n');
     expect(effects).toContain('E zfs rename zroot/pot/jails/web zroot/pot/jails/www\n');
     expect(effects).toContain('E service syslogd reload\n');
-    expect(datasets().filter((d) => d.startsWith('zroot/pot/jails/w'))).toEqual(['zroot/pot/jails/www', 'zroot/pot/jails/www/custom', 'zroot/pot/jails/www/usr.local']);
+    expect(datasets().filter((d) => d.startsWith('zroot/pot/jails/w'))).toEqual([
+      'zroot/pot/jails/www',
+      'zroot/pot/jails/www/custom',
+      'zroot/pot/jails/www/usr.local',
+    ]);
     expect(zfsValue('mountpoint', 'zroot/pot/jails/www/custom')).toBe(jail('www', 'custom'));
     expect(existsSync(jail('web'))).toBe(false);
     expect(potConf('www')).toMatch(/\nhost\.hostname="www\.host\.example\.org"\n$/);
-    expect(fscompConf('www')).toBe('zroot/pot/bases/13.1 / ro\nzroot/pot/jails/www/usr.local /usr/local zfs-remount\nzroot/pot/jails/www/custom /opt/custom zfs-remount\n');
+    expect(fscompConf('www')).toBe(
+      'zroot/pot/bases/13.1 / ro\nzroot/pot/jails/www/usr.local /usr/local zfs-remount\nzroot/pot/jails/www/custom /opt/custom zfs-remount\n',
+    );
     expect(potConf('lvl2')).toContain('pot.potbase=www\n');
     expect(fscompConf('lvl2')).toContain('zroot/pot/jails/www/usr.local /usr/local ro\n');
     expect(potConf('app')).toContain('pot.depend=www\npot.depend=webby\n');

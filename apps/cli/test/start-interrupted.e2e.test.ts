@@ -28,7 +28,28 @@ async function hostWithImage(): Promise<void> {
 
 /** nomad-pot-driver's prepare of allocation `alloc` with its task directory mounted at /local; answers the pot's name. */
 async function prepared(alloc: string): Promise<string> {
-  const r = await host.pot('prepare', '-U', URL, '-p', 'web', '-t', '1.0', '-c', '"/usr/local/bin/web"', '-N', 'public-bridge', '-i', 'auto', '-e', '80', '-a', alloc, '-n', 'task', '-v');
+  const r = await host.pot(
+    'prepare',
+    '-U',
+    URL,
+    '-p',
+    'web',
+    '-t',
+    '1.0',
+    '-c',
+    '"/usr/local/bin/web"',
+    '-N',
+    'public-bridge',
+    '-i',
+    'auto',
+    '-e',
+    '80',
+    '-a',
+    alloc,
+    '-n',
+    'task',
+    '-v',
+  );
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const pot = `task_${alloc}`;
@@ -131,7 +152,10 @@ describe('a start that died', () => {
     const pot = await prepared('hash_dead');
     killAt('pfctl', 'pot-rdr/');
     const killed = await host.potProcess('start', pot);
-    host.env.PATH = (host.env.PATH ?? '').split(':').filter((d) => !d.endsWith('kill-shim')).join(':');
+    host.env.PATH = (host.env.PATH ?? '')
+      .split(':')
+      .filter((d) => !d.endsWith('kill-shim'))
+      .join(':');
     expect(killed.code).not.toBe(0);
     expect(host.look('ifconfig', '-g', 'epair').trim()).not.toBe('');
     const destroyed = await host.pot('destroy', '-p', pot, '-F', '-v');

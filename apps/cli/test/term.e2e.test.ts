@@ -6,7 +6,7 @@ let host: FakeHost;
 afterEach(() => host?.cleanup());
 
 describe('pot term and pot run', () => {
-  it('term needs a running pot; run starts it, then opens the shell (its exit status is pot\'s)', async () => {
+  it("term needs a running pot; run starts it, then opens the shell (its exit status is pot's)", async () => {
     host = createFakeHost();
     host.setup('host_pot_root; host_base 13.1');
     expect((await host.pot('create', '-p', 'web', '-b', '13.1')).code).toBe(0);

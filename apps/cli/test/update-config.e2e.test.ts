@@ -20,7 +20,10 @@ describe('pot update-config', () => {
       .join('\n');
     writeFileSync(conf, `${legacy}ip4=10.192.0.3\npot.export.static.ports=80 443\npot.rss.cpuset=0\n`);
     const m = path.join(host.fsRoot, 'jails', 'old', 'm');
-    writeFileSync(fscomp, `zroot/pot/bases/13.1 ${m} ro\nzroot/pot/jails/old/usr.local ${m}/usr/local zfs-remount\nzroot/pot/jails/old/custom ${m}/opt/custom zfs-remount\n`);
+    writeFileSync(
+      fscomp,
+      `zroot/pot/bases/13.1 ${m} ro\nzroot/pot/jails/old/usr.local ${m}/usr/local zfs-remount\nzroot/pot/jails/old/custom ${m}/opt/custom zfs-remount\n`,
+    );
     const refused = await host.pot('start', 'old');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('###>  Configuration file for old contains obsolete elements');
@@ -28,11 +31,21 @@ describe('pot update-config', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('===>  Removing cpuset rss allocation: 0\n');
     const text = readFileSync(conf, 'utf8');
-    for (const line of ['pot.dns=inherit', 'pot.attr.stop_timeout=10', 'pot.attr.no-etc-hosts=NO', 'pot.attr.early-start-at-boot=NO', 'pot.export.ports=80:80 443:443', 'network_type=public-bridge', 'ip=10.192.0.3']) {
+    for (const line of [
+      'pot.dns=inherit',
+      'pot.attr.stop_timeout=10',
+      'pot.attr.no-etc-hosts=NO',
+      'pot.attr.early-start-at-boot=NO',
+      'pot.export.ports=80:80 443:443',
+      'network_type=public-bridge',
+      'ip=10.192.0.3',
+    ]) {
       expect(text).toContain(`${line}\n`);
     }
     expect(text).not.toMatch(/^(ip4|pot\.export\.static\.ports|pot\.rss\.cpuset)=/m);
-    expect(readFileSync(fscomp, 'utf8')).toBe('zroot/pot/bases/13.1 / ro\nzroot/pot/jails/old/usr.local /usr/local zfs-remount\nzroot/pot/jails/old/custom /opt/custom zfs-remount\n');
+    expect(readFileSync(fscomp, 'utf8')).toBe(
+      'zroot/pot/bases/13.1 / ro\nzroot/pot/jails/old/usr.local /usr/local zfs-remount\nzroot/pot/jails/old/custom /opt/custom zfs-remount\n',
+    );
     const again = readFileSync(conf, 'utf8');
     expect((await host.pot('update-config', '-a')).code).toBe(0);
     expect(readFileSync(conf, 'utf8')).toBe(again);

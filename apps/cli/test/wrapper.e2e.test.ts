@@ -32,7 +32,9 @@ describe('bin/pot, the /bin/sh wrapper', () => {
     await p.ready;
     const cmdline = readFileSync(`/proc/${p.child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
     expect(cmdline).toEqual(['/bin/sh', POT_BIN, 'wait', 'start', 'web']);
-    const kids = spawnSync('pgrep', ['-P', String(p.child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const kids = spawnSync('pgrep', ['-P', String(p.child.pid)], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n');
     expect(kids.length).toBe(1);
     expect(readFileSync(`/proc/${kids[0]}/cmdline`, 'utf8')).toContain('fake-main.mjs');
     p.child.kill('SIGTERM');

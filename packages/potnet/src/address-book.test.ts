@@ -19,7 +19,11 @@ function layout(potConf: string, pots: Record<string, string>, bridges: Record<s
 
 const v4 = 'POT_NETWORK=10.192.0.0/10\nPOT_NETMASK=255.192.0.0\nPOT_GATEWAY=10.192.0.1\n';
 const v6 = 'POT_NETWORK=fd00::/48\nPOT_NETMASK=ffff:ffff:ffff::\nPOT_GATEWAY=fd00::1\n';
-const ip = (t: string) => parseIp(t) ?? (() => { throw new Error(t); })();
+const ip = (t: string) =>
+  parseIp(t) ??
+  (() => {
+    throw new Error(t);
+  })();
 
 describe('AddressBook', () => {
   it('finds the next address after a run of taken ones and across a bridge range', () => {
@@ -38,7 +42,15 @@ describe('AddressBook', () => {
     };
     const book = layout(v4, pots, {});
     const shown = () => [...book.entries()].map((e) => `${formatIp(e.ip)} ${e.label ?? ''}`);
-    expect(shown()).toEqual(['10.192.0.0 ', '10.192.0.1 default gateway', '10.192.0.3 m', '10.192.0.4 z', '10.255.255.254 high', '10.255.255.255 ', 'fd00::5 v6']);
+    expect(shown()).toEqual([
+      '10.192.0.0 ',
+      '10.192.0.1 default gateway',
+      '10.192.0.3 m',
+      '10.192.0.4 z',
+      '10.255.255.254 high',
+      '10.255.255.255 ',
+      'fd00::5 v6',
+    ]);
     expect(shown()).toEqual(shown());
     const next = book.next();
     expect(formatIp(next.free!)).toBe('10.192.0.2');
@@ -152,7 +164,10 @@ describe('validate names what holds the address', () => {
   it('says where the network is for an address outside it, and names the holder inside a bridge', () => {
     expect(detail(() => book().validate(ip('192.168.0.1')))).toEqual(['Address outside the network', '192.168.0.1 is outside POT_NETWORK (10.192.0.0/10)']);
     expect(detail(() => book().validateInBridge('stove', ip('10.192.1.2')))).toEqual(['Ip already used', 'ip 10.192.1.2 already in use by pot p1']);
-    expect(detail(() => book().validateInBridge('stove', ip('10.192.1.15')))).toEqual(['Ip already used', "ip 10.192.1.15 already in use by bridge stove's broadcast address"]);
+    expect(detail(() => book().validateInBridge('stove', ip('10.192.1.15')))).toEqual([
+      'Ip already used',
+      "ip 10.192.1.15 already in use by bridge stove's broadcast address",
+    ]);
     expect(detail(() => book().validateInBridge('stove', ip('10.192.1.4')))).toEqual([]);
   });
 });

@@ -186,7 +186,8 @@ export class AddressBook {
    */
   validate(ip: Ip): void {
     if (this.isTaken(ip)) throw new PotnetError('Address already in use', 1, `${formatIp(ip)} is held by ${describeHolders(this.holdersOf(ip))}`);
-    if (!contains(this.config.network, ip)) throw new PotnetError('Address outside the network', 1, `${formatIp(ip)} is outside POT_NETWORK (${formatIpNet(this.config.network)})`);
+    if (!contains(this.config.network, ip))
+      throw new PotnetError('Address outside the network', 1, `${formatIp(ip)} is outside POT_NETWORK (${formatIpNet(this.config.network)})`);
   }
 
   /** `potnet validate -H IP -b NAME`. */
@@ -231,9 +232,7 @@ export class AddressBook {
   etcHosts(bridge?: BridgeEntry): Array<{ ip: Ip; name: string }> {
     const list = new AddressList<string>();
     for (const pot of this.inventory.pots) {
-      const wanted = bridge
-        ? pot.networkType === 'private-bridge' && contains(bridge.network, pot.ip as Ip)
-        : pot.networkType === 'public-bridge';
+      const wanted = bridge ? pot.networkType === 'private-bridge' && contains(bridge.network, pot.ip as Ip) : pot.networkType === 'public-bridge';
       if (wanted) list.add(pot.ip as Ip, pot.name);
     }
     return list.sorted().map(({ ip, value }) => ({ ip, name: value }));
@@ -348,4 +347,3 @@ export function networkSizeBits(hosts: number): number {
   while (hosts > 2 ** bits - 2) bits++;
   return bits;
 }
-

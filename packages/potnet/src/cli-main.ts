@@ -72,18 +72,49 @@ function buildProgram(parsed: Parsed, io: PotnetIO): Command {
   // --json: one object on stdout, described by schemas/NAME.schema.json (src/json-schemas.ts)
   const json = (cmd: Command): Command => cmd.option('--json', 'print the answer as one JSON object (schemas/ of the potnet package)');
   const asJson = (o: Record<string, unknown>): { json?: boolean } => (o.json === true ? { json: true } : {});
-  finish(json(bridgeOption(sub('show', 'Show the pot virtual network status'), 'The name of a private bridge')), (o) => ({ command: 'show', bridge: o.bridgeName as string | undefined, ...asJson(o) }));
-  finish(json(bridgeOption(sub('next', 'Provides the next available IP address'), 'The name of a private bridge')), (o) => ({ command: 'next', bridge: o.bridgeName as string | undefined, ...asJson(o) }));
+  finish(json(bridgeOption(sub('show', 'Show the pot virtual network status'), 'The name of a private bridge')), (o) => ({
+    command: 'show',
+    bridge: o.bridgeName as string | undefined,
+    ...asJson(o),
+  }));
+  finish(json(bridgeOption(sub('next', 'Provides the next available IP address'), 'The name of a private bridge')), (o) => ({
+    command: 'next',
+    bridge: o.bridgeName as string | undefined,
+    ...asJson(o),
+  }));
   finish(json(sub('config-check', 'Check the POT config')), (o) => ({ command: 'config-check', ...asJson(o) }));
   finish(
-    json(bridgeOption(sub('validate', 'Validate the IP address provided as parameter').requiredOption('-H, --host <ip>', 'The IP address', ipArgument), 'The name of the private bridge, if the IP belongs to it')),
+    json(
+      bridgeOption(
+        sub('validate', 'Validate the IP address provided as parameter').requiredOption('-H, --host <ip>', 'The IP address', ipArgument),
+        'The name of the private bridge, if the IP belongs to it',
+      ),
+    ),
     (o) => ({ command: 'validate', ip: o.host as Ip, bridge: o.bridgeName as string | undefined, ...asJson(o) }),
   );
-  for (const [name, family, text] of [['ip4check', 4, 'ipv4'], ['ip6check', 6, 'ipv6'], ['ipcheck', undefined, 'ip']] as const) {
-    finish(sub(name, `Check if the argument is a valid ${text} address`).requiredOption('-H, --host <ip>', 'The IP address', ipArgument), (o) => ({ command: 'ipcheck', ip: o.host as Ip, family }));
+  for (const [name, family, text] of [
+    ['ip4check', 4, 'ipv4'],
+    ['ip6check', 6, 'ipv6'],
+    ['ipcheck', undefined, 'ip'],
+  ] as const) {
+    finish(sub(name, `Check if the argument is a valid ${text} address`).requiredOption('-H, --host <ip>', 'The IP address', ipArgument), (o) => ({
+      command: 'ipcheck',
+      ip: o.host as Ip,
+      family,
+    }));
   }
-  finish(sub('new-net', 'Provide the next available network').requiredOption('-s <hosts>', 'The number of host to be included in the network (gateway excluded)', hostCount), (o) => ({ command: 'new-net', hosts: o.s as number }));
-  finish(json(bridgeOption(sub('etc-hosts', 'Generate the etc/hosts file with all know hosts in the specific bridge'), 'The name of a private bridge')), (o) => ({ command: 'etc-hosts', bridge: o.bridgeName as string | undefined, ...asJson(o) }));
+  finish(
+    sub('new-net', 'Provide the next available network').requiredOption(
+      '-s <hosts>',
+      'The number of host to be included in the network (gateway excluded)',
+      hostCount,
+    ),
+    (o) => ({ command: 'new-net', hosts: o.s as number }),
+  );
+  finish(
+    json(bridgeOption(sub('etc-hosts', 'Generate the etc/hosts file with all know hosts in the specific bridge'), 'The name of a private bridge')),
+    (o) => ({ command: 'etc-hosts', bridge: o.bridgeName as string | undefined, ...asJson(o) }),
+  );
   return program;
 }
 

@@ -59,25 +59,60 @@ function checkAddresses(config: SystemConfig, fullNetwork: ConfigFinding['severi
   const network = formatIpNet(net);
   const gateway = formatIp(config.gateway);
   if (!sameIp(networkOf(net), net.addr)) {
-    add({ field: 'POT_NETWORK', severity: 'warning', message: `POT_NETWORK (${network}) has host bits set`, suggestion: `write the network address: ${formatIp(networkOf(net))}/${net.prefix}` });
+    add({
+      field: 'POT_NETWORK',
+      severity: 'warning',
+      message: `POT_NETWORK (${network}) has host bits set`,
+      suggestion: `write the network address: ${formatIp(networkOf(net))}/${net.prefix}`,
+    });
   }
   if (!contains(net, config.gateway)) {
-    add({ field: 'POT_GATEWAY', severity: 'error', message: `POT_GATEWAY (${gateway}) is outside POT_NETWORK (${network})`, suggestion: `use an address of POT_NETWORK, e.g. ${formatIp(firstHost(net))}` });
+    add({
+      field: 'POT_GATEWAY',
+      severity: 'error',
+      message: `POT_GATEWAY (${gateway}) is outside POT_NETWORK (${network})`,
+      suggestion: `use an address of POT_NETWORK, e.g. ${formatIp(firstHost(net))}`,
+    });
   } else if (net.addr.family === 4 && net.prefix < 31 && (sameIp(config.gateway, networkOf(net)) || sameIp(config.gateway, broadcastOf(net)))) {
     const which = sameIp(config.gateway, networkOf(net)) ? 'network' : 'broadcast';
-    add({ field: 'POT_GATEWAY', severity: 'error', message: `POT_GATEWAY (${gateway}) is the ${which} address of POT_NETWORK (${network})`, suggestion: `use a host address of POT_NETWORK, e.g. ${formatIp(firstHost(net))}` });
+    add({
+      field: 'POT_GATEWAY',
+      severity: 'error',
+      message: `POT_GATEWAY (${gateway}) is the ${which} address of POT_NETWORK (${network})`,
+      suggestion: `use a host address of POT_NETWORK, e.g. ${formatIp(firstHost(net))}`,
+    });
   }
   const dns = config.dns?.ip;
   if (dns && !contains(net, dns)) {
-    add({ field: 'POT_DNS_IP', severity: 'error', message: `POT_DNS_IP (${formatIp(dns)}) is outside POT_NETWORK (${network})`, suggestion: 'use an address of POT_NETWORK for the DNS pot' });
+    add({
+      field: 'POT_DNS_IP',
+      severity: 'error',
+      message: `POT_DNS_IP (${formatIp(dns)}) is outside POT_NETWORK (${network})`,
+      suggestion: 'use an address of POT_NETWORK for the DNS pot',
+    });
   } else if (dns && sameIp(dns, config.gateway)) {
-    add({ field: 'POT_DNS_IP', severity: 'error', message: `POT_DNS_IP (${formatIp(dns)}) is the gateway address`, suggestion: 'use another address of POT_NETWORK for the DNS pot' });
+    add({
+      field: 'POT_DNS_IP',
+      severity: 'error',
+      message: `POT_DNS_IP (${formatIp(dns)}) is the gateway address`,
+      suggestion: 'use another address of POT_NETWORK for the DNS pot',
+    });
   }
   if (!sameIp(netmaskOf(net), config.netmask)) {
-    add({ field: 'POT_NETMASK', severity: 'error', message: `POT_NETMASK (${formatIp(config.netmask)}) is not the netmask of POT_NETWORK (${network})`, suggestion: `set POT_NETMASK=${formatIp(netmaskOf(net))}, or change POT_NETWORK's prefix` });
+    add({
+      field: 'POT_NETMASK',
+      severity: 'error',
+      message: `POT_NETMASK (${formatIp(config.netmask)}) is not the netmask of POT_NETWORK (${network})`,
+      suggestion: `set POT_NETMASK=${formatIp(netmaskOf(net))}, or change POT_NETWORK's prefix`,
+    });
   }
   if (freeAddresses(config) <= 0n) {
-    add({ field: 'POT_NETWORK', severity: fullNetwork, message: `POT_NETWORK (${network}) leaves no address for pots once its network, broadcast, gateway and DNS addresses are taken`, suggestion: 'use a larger network (a /24 holds 252 pots): pot creates, clones, imports and starts no pot in this one' });
+    add({
+      field: 'POT_NETWORK',
+      severity: fullNetwork,
+      message: `POT_NETWORK (${network}) leaves no address for pots once its network, broadcast, gateway and DNS addresses are taken`,
+      suggestion: 'use a larger network (a /24 holds 252 pots): pot creates, clones, imports and starts no pot in this one',
+    });
   }
 }
 
@@ -91,7 +126,12 @@ function checkBridges(config: SystemConfig, bridges: readonly BridgeEntry[], add
   const describe = (b: BridgeEntry): string => `bridge ${b.name} (${formatIpNet(b.network)})`;
   for (const bridge of bridges) {
     if (!contains(config.network, networkOf(bridge.network)) || !contains(config.network, broadcastOf(bridge.network))) {
-      add({ field: bridgeField(bridge), severity: 'warning', message: `${describe(bridge)} is not inside POT_NETWORK (${network})`, suggestion: 'pot NATs POT_NETWORK only: recreate the bridge with pot create-private-bridge, which takes a segment of POT_NETWORK' });
+      add({
+        field: bridgeField(bridge),
+        severity: 'warning',
+        message: `${describe(bridge)} is not inside POT_NETWORK (${network})`,
+        suggestion: 'pot NATs POT_NETWORK only: recreate the bridge with pot create-private-bridge, which takes a segment of POT_NETWORK',
+      });
     }
   }
   // Sorted by first address, a bridge overlaps an earlier one exactly when it
@@ -101,7 +141,12 @@ function checkBridges(config: SystemConfig, bridges: readonly BridgeEntry[], add
     let reach: BridgeEntry | undefined;
     for (const bridge of sorted) {
       if (reach && networkOf(bridge.network).value <= broadcastOf(reach.network).value) {
-        add({ field: bridgeField(bridge), severity: 'error', message: `${describe(bridge)} overlaps ${describe(reach)}`, suggestion: `destroy one of them (pot destroy -B ${bridge.name}) and create it again with pot create-private-bridge, which takes a free segment` });
+        add({
+          field: bridgeField(bridge),
+          severity: 'error',
+          message: `${describe(bridge)} overlaps ${describe(reach)}`,
+          suggestion: `destroy one of them (pot destroy -B ${bridge.name}) and create it again with pot create-private-bridge, which takes a free segment`,
+        });
       }
       if (!reach || broadcastOf(bridge.network).value > broadcastOf(reach.network).value) reach = bridge;
     }

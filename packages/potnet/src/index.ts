@@ -9,7 +9,19 @@ export { parseShellAssignments } from './shell-assignments.js';
 export type { ConfDiagnostic, ShellAssignments } from './shell-assignments.js';
 export { type Family, type Ip, ipOf, parseIp, parseIpv4, parseIpv6, formatIp, compareIp, sameIp } from './ip.js';
 export { type IpNet, ipNetOf, parseIpNet, networkOf, broadcastOf, netmaskOf, contains, hostRange, sizeOf, formatIpNet, formatNetwork } from './ipnet.js';
-export { type SystemConfig, type LoadOptions, loadSystemConfig, readSystemConfig, type SystemConfigRead, type ConfFileRead, systemConfigFromTexts, parsePotnetConf, readPotnetConf, locatePotPrefix, findPotExecutable } from './system-config.js';
+export {
+  type SystemConfig,
+  type LoadOptions,
+  loadSystemConfig,
+  readSystemConfig,
+  type SystemConfigRead,
+  type ConfFileRead,
+  systemConfigFromTexts,
+  parsePotnetConf,
+  readPotnetConf,
+  locatePotPrefix,
+  findPotExecutable,
+} from './system-config.js';
 export {
   type Inventory,
   type InventoryDiagnostic,

@@ -25,7 +25,9 @@ export const ShowOutput = z
     network,
     minAddr: address,
     maxAddr: address,
-    addresses: z.array(z.object({ ip: address, label: text.nullable().describe('what takes it; null for an unnamed address') })).describe('taken addresses, in address order'),
+    addresses: z
+      .array(z.object({ ip: address, label: text.nullable().describe('what takes it; null for an unnamed address') }))
+      .describe('taken addresses, in address order'),
   })
   .strict()
   .describe('potnet show --json');
@@ -38,7 +40,7 @@ export const NextOutput = z
 const Holder = z
   .object({
     kind: z.enum(['network', 'broadcast', 'gateway', 'dns', 'pot', 'bridge']),
-    name: text.nullable().describe('the pot, DNS pot or bridge; null for the network\'s own addresses'),
+    name: text.nullable().describe("the pot, DNS pot or bridge; null for the network's own addresses"),
     part: z.enum(['network', 'broadcast', 'gateway', 'range']).nullable().describe('for a bridge: which of its addresses'),
     text: text.describe('the holder in words'),
   })
@@ -83,7 +85,9 @@ export const ConfigCheckOutput = z
 export const ErrorOutput = z
   .object({
     schemaVersion: version,
-    error: z.enum(['config', 'not-found', 'exhausted']).describe('config: the configuration is incomplete; not-found: no such bridge; exhausted: no free address or subnet'),
+    error: z
+      .enum(['config', 'not-found', 'exhausted'])
+      .describe('config: the configuration is incomplete; not-found: no such bridge; exhausted: no free address or subnet'),
     message: text,
     detail: text.nullable(),
   })

@@ -69,7 +69,8 @@ type LineError = { error: string; fix?: string; name?: string };
 
 function fixFor(error: string): string {
   if (error.startsWith('unterminated')) return 'close the quote on the same line';
-  if (error.startsWith('unsupported expansion')) return 'write the literal value: the file is read, not executed (variables such as $VAR, command substitutions and backticks are not expanded)';
+  if (error.startsWith('unsupported expansion'))
+    return 'write the literal value: the file is read, not executed (variables such as $VAR, command substitutions and backticks are not expanded)';
   return 'quote the value';
 }
 
@@ -117,7 +118,14 @@ export function parseShellAssignments(text: string, file: string): ShellAssignme
     if (parsed === undefined) continue;
     if ('error' in parsed) {
       const { error, fix, name } = parsed;
-      diagnostics.push({ file, line: index + 1, severity: 'error', message: error, ...(fix === undefined ? {} : { fix }), ...(name === undefined ? {} : { variable: name }) });
+      diagnostics.push({
+        file,
+        line: index + 1,
+        severity: 'error',
+        message: error,
+        ...(fix === undefined ? {} : { fix }),
+        ...(name === undefined ? {} : { variable: name }),
+      });
     } else {
       values.set(parsed.name, parsed.value);
       lineOf.set(parsed.name, index + 1);

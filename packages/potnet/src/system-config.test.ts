@@ -15,7 +15,7 @@ const defaults = [
   'POT_DNS_IP=10.192.0.2',
 ].join('\n');
 
-describe('the configuration reader (pot\'s own: what pot reads, potnet reads)', () => {
+describe("the configuration reader (pot's own: what pot reads, potnet reads)", () => {
   it('reads quoted values without their quotes, and export lines', () => {
     const conf = parsePotnetConf('POT_DNS_NAME="mydns"\nPOT_NETWORK=\'10.0.0.0/24\'\nexport POT_FS_ROOT=/x\n');
     expect(conf.dnsName).toBe('mydns');

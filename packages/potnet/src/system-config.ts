@@ -179,7 +179,15 @@ function incompleteDetail(conf: PartialConfig, origin: Origin): string {
 
 function complete(conf: PartialConfig, origin: Origin): SystemConfig {
   const { zfsRoot, fsRoot, network, netmask, gateway, extIf, dnsName, dnsIp } = conf;
-  if (zfsRoot === undefined || fsRoot === undefined || network === undefined || netmask === undefined || gateway === undefined || extIf === undefined || dnsName === undefined) {
+  if (
+    zfsRoot === undefined ||
+    fsRoot === undefined ||
+    network === undefined ||
+    netmask === undefined ||
+    gateway === undefined ||
+    extIf === undefined ||
+    dnsName === undefined
+  ) {
     throw new PotnetError('System configuration incomplete', 1, incompleteDetail(conf, origin));
   }
   return { zfsRoot, fsRoot, network, netmask, gateway, extIf, ...(dnsIp === undefined ? {} : { dns: { potName: dnsName, ip: dnsIp } }) };

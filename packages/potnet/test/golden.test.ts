@@ -64,11 +64,15 @@ const binaryCases = caseNames.filter((_, i) => i % 8 === 0);
 async function judge(data: string, potnet: string, extra: readonly string[]): Promise<Map<string, CaseResult>> {
   // compare.py puts the fixture's prefix/bin first and keeps the caller's PATH
   // dirs, so `node` is the one this test runs under.
-  const run = promisify(execFile)('python3', [path.join(goldenDir, 'compare.py'), '--potnet', potnet, '--data', data, '--cases', 'public', '--jobs', '2', '--json', ...extra], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}` },
-  });
+  const run = promisify(execFile)(
+    'python3',
+    [path.join(goldenDir, 'compare.py'), '--potnet', potnet, '--data', data, '--cases', 'public', '--jobs', '2', '--json', ...extra],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}` },
+    },
+  );
   // compare.py exits 1 when a case fails: its report still says which
   const stdout = await run.then(
     (r) => r.stdout,

@@ -24,7 +24,10 @@ function request(received: Buffer): string[] | undefined {
   const nl = received.indexOf(10);
   if (nl < 0) return undefined;
   const argc = Number(received.subarray(0, nl).toString());
-  const fields = received.subarray(nl + 1).toString('utf8').split('\0');
+  const fields = received
+    .subarray(nl + 1)
+    .toString('utf8')
+    .split('\0');
   return fields.length > argc + 1 ? fields.slice(0, argc + 1) : undefined;
 }
 

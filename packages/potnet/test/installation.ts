@@ -11,7 +11,16 @@ export interface Installation {
   path: string;
 }
 
-const DEFAULTS = ['POT_ZFS_ROOT=zroot/pot', 'POT_FS_ROOT=/opt/pot', 'POT_NETWORK=10.192.0.0/10', 'POT_NETMASK=255.192.0.0', 'POT_GATEWAY=10.192.0.1', 'POT_EXTIF=em0', 'POT_DNS_NAME=dns', 'POT_DNS_IP=10.192.0.2'];
+const DEFAULTS = [
+  'POT_ZFS_ROOT=zroot/pot',
+  'POT_FS_ROOT=/opt/pot',
+  'POT_NETWORK=10.192.0.0/10',
+  'POT_NETMASK=255.192.0.0',
+  'POT_GATEWAY=10.192.0.1',
+  'POT_EXTIF=em0',
+  'POT_DNS_NAME=dns',
+  'POT_DNS_IP=10.192.0.2',
+];
 
 export function installation(options: { potConf?: string[]; pots?: Record<string, string>; bridges?: Record<string, string> } = {}): Installation {
   const dir = mkdtempSync(path.join(tmpdir(), 'potnet-inst-'));

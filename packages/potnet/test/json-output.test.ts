@@ -18,7 +18,11 @@ const shipped = (name: string): Record<string, unknown> => JSON.parse(readFileSy
 
 describe('shipped JSON Schemas', () => {
   it('are exactly the ones generated from the zod schemas (pnpm run schemas after a build)', () => {
-    expect(readdirSync(path.join(root, 'schemas')).sort()).toEqual(Object.keys(JSON_OUTPUTS).map((n) => `${n}.schema.json`).sort());
+    expect(readdirSync(path.join(root, 'schemas')).sort()).toEqual(
+      Object.keys(JSON_OUTPUTS)
+        .map((n) => `${n}.schema.json`)
+        .sort(),
+    );
     for (const name of Object.keys(JSON_OUTPUTS) as JsonOutputName[]) expect(shipped(name), name).toEqual(jsonSchemaOf(name));
     expect(JSON_SCHEMA_VERSION).toBe(SCHEMA_VERSION);
   });
@@ -46,7 +50,13 @@ describe('potnet --json', () => {
     const shown = potnet('show', 'show', '--json');
     expect(shown.code).toBe(0);
     expect(shown.value).toMatchObject({ schemaVersion: 1, bridge: null, network: '10.192.0.0/10', minAddr: '10.192.0.0', maxAddr: '10.255.255.255' });
-    expect(shown.value.addresses).toEqual(expect.arrayContaining([{ ip: '10.192.0.1', label: 'default gateway' }, { ip: '10.192.0.3', label: 'web' }, { ip: '10.192.1.0', label: 'stove bridge - network' }]));
+    expect(shown.value.addresses).toEqual(
+      expect.arrayContaining([
+        { ip: '10.192.0.1', label: 'default gateway' },
+        { ip: '10.192.0.3', label: 'web' },
+        { ip: '10.192.1.0', label: 'stove bridge - network' },
+      ]),
+    );
     expect(potnet('show', 'show', '-b', 'stove', '--json').value).toEqual({
       schemaVersion: 1,
       bridge: 'stove',
@@ -66,11 +76,18 @@ describe('potnet --json', () => {
     expect(potnet('next', 'next', '--json')).toEqual({ code: 0, value: { schemaVersion: 1, bridge: null, ip: '10.192.0.4' } });
     expect(potnet('next', 'next', '-b', 'stove', '--json')).toEqual({ code: 0, value: { schemaVersion: 1, bridge: 'stove', ip: '10.192.1.3' } });
     expect(potnet('etc-hosts', 'etc-hosts', '--json').value).toEqual({ schemaVersion: 1, bridge: null, hosts: [{ ip: '10.192.0.3', name: 'web' }] });
-    expect(potnet('etc-hosts', 'etc-hosts', '-b', 'stove', '--json').value).toEqual({ schemaVersion: 1, bridge: 'stove', hosts: [{ ip: '10.192.1.2', name: 'p1' }] });
+    expect(potnet('etc-hosts', 'etc-hosts', '-b', 'stove', '--json').value).toEqual({
+      schemaVersion: 1,
+      bridge: 'stove',
+      hosts: [{ ip: '10.192.1.2', name: 'p1' }],
+    });
   });
 
   it('validate: free, in use (with what holds it), outside', () => {
-    expect(potnet('validate', 'validate', '-H', '10.192.0.9', '--json')).toEqual({ code: 0, value: { schemaVersion: 1, bridge: null, ip: '10.192.0.9', valid: true, reason: null, message: null, holders: [] } });
+    expect(potnet('validate', 'validate', '-H', '10.192.0.9', '--json')).toEqual({
+      code: 0,
+      value: { schemaVersion: 1, bridge: null, ip: '10.192.0.9', valid: true, reason: null, message: null, holders: [] },
+    });
     expect(potnet('validate', 'validate', '-H', '10.192.1.2', '--json')).toEqual({
       code: 1,
       value: {
@@ -86,8 +103,17 @@ describe('potnet --json', () => {
         ],
       },
     });
-    expect(potnet('validate', 'validate', '-H', '192.168.0.1', '--json').value).toMatchObject({ valid: false, reason: 'outside', message: 'Address outside the network', holders: [] });
-    expect(potnet('validate', 'validate', '-b', 'stove', '-H', '10.192.1.1', '--json').value).toMatchObject({ bridge: 'stove', reason: 'in-use', holders: [{ kind: 'bridge', part: 'gateway' }] });
+    expect(potnet('validate', 'validate', '-H', '192.168.0.1', '--json').value).toMatchObject({
+      valid: false,
+      reason: 'outside',
+      message: 'Address outside the network',
+      holders: [],
+    });
+    expect(potnet('validate', 'validate', '-b', 'stove', '-H', '10.192.1.1', '--json').value).toMatchObject({
+      bridge: 'stove',
+      reason: 'in-use',
+      holders: [{ kind: 'bridge', part: 'gateway' }],
+    });
   });
 
   it('config-check, and an error as an object', () => {
@@ -108,7 +134,10 @@ describe('potnet config-check --json on a broken configuration', () => {
     const value = JSON.parse(r.stdout) as { ok: boolean; findings: Array<{ field: string; severity: string; suggestion: string }> };
     expect(ajv.compile(shipped('config-check'))(value)).toBe(true);
     expect(value.ok).toBe(false);
-    expect(value.findings.map((f) => [f.field, f.severity])).toEqual([['POT_EXTRA_EXTIF', 'error'], ['POT_GATEWAY', 'error']]);
+    expect(value.findings.map((f) => [f.field, f.severity])).toEqual([
+      ['POT_EXTRA_EXTIF', 'error'],
+      ['POT_GATEWAY', 'error'],
+    ]);
     expect(value.findings[0]?.suggestion).toBe('quote the value: POT_EXTRA_EXTIF="vlan20 vlan30"');
   });
 });

@@ -28,7 +28,19 @@ export interface Layout {
   commands: string[][];
 }
 
-const NETWORKS = ['10.192.0.0/10', '10.0.0.0/24', '192.168.0.0/30', '10.0.0.0/31', '10.0.0.0/32', '172.16.0.0/12', 'fd00::/64', '10.0.0.0/33', '10.0.0.0', 'x', ''];
+const NETWORKS = [
+  '10.192.0.0/10',
+  '10.0.0.0/24',
+  '192.168.0.0/30',
+  '10.0.0.0/31',
+  '10.0.0.0/32',
+  '172.16.0.0/12',
+  'fd00::/64',
+  '10.0.0.0/33',
+  '10.0.0.0',
+  'x',
+  '',
+];
 const TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge', 'bridge', '', 'public-bridge x'];
 
 export function makeLayout(seed: number, dir: string): Layout {
@@ -71,7 +83,17 @@ export function makeLayout(seed: number, dir: string): Layout {
     bridges.push(b);
     const file = path.join(fsRoot, 'bridges', b);
     if (r() < 0.1) mkdirSync(file, { recursive: true });
-    else writeFileSync(file, pick([`name=${b}\nnet=10.192.${int(256)}.0/${pick([24, 28, 30, 31, 32, 33])}\ngateway=10.192.${int(256)}.1\n`, `net=${ip()}\ngateway=${ip()}\n`, '', 'net=\n', Buffer.from([0xc3, 0x28])]));
+    else
+      writeFileSync(
+        file,
+        pick([
+          `name=${b}\nnet=10.192.${int(256)}.0/${pick([24, 28, 30, 31, 32, 33])}\ngateway=10.192.${int(256)}.1\n`,
+          `net=${ip()}\ngateway=${ip()}\n`,
+          '',
+          'net=\n',
+          Buffer.from([0xc3, 0x28]),
+        ]),
+      );
   }
   for (let i = int(30); i > 0; i--) {
     const p = name();
@@ -83,9 +105,15 @@ export function makeLayout(seed: number, dir: string): Layout {
     if (roll < 0.05) mkdirSync(file, { recursive: true });
     else if (roll < 0.1) writeFileSync(file, Buffer.from(Array.from({ length: int(64) }, () => int(256))));
     else if (roll < 0.15) writeFileSync(file, '');
-    else if (roll < 0.2) continue; // no pot.conf at all
+    else if (roll < 0.2)
+      continue; // no pot.conf at all
     else {
-      const lines = [`network_type=${pick(TYPES)}`, `ip=${ip()}`, ...(r() < 0.5 ? [`bridge=${bridges.length ? pick(bridges) : name()}`] : []), ...(r() < 0.2 ? ['vnet=true', 'ip', '==', 'ip=', `pot.dns=${pick(['inherit', 'pot', 'custom:/x'])}`] : [])];
+      const lines = [
+        `network_type=${pick(TYPES)}`,
+        `ip=${ip()}`,
+        ...(r() < 0.5 ? [`bridge=${bridges.length ? pick(bridges) : name()}`] : []),
+        ...(r() < 0.2 ? ['vnet=true', 'ip', '==', 'ip=', `pot.dns=${pick(['inherit', 'pot', 'custom:/x'])}`] : []),
+      ];
       const text = lines.join('\n');
       writeFileSync(file, r() < 0.1 ? text.slice(0, int(text.length)) : `${text}\n`);
     }
@@ -167,7 +195,10 @@ export function runLayouts(options: { count: number; firstSeed: number; run: Pot
     c.layouts += 1;
     for (const argv of layout.commands) {
       const started = process.hrtime.bigint();
-      const r = options.run(argv.filter((a) => a !== ''), layout.env);
+      const r = options.run(
+        argv.filter((a) => a !== ''),
+        layout.env,
+      );
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
       c.runs += 1;
       c.maxMs = Math.max(c.maxMs, ms);

@@ -73,7 +73,11 @@ export interface FakeHost {
 }
 
 function lines(file: string): string[] {
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l !== '') : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
 }
 
 function list(dir: string): string[] {
@@ -117,7 +121,8 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   for (const line of options.setup ?? []) {
     if (runSetupWords(quiet, line)) continue;
     // the host_* words run only here; anything else (`chmod 755 FILE`) is a shell line
-    if (/(^|[\s;&|(])host_[a-z_]+/.test(line)) throw new Error(`fake-freebsd: set-up line not run: ${line}: host_* words run only as plain words (no expansions, redirections, pipes)`);
+    if (/(^|[\s;&|(])host_[a-z_]+/.test(line))
+      throw new Error(`fake-freebsd: set-up line not run: ${line}: host_* words run only as plain words (no expansions, redirections, pipes)`);
     execFileSync('bash', ['-c', `set -e\n${line}`], { env: quiet, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const state = (...parts: string[]) => path.join(stateDir, ...parts);
@@ -136,7 +141,10 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     pfAnchors: () => list(state('pf', 'anchors')).map((a) => a.replaceAll('%', '/')),
     pfRules: (anchor) => lines(state('pf', 'anchors', anchor.replaceAll('/', '%'))),
     jails: () => list(state('jail')),
-    sysctl: (key) => lines(state('sysctl')).find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1),
+    sysctl: (key) =>
+      lines(state('sysctl'))
+        .find((l) => l.startsWith(`${key}=`))
+        ?.slice(key.length + 1),
     run: (command, ...args) => {
       const r = runStandIn({ argv: [command, ...args], env: quiet, cwd: dir });
       if (r.exitCode !== 0) throw new Error(`${command} ${args.join(' ')}: exit ${r.exitCode}: ${r.stderr}`);

@@ -20,7 +20,11 @@ const run = (h: FakeHost, argv: string[], input?: string | Buffer, env: Record<s
 };
 
 /** A stand-in process through PATH; resolves when it ends. */
-function proc(h: FakeHost, argv: string[], stdin: 'ignore' | 'pipe' = 'ignore'): { child: ReturnType<typeof spawn>; done: Promise<{ code: number; stdout: string; stderr: string }> } {
+function proc(
+  h: FakeHost,
+  argv: string[],
+  stdin: 'ignore' | 'pipe' = 'ignore',
+): { child: ReturnType<typeof spawn>; done: Promise<{ code: number; stdout: string; stderr: string }> } {
   const child = spawn(argv[0] as string, argv.slice(1), { env: h.env, stdio: [stdin, 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -111,7 +115,11 @@ describe('runEmulated', () => {
     const r = run(host, ['lockf', '-k', '-t', '0', path.join(host.dir, 'lock'), 'sh', '-c', 'cat; echo "$LC_ALL"'], 'in\n');
     expect(r).toMatchObject({ exitCode: 0, stdout: 'in\nC\n' });
     expect(run(host, ['lockf', path.join(host.dir, 'lock'), 'no-such-command']).exitCode).toBe(127);
-    expect(host.calls()[0]).toMatchObject({ class: 'Q', rc: 0, argv: ['lockf', '-k', '-t', '0', path.join(host.dir, 'lock'), 'sh', '-c', 'cat; echo "$LC_ALL"'] });
+    expect(host.calls()[0]).toMatchObject({
+      class: 'Q',
+      rc: 0,
+      argv: ['lockf', '-k', '-t', '0', path.join(host.dir, 'lock'), 'sh', '-c', 'cat; echo "$LC_ALL"'],
+    });
   });
 
   it('potnet: a missing POTNET_BIN is status 127 and a FATAL line', () => {
@@ -194,7 +202,11 @@ describe('the stand-in processes (bin/ launchers)', () => {
   it('pipe xz into xzcat and zfs send into zfs receive as processes', async () => {
     host = createFakeHost();
     mkdirSync(path.join(host.dir, 'img'));
-    for (const argv of [['zfs', 'create', 'zroot/a'], ['zfs', 'snapshot', 'zroot/a@1']]) expect(spawnSync(argv[0] as string, argv.slice(1), { env: host.env }).status).toBe(0);
+    for (const argv of [
+      ['zfs', 'create', 'zroot/a'],
+      ['zfs', 'snapshot', 'zroot/a@1'],
+    ])
+      expect(spawnSync(argv[0] as string, argv.slice(1), { env: host.env }).status).toBe(0);
     const send = spawn('zfs', ['send', 'zroot/a@1'], { env: host.env, stdio: ['ignore', 'pipe', 'inherit'] });
     const recv = spawn('zfs', ['receive', 'zroot/b'], { env: host.env, stdio: ['pipe', 'ignore', 'inherit'] });
     send.stdout.pipe(recv.stdin);

@@ -132,7 +132,11 @@ describe('mounts without a mount namespace (emulated)', () => {
     // host_base wrote into the mount points: the files are in the datasets
     expect(baseBefore).toContain('opt/custom/etc/hosts: ::1\t\t\tlocalhost localhost.my.domain\n127.0.0.1\t\tlocalhost localhost.my.domain\n');
     ok('zfs', 'create', 'zroot/pot/jails/web');
-    const received = await pipe(host, ['zfs', 'send', 'zroot/pot/bases/13.1/custom@1700000000'], ['zfs', 'receive', '-x', 'encryption', 'zroot/pot/jails/web/custom']);
+    const received = await pipe(
+      host,
+      ['zfs', 'send', 'zroot/pot/bases/13.1/custom@1700000000'],
+      ['zfs', 'receive', '-x', 'encryption', 'zroot/pot/jails/web/custom'],
+    );
     expect(received).toBe(0);
     const J = path.join(fs, 'jails/web');
     for (const f of ['etc/hosts', 'etc/crontab', 'etc/rc.d/rtsold']) {
@@ -166,9 +170,15 @@ describe('mounts without a mount namespace (emulated)', () => {
     expect(tree(base)).toEqual(baseBefore);
     // the logs hold the calls, as with real mounts
     expect(host.effects().map((c) => `${c.argv.slice(0, 2).join(' ')} ${c.rc}`)).toEqual([
-      'zfs create 0', 'zfs receive 0', 'mount_nullfs -o 0', 'zfs set 0', 'mount -t 0',
+      'zfs create 0',
+      'zfs receive 0',
+      'mount_nullfs -o 0',
+      'zfs set 0',
+      'mount -t 0',
       'umount -f 1', // busy
-      'umount -f 0', 'zfs set 0', 'umount -f 0',
+      'umount -f 0',
+      'zfs set 0',
+      'umount -f 0',
     ]);
     // a new start sees what the pot wrote
     ok('mount_nullfs', '-o', 'ro', base, `${J}/m`);

@@ -37,7 +37,12 @@ describe('processes of a jail', () => {
     expect(sh(host, `${base + 4}\n`, 'pgrep', '-j', 'web', '-F', '/dev/stdin').status).toBe(1);
     expect(sh(host, '7\n', 'pgrep', '-j', 'web', '-F', '/dev/stdin').status).toBe(1);
     expect(sh(host, undefined, 'pgrep', '-j', 'web', 'sshd').status).toBe(1);
-    expect(host.calls().find((c) => c.argv.includes('/dev/stdin'))).toEqual({ class: 'Q', rc: 0, argv: ['pgrep', '-j', 'web', '-F', '/dev/stdin'], input: `${base + 3}` });
+    expect(host.calls().find((c) => c.argv.includes('/dev/stdin'))).toEqual({
+      class: 'Q',
+      rc: 0,
+      argv: ['pgrep', '-j', 'web', '-F', '/dev/stdin'],
+      input: `${base + 3}`,
+    });
   });
 
   it('pkill: TERM, KILL, INT and QUIT end a process, other signals leave it running', () => {

@@ -29,7 +29,12 @@ function launch(h: FakeHost, asProcess: boolean, input: 'none' | string, command
 }
 
 /** calls.jsonl without what differs between two hosts (their directories, times). */
-const logOf = (h: FakeHost) => h.calls().map((c) => JSON.stringify(c).replaceAll(h.dir, 'DIR').replace(/"(t|time|ts)":[^,}]*/g, ''));
+const logOf = (h: FakeHost) =>
+  h.calls().map((c) =>
+    JSON.stringify(c)
+      .replaceAll(h.dir, 'DIR')
+      .replace(/"(t|time|ts)":[^,}]*/g, ''),
+  );
 
 const CALLS: ReadonlyArray<readonly string[]> = [
   ['zfs', 'list', '-H', '-o', 'name'],
@@ -67,12 +72,23 @@ describe('the resident stand-in', () => {
     const rules = path.join(served.dir, 'rules');
     writeFileSync(rules, 'rdr pass on em0 proto tcp from any to 10.0.0.1 port 80 -> 10.192.0.3 port 80\n');
     const fromFile = (h: FakeHost, asProcess: boolean) => {
-      const r = spawnSync('bash', ['-c', `pfctl -a pot-rdr/web -f - < ${rules}; pfctl -a pot-rdr/web -s nat`], { env: { ...h.env, FAKEBSD_PORT: asProcess ? '' : (h.env.FAKEBSD_PORT ?? '') } });
+      const r = spawnSync('bash', ['-c', `pfctl -a pot-rdr/web -f - < ${rules}; pfctl -a pot-rdr/web -s nat`], {
+        env: { ...h.env, FAKEBSD_PORT: asProcess ? '' : (h.env.FAKEBSD_PORT ?? '') },
+      });
       return { status: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
     };
     expect(fromFile(served, false)).toEqual(fromFile(spawned, true));
     expect(fromFile(served, false).stdout).toContain('10.192.0.3');
-    const piped = launch(served, false, 'rdr pass on em0 proto tcp from any to 10.0.0.1 port 81 -> 10.192.0.4 port 81\n', 'pfctl', '-a', 'pot-rdr/db', '-f', '-');
+    const piped = launch(
+      served,
+      false,
+      'rdr pass on em0 proto tcp from any to 10.0.0.1 port 81 -> 10.192.0.4 port 81\n',
+      'pfctl',
+      '-a',
+      'pot-rdr/db',
+      '-f',
+      '-',
+    );
     expect(piped.status).toBe(0);
     expect(served.pfRules('pot-rdr/db').join('\n')).toContain('10.192.0.4');
   });

@@ -13,7 +13,10 @@ export const addDep = defineCommand({
     h: HELP,
     v: VERBOSE,
     p: potFlag('potname', ['potname : the working pot']),
-    P: option('P', 'depPot', ['depPot : the pot to depend on. Will be started automatically', '            before starting the working pot "potname".'], { type: required('A dependency pot is mandatory'), complete: 'pot' }),
+    P: option('P', 'depPot', ['depPot : the pot to depend on. Will be started automatically', '            before starting the working pot "potname".'], {
+      type: required('A dependency pot is mandatory'),
+      complete: 'pot',
+    }),
     dryRun: dryRun('print the new pot.conf instead of writing it'),
   },
   run: async (o, c) => {

@@ -12,7 +12,10 @@ export const cloneFscomp = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    F: option('F', 'fscomp', ['fscomp : the fscomp to be cloned (mandatory)'], { type: required('clonable fscomp name is missing (option -F)'), complete: 'fscomp' }),
+    F: option('F', 'fscomp', ['fscomp : the fscomp to be cloned (mandatory)'], {
+      type: required('clonable fscomp name is missing (option -F)'),
+      complete: 'fscomp',
+    }),
     f: option('f', 'fscomp', ['fscomp : the fscomp name (mandatory)'], { type: required('fscomp name is missing (option -f)') }),
     dryRun: dryRun(),
   },

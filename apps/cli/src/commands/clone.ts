@@ -2,7 +2,18 @@ import { actions } from '@pot/core';
 import { defineCommand } from '../definition.js';
 import { withInterruptSignal } from '../action-context.js';
 import { bool, dryRun, HELP, option, required, VERBOSE } from '../flags.js';
-import { addresses, addressFlag, bridgeFlag, DNS_HELP, dnsFlag, flavourFlag, networkFlag, newPotName, resolveFlavourFlags, stackFlag } from './new-pot-flags.js';
+import {
+  addresses,
+  addressFlag,
+  bridgeFlag,
+  DNS_HELP,
+  dnsFlag,
+  flavourFlag,
+  networkFlag,
+  newPotName,
+  resolveFlavourFlags,
+  stackFlag,
+} from './new-pot-flags.js';
 import { usageWithHelp } from './usage-with-help.js';
 
 export const clone = defineCommand({

@@ -19,9 +19,7 @@ export const config = defineCommand({
     q: { ...QUIET, quietErrors: true },
     json: json('print {"name", "label", "value"} as JSON'),
     g: option('g', 'name', ['name : get value of config item "name", one of:', ...names.map((n) => `   + ${n}`)], {
-      type: z
-        .string({ error: 'option -g is mandatory' })
-        .refine(actions.isConfigName, { error: (issue) => `${String(issue.input)} is not a valid name` }),
+      type: z.string({ error: 'option -g is mandatory' }).refine(actions.isConfigName, { error: (issue) => `${String(issue.input)} is not a valid name` }),
       complete: { values: names },
     }),
   },

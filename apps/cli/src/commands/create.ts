@@ -43,7 +43,7 @@ export const create = defineCommand({
     N: networkFlag([
       'network-type: pot network layout, one of',
       '         inherit*       - inherit the host network stack (*default)',
-      "         alias          - configure a static ip alias directly on",
+      '         alias          - configure a static ip alias directly on',
       "                          the host's NIC",
       '         public-bridge  - use the common internal public bridge',
       '         private-bridge - use an internal private bridge (with -B)',

@@ -10,7 +10,9 @@ export const deInit = defineCommand({
   fsRoot: false,
   flags: {
     f: bool('f', 'force : stop all running pots'),
-    p: option('p', 'pf_file', ['pf_file : remove anchors to this file (empty to skip),', '             defaults to result of `sysrc -n pf_rules`'], { complete: 'file' }),
+    p: option('p', 'pf_file', ['pf_file : remove anchors to this file (empty to skip),', '             defaults to result of `sysrc -n pf_rules`'], {
+      complete: 'file',
+    }),
     h: HELP,
     m: bool('m', "minimal modifications (alias for `-p ''`, syslogd config untouched)", '   WARNING: Still destroys POT_ZFS_ROOT'),
     v: VERBOSE,

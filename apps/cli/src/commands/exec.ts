@@ -27,7 +27,7 @@ export const exec = defineCommand({
     command: {
       name: 'COMMAND',
       rest: true,
-      help: ['', "COMMAND is the command to execute and will be executed in the", "username's $HOME"],
+      help: ['', 'COMMAND is the command to execute and will be executed in the', "username's $HOME"],
       type: z.array(z.string(), { error: COMMAND_MANDATORY }).min(1, { error: COMMAND_MANDATORY }),
       complete: 'command',
     },

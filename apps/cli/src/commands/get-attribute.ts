@@ -22,7 +22,10 @@ export const getAttribute = defineCommand({
     q: { ...QUIET, help: ['quiet : print the value only (an empty line when it is not set)'] },
     json: json('print the value as JSON (YES/NO as booleans, null when not set)'),
     p: WORKING_POT,
-    A: option('A', 'attribute', ['attribute : get value of attribute, one of', ...attributes.map((a) => `   + ${a}`)], { type: required('Option -A is mandatory'), complete: { values: attributes } }),
+    A: option('A', 'attribute', ['attribute : get value of attribute, one of', ...attributes.map((a) => `   + ${a}`)], {
+      type: required('Option -A is mandatory'),
+      complete: { values: attributes },
+    }),
     V: { short: 'V', value: 'value', hidden: "shell pot's getopts string has V: too; the value is ignored", type: z.string().optional() },
   },
   run: async (o, c) => {

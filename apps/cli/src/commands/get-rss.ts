@@ -10,7 +10,13 @@ export const getRss = defineCommand({
   synopsis: 'pot get-rss [-hv] [-J|--json] -p pot',
   root: true,
   log: 'debug',
-  flags: { h: HELP, v: VERBOSE, p: WORKING_POT, J: bool('J', ": output in JSON format (nomad-pot-driver's shape)"), json: json(": output in pot's JSON contract (schemaVersion, camelCase)") },
+  flags: {
+    h: HELP,
+    v: VERBOSE,
+    p: WORKING_POT,
+    J: bool('J', ": output in JSON format (nomad-pot-driver's shape)"),
+    json: json(": output in pot's JSON contract (schemaVersion, camelCase)"),
+  },
   check(o, usage) {
     if (o.J && o.json) usage('-J and --json are mutually exclusive');
   },

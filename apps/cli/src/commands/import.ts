@@ -16,7 +16,9 @@ export const importPot = defineCommand({
     v: VERBOSE,
     p: option('p', 'pot', ['pot : the remote pot name'], { type: required('A remote pot name is mandatory') }),
     t: option('t', 'tag', ['tag : the tag of the pot'], { type: required('A tag name is mandatory') }),
-    U: option('U', 'URL', ['URL : the base URL where to find the image file'], { type: z.string().min(1, { error: 'Argument of -U cannot be empty' }).optional() }),
+    U: option('U', 'URL', ['URL : the base URL where to find the image file'], {
+      type: z.string().min(1, { error: 'Argument of -U cannot be empty' }).optional(),
+    }),
     C: option('C', 'pubkey', ["pubkey : verify with public key 'pubkey' using signify(1)"], { complete: 'file' }),
     dryRun: dryRun(),
   },

@@ -14,7 +14,9 @@ export const init = defineCommand({
   flags: {
     h: HELP,
     m: bool('m', "minimal modifications (alias for `-sp ''`)"),
-    p: option('p', 'pf_file', ['pf_file : write pot anchors to this file (empty to skip),', '             defaults to result of `sysrc -n pf_rules`'], { complete: 'file' }),
+    p: option('p', 'pf_file', ['pf_file : write pot anchors to this file (empty to skip),', '             defaults to result of `sysrc -n pf_rules`'], {
+      complete: 'file',
+    }),
     f: option('f', 'pf_file', ['pf_file : alias for -p pf_file (deprecated)'], { complete: 'file' }),
     s: bool('s', 'do not alter syslogd config'),
     v: { ...VERBOSE, help: ["verbose (also runs the checks of 'pot doctor')"] },

@@ -37,7 +37,12 @@ async function listAll(c: Invocation, json: boolean): Promise<void> {
   for (const b of lists.b ?? []) c.io.stdout(`bases: ${b}\n`);
   if (pots.length === 0) c.io.stdout('No pot created yet...\n');
   for (const p of pots) c.io.stdout(actions.formatPotSummary(p));
-  for (const [k, label] of [['f', 'fscomp'], ['F', 'flavour'], ['B', 'bridge']] as const) for (const n of lists[k] ?? []) c.io.stdout(`${label}: ${n}\n`);
+  for (const [k, label] of [
+    ['f', 'fscomp'],
+    ['F', 'flavour'],
+    ['B', 'bridge'],
+  ] as const)
+    for (const n of lists[k] ?? []) c.io.stdout(`${label}: ${n}\n`);
 }
 
 const KINDS = ['p', 'b', 'f', 'F', 'B', 'a'] as const;

@@ -35,7 +35,9 @@ export function dnsFlag(help: readonly string[]) {
   return option('d', 'dns', help, {
     type: z
       .string()
-      .refine((d) => ['inherit', 'pot', 'off'].includes(d) || d.startsWith('custom:'), { error: (issue) => `'${String(issue.input)}' is not a valid dns option` })
+      .refine((d) => ['inherit', 'pot', 'off'].includes(d) || d.startsWith('custom:'), {
+        error: (issue) => `'${String(issue.input)}' is not a valid dns option`,
+      })
       .optional(),
     complete: { values: DNS_VALUES },
   });

@@ -38,7 +38,11 @@ export const prepare = defineCommand({
     e: repeated(
       'e',
       '[proto:]port[:pot_port]',
-      ['[proto:]port[:pot_port] : port(s) to export', '       This option can be repeated to export multiple ports.', '       See `pot help export-ports` for details.'],
+      [
+        '[proto:]port[:pot_port] : port(s) to export',
+        '       This option can be repeated to export multiple ports.',
+        '       See `pot help export-ports` for details.',
+      ],
       { item: portSpec },
     ),
     B: bridgeFlag,
@@ -49,7 +53,7 @@ export const prepare = defineCommand({
     dryRun: dryRun(),
   },
   check(o, usage) {
-    if ((o.N === 'private-bridge') && (o.B ?? '') === '') usage('A bridge name has to be provided if private-bridge is selected as network-type');
+    if (o.N === 'private-bridge' && (o.B ?? '') === '') usage('A bridge name has to be provided if private-bridge is selected as network-type');
   },
   run: async (o, c) => {
     const network = o.N === 'host' ? 'inherit' : o.N;

@@ -17,7 +17,10 @@ export const setAttribute = defineCommand({
     h: HELP,
     v: VERBOSE,
     p: WORKING_POT,
-    A: option('A', 'attribute', ['attribute : one of', ...attributes.map((a) => `   + ${a}`)], { type: required('Option -A is mandatory'), complete: { values: attributes } }),
+    A: option('A', 'attribute', ['attribute : one of', ...attributes.map((a) => `   + ${a}`)], {
+      type: required('Option -A is mandatory'),
+      complete: { values: attributes },
+    }),
     V: option(
       'V',
       'value',

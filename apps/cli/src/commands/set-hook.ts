@@ -21,7 +21,12 @@ export const setHook = defineCommand({
     dryRun: dryRun('print the copies instead of making them'),
   },
   run: async (o, c) => {
-    const given: Array<[actions.HookName, string | undefined]> = [['prestart', o.s], ['poststart', o.S], ['prestop', o.t], ['poststop', o.T]];
+    const given: Array<[actions.HookName, string | undefined]> = [
+      ['prestart', o.s],
+      ['poststart', o.S],
+      ['prestop', o.t],
+      ['poststop', o.T],
+    ];
     await actions.setHooks(c.actx, o.p, Object.fromEntries(given.filter(([, script]) => script !== undefined)));
   },
 });

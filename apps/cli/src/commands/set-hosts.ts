@@ -13,7 +13,9 @@ export const setHosts = defineCommand({
     h: HELP,
     v: VERBOSE,
     p: WORKING_POT,
-    H: repeated('H', 'hostname:IP', ['hostname:IP : hostname-to-IP resolution to be added', '                 to /etc/hosts, can be used multiple times'], { item: checkedBy(actions.hostEntry) }),
+    H: repeated('H', 'hostname:IP', ['hostname:IP : hostname-to-IP resolution to be added', '                 to /etc/hosts, can be used multiple times'], {
+      item: checkedBy(actions.hostEntry),
+    }),
     dryRun: dryRun('print the new pot.conf instead of writing it'),
   },
   run: async (o, c) => {

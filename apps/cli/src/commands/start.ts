@@ -12,8 +12,18 @@ export const start = defineCommand({
   flags: {
     h: HELP,
     v: VERBOSE,
-    s: bool('s', 'take a snapshot before starting the pot', '   snapshots are identified by the epoch', '   all ZFS datasets under the jail dataset are considered'),
-    S: bool('S', 'take a snapshot before starting the pot [DEPRECATED]', '   snapshots are identified by the epoch', '   all ZFS datasets mounted in rw are considered (full)'),
+    s: bool(
+      's',
+      'take a snapshot before starting the pot',
+      '   snapshots are identified by the epoch',
+      '   all ZFS datasets under the jail dataset are considered',
+    ),
+    S: bool(
+      'S',
+      'take a snapshot before starting the pot [DEPRECATED]',
+      '   snapshots are identified by the epoch',
+      '   all ZFS datasets mounted in rw are considered (full)',
+    ),
     p: potFlag('potname', ['potname : the pot to be started']),
     dryRun: dryRun(),
   },

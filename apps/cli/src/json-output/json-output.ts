@@ -66,7 +66,9 @@ export function potListEntry(p: actions.PotSummary) {
     networkType: p.networkType,
     ip: orNull(p.ip),
     active: p.active,
-    ...(d === undefined ? {} : { base: orNull(d.base), level: levelOf(d.level), potbase: orNull(d.potbase), datasets: datasetsOf(d.datasets), snapshots: d.snapshots }),
+    ...(d === undefined
+      ? {}
+      : { base: orNull(d.base), level: levelOf(d.level), potbase: orNull(d.potbase), datasets: datasetsOf(d.datasets), snapshots: d.snapshots }),
   };
 }
 

@@ -68,7 +68,10 @@ const PotInfo = z.object({
   active: z.boolean(),
   attributes: z.record(text, AttributeValue).describe('pot attributes by camelCase name (startAtBoot, persistent, ...)'),
   jailAttributes: z.record(text, AttributeValue).describe('jail attributes by camelCase name (devfsRuleset, enforceStatfs, ...)'),
-  resources: z.object({ cpus: unset(z.number().int()).describe('set-rss -C'), memory: unset(z.number().int().nonnegative()).describe('set-rss -M in bytes (512M is 536870912)') }),
+  resources: z.object({
+    cpus: unset(z.number().int()).describe('set-rss -C'),
+    memory: unset(z.number().int().nonnegative()).describe('set-rss -M in bytes (512M is 536870912)'),
+  }),
   datasets: z.array(Dataset),
   snapshots: z.array(text),
 });
@@ -80,8 +83,13 @@ export const InfoOutput = z
     schemaVersion: version,
     pot: PotInfo.optional().describe('info -p'),
     snapshots: z.array(text).optional().describe('info -p -s'),
-    environment: z.array(z.object({ name: text, value: text })).optional().describe('info -p -E'),
-    bridge: Bridge.extend({ addresses: z.array(BridgeAddress) }).optional().describe('info -B'),
+    environment: z
+      .array(z.object({ name: text, value: text }))
+      .optional()
+      .describe('info -p -E'),
+    bridge: Bridge.extend({ addresses: z.array(BridgeAddress) })
+      .optional()
+      .describe('info -B'),
   })
   .describe('pot info --json');
 
@@ -91,7 +99,10 @@ const PotShow = z.object({
   name: text,
   diskUsage: unset(bytes).describe("bytes used by the pot's datasets (zfs used)"),
   baseUsage: unset(bytes).optional().describe('-v, multi pots: bytes used by the base'),
-  datasets: z.array(z.object({ dataset: text, usage: unset(bytes) })).optional().describe('-v'),
+  datasets: z
+    .array(z.object({ dataset: text, usage: unset(bytes) }))
+    .optional()
+    .describe('-v'),
   running: z.boolean(),
   memory: unset(z.object({ virtual: unset(bytes), physical: unset(bytes) })).describe('bytes in use; null when stopped or without rctl'),
   cpus: unset(z.number().int()).describe('the CPU limit (set-rss -C); null when none'),
@@ -114,9 +125,7 @@ export const PsOutput = z
   })
   .describe('pot ps --json');
 
-export const ConfigOutput = z
-  .object({ schemaVersion: version, name: text, label: text, value: unset(text) })
-  .describe('pot config -g NAME --json');
+export const ConfigOutput = z.object({ schemaVersion: version, name: text, label: text, value: unset(text) }).describe('pot config -g NAME --json');
 
 export const DoctorOutput = z
   .object({
@@ -125,9 +134,7 @@ export const DoctorOutput = z
   })
   .describe('pot doctor --json');
 
-export const GetAttributeOutput = z
-  .object({ schemaVersion: version, pot: text, attribute: text, value: AttributeValue })
-  .describe('pot get-attribute --json');
+export const GetAttributeOutput = z.object({ schemaVersion: version, pot: text, attribute: text, value: AttributeValue }).describe('pot get-attribute --json');
 
 export const GetRssOutput = z
   .object({

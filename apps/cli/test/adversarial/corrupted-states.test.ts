@@ -43,7 +43,8 @@ function states(): State[] {
   const conf = (f: string): string => path.join(host.fsRoot, 'jails', 'bad', 'conf', f);
   const out: State[] = [];
   // every corruption of pot.conf; the two that differ most (binary, a directory) of the others
-  for (const [how, corrupt] of Object.entries(CORRUPTIONS)) out.push({ name: `pot.conf ${how}`, apply: () => corrupt(conf('pot.conf')), create: how === 'directory' });
+  for (const [how, corrupt] of Object.entries(CORRUPTIONS))
+    out.push({ name: `pot.conf ${how}`, apply: () => corrupt(conf('pot.conf')), create: how === 'directory' });
   for (const how of ['binary', 'directory'] as const) {
     const corrupt = CORRUPTIONS[how] as Corruption;
     out.push({ name: `fscomp.conf ${how}`, apply: () => corrupt(conf('fscomp.conf')) });
@@ -59,7 +60,11 @@ function states(): State[] {
 beforeAll(async () => {
   host = createFakeHost();
   host.setup('host_pot_root; host_base 13.1');
-  for (const argv of [['create', '-p', 'good', '-b', '13.1'], ['create', '-p', 'bad', '-b', '13.1'], ['create-private-bridge', '-B', 'stage', '-S', '4']]) {
+  for (const argv of [
+    ['create', '-p', 'good', '-b', '13.1'],
+    ['create', '-p', 'bad', '-b', '13.1'],
+    ['create-private-bridge', '-B', 'stage', '-S', '4'],
+  ]) {
     const r = await potInProcess(host, argv);
     expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
   }
@@ -86,7 +91,16 @@ describe('corrupted states', () => {
     for (const s of states()) {
       restore();
       s.apply();
-      const commands = [['list'], ['list', '-a'], ['info', '-p', 'bad'], ['show', '-a'], ['start', 'bad'], ['stop', 'bad'], ...(s.create ? [['create', '-p', 'nb', '-b', '13.1', '-N', 'private-bridge', '-B', 'stage']] : []), ['destroy', '-p', 'bad']];
+      const commands = [
+        ['list'],
+        ['list', '-a'],
+        ['info', '-p', 'bad'],
+        ['show', '-a'],
+        ['start', 'bad'],
+        ['stop', 'bad'],
+        ...(s.create ? [['create', '-p', 'nb', '-b', '13.1', '-N', 'private-bridge', '-B', 'stage']] : []),
+        ['destroy', '-p', 'bad'],
+      ];
       for (const argv of commands) {
         const r = await potInProcess(host, argv);
         runs += 1;
@@ -95,14 +109,23 @@ describe('corrupted states', () => {
         if (problems.length > 0) failures.push(`${s.name}: pot ${argv.join(' ')}: ${problems.join('; ')}: ${r.stderr.split('\n')[0]}`);
       }
       // what destroy -p left (a pot it refused), destroy -F removes
-      if ((await potInProcess(host, ['list', '-q'])).stdout.split('\n').includes('bad') || host.look('zfs', 'list', '-H', '-o', 'name').includes('zroot/pot/jails/bad')) {
+      if (
+        (await potInProcess(host, ['list', '-q'])).stdout.split('\n').includes('bad') ||
+        host.look('zfs', 'list', '-H', '-o', 'name').includes('zroot/pot/jails/bad')
+      ) {
         const forced = await potInProcess(host, ['destroy', '-F', '-p', 'bad']);
         runs += 1;
         if (forced.code !== 0) failures.push(`${s.name}: destroy -F failed: ${forced.stderr.split('\n')[0]}`);
       }
       const listed = await potInProcess(host, ['list', '-q']);
       if (listed.stdout.split('\n').includes('bad')) failures.push(`${s.name}: bad is still listed after destroy -F`);
-      if (host.look('zfs', 'list', '-H', '-o', 'name').split('\n').some((d) => d.startsWith('zroot/pot/jails/bad'))) failures.push(`${s.name}: a dataset of bad is left`);
+      if (
+        host
+          .look('zfs', 'list', '-H', '-o', 'name')
+          .split('\n')
+          .some((d) => d.startsWith('zroot/pot/jails/bad'))
+      )
+        failures.push(`${s.name}: a dataset of bad is left`);
     }
     console.log(`corrupted states: ${states().length} states, ${runs} runs, ${failures.length} failures`);
     expect(failures).toEqual([]);

@@ -20,7 +20,9 @@ describe('hostile arguments', () => {
   it('are refused with an error line or taken as data, and never reach the host', async () => {
     const { figures, failures } = await runHostileTable(host);
     const marked = markedPaths(host.dir);
-    console.log(`hostile arguments: ${figures.tried} tried, ${figures.refused} refused, ${figures.accepted} accepted, ${figures.reachedHost} reached a host command (${figures.lookedUp} only a lookup query), ${figures.newKeys} added a pot.conf key, ${marked.length} paths made`);
+    console.log(
+      `hostile arguments: ${figures.tried} tried, ${figures.refused} refused, ${figures.accepted} accepted, ${figures.reachedHost} reached a host command (${figures.lookedUp} only a lookup query), ${figures.newKeys} added a pot.conf key, ${marked.length} paths made`,
+    );
     expect(failures).toEqual([]);
     expect(marked).toEqual([]);
     expect(figures.tried).toBeGreaterThanOrEqual(150);

@@ -24,9 +24,31 @@ interface Case {
 /** Names: path escapes, shell syntax, blanks and control characters, unicode, options, empty, too long. */
 function hostileNames(touch: string): string[] {
   return [
-    `../${MARK}`, `${MARK}/../../x`, `a/${MARK}`, `${MARK};touch ${touch}`, `$(touch ${touch})${MARK}`, `\`touch ${touch}\`${MARK}`,
-    `${MARK} x`, `${MARK}\nx`, `${MARK}\tx`, `${MARK}é`, `${MARK}日本`, `-${MARK}`, `--${MARK}`, '', `${MARK}${'x'.repeat(297)}`,
-    '.', '..', `${MARK}'x`, `${MARK}"x`, `${MARK}|x`, `${MARK}&x`, `${MARK}>x`, `${MARK}*`, `${MARK}\\x`, `${MARK}$HOME`,
+    `../${MARK}`,
+    `${MARK}/../../x`,
+    `a/${MARK}`,
+    `${MARK};touch ${touch}`,
+    `$(touch ${touch})${MARK}`,
+    `\`touch ${touch}\`${MARK}`,
+    `${MARK} x`,
+    `${MARK}\nx`,
+    `${MARK}\tx`,
+    `${MARK}é`,
+    `${MARK}日本`,
+    `-${MARK}`,
+    `--${MARK}`,
+    '',
+    `${MARK}${'x'.repeat(297)}`,
+    '.',
+    '..',
+    `${MARK}'x`,
+    `${MARK}"x`,
+    `${MARK}|x`,
+    `${MARK}&x`,
+    `${MARK}>x`,
+    `${MARK}*`,
+    `${MARK}\\x`,
+    `${MARK}$HOME`,
   ];
 }
 
@@ -50,17 +72,33 @@ function table(touch: string): Case[] {
     refused('create', '-p', 'bse', '-b', n);
   }
   // addresses and NIC|IP forms
-  for (const ip of [`10.1.2.3;touch ${touch}`, `em0|10.1.2.3;${MARK}`, `${MARK}|10.1.2.3`, `${sub}|10.1.2.3`, `10.1.2.3 ${MARK}`, `1.2.3.4/33${MARK}`, `::1::${MARK}`, `300.1.1.${MARK}`, `10.1.2.3\n${MARK}`, `em0 ${MARK}|10.1.2.3`, `${MARK}|`, `|${MARK}`]) {
+  for (const ip of [
+    `10.1.2.3;touch ${touch}`,
+    `em0|10.1.2.3;${MARK}`,
+    `${MARK}|10.1.2.3`,
+    `${sub}|10.1.2.3`,
+    `10.1.2.3 ${MARK}`,
+    `1.2.3.4/33${MARK}`,
+    `::1::${MARK}`,
+    `300.1.1.${MARK}`,
+    `10.1.2.3\n${MARK}`,
+    `em0 ${MARK}|10.1.2.3`,
+    `${MARK}|`,
+    `|${MARK}`,
+  ]) {
     refused('create', '-p', 'ip1', '-b', '13.1', '-N', 'alias', '-i', ip);
     refused('create', '-p', 'ip2', '-b', '13.1', '-N', 'public-bridge', '-i', ip);
   }
   // hosts entries
-  for (const h of [`${MARK}:1.2.3.4;x`, `a ${MARK}:1.2.3.4`, `${MARK}:${sub}`, `${MARK}\n1.2.3.4 evil:1.2.3.4`, `${MARK}:300.1.1.1`, `:${MARK}`, `${MARK}:`]) refused('set-hosts', '-p', 'web', '-H', h);
+  for (const h of [`${MARK}:1.2.3.4;x`, `a ${MARK}:1.2.3.4`, `${MARK}:${sub}`, `${MARK}\n1.2.3.4 evil:1.2.3.4`, `${MARK}:300.1.1.1`, `:${MARK}`, `${MARK}:`])
+    refused('set-hosts', '-p', 'web', '-H', h);
   // port specs
-  for (const e of [`80;touch ${touch}`, `tcp:80:${sub}`, `0${MARK}`, `65536${MARK}`, '80:', ':80', `sctp${MARK}:80`, `80\n${MARK}`, `tcp:${MARK}`, `-1${MARK}`]) refused('export-ports', '-p', 'web', '-e', e);
+  for (const e of [`80;touch ${touch}`, `tcp:80:${sub}`, `0${MARK}`, `65536${MARK}`, '80:', ':80', `sctp${MARK}:80`, `80\n${MARK}`, `tcp:${MARK}`, `-1${MARK}`])
+    refused('export-ports', '-p', 'web', '-e', e);
   accepted('export-ports', '-p', 'web', '-e', 'udp:53', '-e', '80:8080');
   // custom: resolver files
-  for (const d of [`custom:../../${MARK}`, `custom:${sub}`, `custom:/nonexistent/${MARK}`, 'custom:', `custom:${MARK};x`, `${MARK}`]) refused('create', '-p', 'dns1', '-b', '13.1', '-d', d);
+  for (const d of [`custom:../../${MARK}`, `custom:${sub}`, `custom:/nonexistent/${MARK}`, 'custom:', `custom:${MARK};x`, `${MARK}`])
+    refused('create', '-p', 'dns1', '-b', '13.1', '-d', d);
   // attribute values
   refused('set-attribute', '-p', 'web', '-A', 'devfs_ruleset', '-V', `4;touch ${touch}`);
   refused('set-attribute', '-p', 'web', '-A', 'stop_timeout', '-V', `10 ${MARK}`);
@@ -88,7 +126,14 @@ const KNOWN_KEY = /^(pot\.(env|cmd|export\.ports|hosts|depend|attr\.[a-z_-]+|rss
 
 function confKeys(host: FakeHost): string[] {
   const text = readFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'pot.conf'), 'utf8');
-  return [...new Set(text.split('\n').filter((l) => l.includes('=')).map((l) => l.slice(0, l.indexOf('='))))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .map((l) => l.slice(0, l.indexOf('='))),
+    ),
+  ];
 }
 
 /**
@@ -142,7 +187,11 @@ export async function runHostileTable(host: FakeHost, progress?: (line: string) 
     else figures.refused += 1;
     const label = JSON.stringify(c.argv);
     const problems =
-      c.expect === 'accepted' ? (r.code === 0 ? [] : [`refused: ${r.stderr.split('\n')[0]}`]) : refusalProblems(r).filter((p) => c.expect === 'refused' || p !== 'exit 0');
+      c.expect === 'accepted'
+        ? r.code === 0
+          ? []
+          : [`refused: ${r.stderr.split('\n')[0]}`]
+        : refusalProblems(r).filter((p) => c.expect === 'refused' || p !== 'exit 0');
     const hits = acted(r.calls);
     if (hits.length > 0) {
       figures.reachedHost += 1;

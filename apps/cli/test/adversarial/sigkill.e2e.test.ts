@@ -36,7 +36,10 @@ function killAt(tool: string, nth: number, match = ''): void {
 }
 
 function noKill(): void {
-  host.env.PATH = (host.env.PATH ?? '').split(':').filter((d) => !d.endsWith('kill-shim')).join(':');
+  host.env.PATH = (host.env.PATH ?? '')
+    .split(':')
+    .filter((d) => !d.endsWith('kill-shim'))
+    .join(':');
 }
 
 /** The host as pot sees it, without the logs. */
@@ -69,7 +72,10 @@ const MOMENTS: Moment[] = [
   {
     name: 'stop of a public-bridge pot, at jail -r',
     host: [['vnet-start']],
-    before: [['create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge'], ['start', 'web']],
+    before: [
+      ['create', '-p', 'web', '-b', '13.1', '-N', 'public-bridge'],
+      ['start', 'web'],
+    ],
     killed: ['stop', 'web'],
     tool: 'jail',
     nth: 1,

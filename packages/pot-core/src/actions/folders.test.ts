@@ -68,7 +68,11 @@ describe('actions/ folders', () => {
   });
 
   it('finds a cycle when there is one (the check itself)', () => {
-    const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])]]);
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+    ]);
     expect(findCycle(graph)).toEqual(['a', 'b', 'c', 'a']);
   });
 

@@ -138,9 +138,7 @@ export function formatLogLines(command: HostCommand, result?: Pick<CommandResult
 export function commandError(command: HostCommand, result: CommandResult, what?: string): PotError {
   const line = formatCommand(command);
   const stderr = result.stderr.trim();
-  const message = `${what === undefined ? '' : `${what}: `}${line} failed (exit ${result.exitCode})${
-    stderr === '' ? '' : `: ${stderr.split('\n')[0]}`
-  }`;
+  const message = `${what === undefined ? '' : `${what}: `}${line} failed (exit ${result.exitCode})${stderr === '' ? '' : `: ${stderr.split('\n')[0]}`}`;
   return new PotError('host-command', message, {
     details: [
       { path: 'command', message: line },

@@ -106,12 +106,24 @@ export function checkName(kind: NameKind, name: string, options: NameCheckOption
   if (name.startsWith('.')) return problem(kind, name, 'leading-dot', 'it starts with "." (hidden file)');
   if (!ALLOWED[kind].test(name)) return problem(kind, name, 'character', 'it contains a character other than ' + ALLOWED_TEXT[kind]);
   if (kind === 'pot' && /^[0-9]+$/.test(name)) {
-    return problem(kind, name, 'digits-only', 'it is made of digits only (jail(8), jls and jexec take it for a jail id)', 'add a letter, e.g. "pot' + name + '"');
+    return problem(
+      kind,
+      name,
+      'digits-only',
+      'it is made of digits only (jail(8), jls and jexec take it for a jail id)',
+      'add a letter, e.g. "pot' + name + '"',
+    );
   }
   if (options.purpose === 'existing') {
     // shell pot made names longer than ours, but none longer than a file name: such a name is no pot's
     if (name.length <= NAME_MAX) return undefined;
-    return problem(kind, name, 'too-long', `it has ${name.length} characters, more than ${NAME_MAX} (no directory of that name can exist)`, `use a name of at most ${MAX_NAME_LENGTH[kind]} characters`);
+    return problem(
+      kind,
+      name,
+      'too-long',
+      `it has ${name.length} characters, more than ${NAME_MAX} (no directory of that name can exist)`,
+      `use a name of at most ${MAX_NAME_LENGTH[kind]} characters`,
+    );
   }
   const limit = kind === 'pot' ? potNameLimit(options.zfsRoot) : { max: MAX_NAME_LENGTH[kind], why: '' };
   if (name.length > limit.max) {

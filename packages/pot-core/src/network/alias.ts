@@ -21,7 +21,7 @@ export function aliasAddresses(ipText: string, stack: Stack, extif: string): Ali
   for (const entry of ipText.split(/\s+/).filter((w) => w !== '')) {
     const bar = entry.indexOf('|');
     const nic = bar < 0 ? extif : entry.slice(0, bar);
-    const ip = bar < 0 ? entry : entry.slice(bar + 1).split('|')[0] ?? '';
+    const ip = bar < 0 ? entry : (entry.slice(bar + 1).split('|')[0] ?? '');
     const family = parseIp(ip)?.family;
     if (family === 4 && stack !== 'ipv6') out.ipv4.push({ nic, ip });
     if (family === 6 && stack !== 'ipv4') out.ipv6.push({ nic, ip });

@@ -31,18 +31,22 @@ describe('decideNetwork (create -N/-i/-B/-S)', () => {
     expect(decideNetwork(req('public-bridge', ['auto']), ctx)).toEqual({ type: 'public-bridge', ip: '10.192.0.4' });
     expect(decideNetwork(req('public-bridge'), ctx).ip).toBe('10.192.0.4');
     expect(decideNetwork(req('public-bridge', ['10.192.0.9']), ctx).ip).toBe('10.192.0.9');
-    expect(() => decideNetwork(req('public-bridge', ['10.192.0.3']), ctx)).toThrow('The 10.192.0.3 IP is not valid - run potnet validate -H 10.192.0.3 for more information');
+    expect(() => decideNetwork(req('public-bridge', ['10.192.0.3']), ctx)).toThrow(
+      'The 10.192.0.3 IP is not valid - run potnet validate -H 10.192.0.3 for more information',
+    );
     expect(() => decideNetwork(req('public-bridge', ['192.168.0.3']), ctx)).toThrow('is not valid');
     expect(() => decideNetwork(req('public-bridge', ['10.192.0.8', '10.192.0.9']), ctx)).toThrow('The 10.192.0.8 10.192.0.9 IP is not valid');
   });
 
-  it('private-bridge: needs -B and a bridge; auto takes the bridge\'s next address; not on ipv6 only', () => {
+  it("private-bridge: needs -B and a bridge; auto takes the bridge's next address; not on ipv6 only", () => {
     const ctx = context({ p1: 'network_type=private-bridge\nip=10.192.0.18\n' }, { stove: 'name=stove\nnet=10.192.0.16/29\ngateway=10.192.0.17\n' });
     expect(decideNetwork(req('private-bridge', [], { bridge: 'stove' }), ctx)).toEqual({ type: 'private-bridge', ip: '10.192.0.19', bridge: 'stove' });
     expect(() => decideNetwork(req('private-bridge', ['10.192.0.18'], { bridge: 'stove' }), ctx)).toThrow('-b stove for more information');
     expect(() => decideNetwork(req('private-bridge', []), ctx)).toThrow('A bridge name is mandatory');
     expect(() => decideNetwork(req('private-bridge', [], { bridge: 'oven' }), ctx)).toThrow('bridge oven not found');
-    expect(() => decideNetwork(req('private-bridge', [], { bridge: 'stove', stack: 'ipv6' }), ctx)).toThrow('private-bridge network type is not supported on ipv6 stack only');
+    expect(() => decideNetwork(req('private-bridge', [], { bridge: 'stove', stack: 'ipv6' }), ctx)).toThrow(
+      'private-bridge network type is not supported on ipv6 stack only',
+    );
   });
 
   it('alias: -i is mandatory, NICs must exist, the stack needs an address of its family', () => {

@@ -51,7 +51,8 @@ function singleAddress(ips: readonly string[], what: string): Ip {
 
 function decideAlias(request: NetworkRequest, ctx: NetworkContext): NetworkDecision {
   if (request.ips.length === 0) throw invalid('option -i is mandatory with network type is alias');
-  if (request.ips.includes('auto')) throw invalid('-i auto not usable with network type alias - a real IP address has to be provided', 'give the address, or NIC|address');
+  if (request.ips.includes('auto'))
+    throw invalid('-i auto not usable with network type alias - a real IP address has to be provided', 'give the address, or NIC|address');
   const families = new Set<4 | 6>();
   for (const entry of request.ips) {
     const [nic, address] = entry.includes('|') ? entry.split('|', 2) : [undefined, entry];
@@ -88,7 +89,10 @@ function decidePrivate(request: NetworkRequest, ctx: NetworkContext): NetworkDec
   if (!bridge) throw notFound('bridge', request.bridge);
   if (isAuto(request.ips)) {
     const free = ctx.book.nextInBridge(bridge);
-    if (!free) throw new PotError('conflict', `no free address is left in bridge ${bridge.name}`, { suggestion: 'destroy unused pots of that bridge or create a larger bridge' });
+    if (!free)
+      throw new PotError('conflict', `no free address is left in bridge ${bridge.name}`, {
+        suggestion: 'destroy unused pots of that bridge or create a larger bridge',
+      });
     return { type: 'private-bridge', ip: formatIp(free), bridge: bridge.name };
   }
   const ip = singleAddress(request.ips, 'private-bridge');

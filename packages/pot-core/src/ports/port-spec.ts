@@ -51,5 +51,8 @@ export function formatPortSpecs(specs: readonly PortSpec[]): string {
 
 /** Reads `pot.export.ports`; specs that do not parse are reported, not guessed. */
 export function parseStoredPortSpecs(value: string): PortSpec[] {
-  return value.split(/\s+/).filter((t) => t !== '').map(parsePortSpec);
+  return value
+    .split(/\s+/)
+    .filter((t) => t !== '')
+    .map(parsePortSpec);
 }

@@ -11,7 +11,7 @@ describe('export-ports specs', () => {
     expect(parsePortSpec(text)).toEqual({ text, ...expected });
   });
 
-  it.each(['80:', ':80', '70000', 'http', '0', 'sctp:80', '', 'udp:'])('refuses %j with shell pot\'s message', (text) => {
+  it.each(['80:', ':80', '70000', 'http', '0', 'sctp:80', '', 'udp:'])("refuses %j with shell pot's message", (text) => {
     expect(() => parsePortSpec(text)).toThrow(`${text} is not a valid port number`);
   });
 

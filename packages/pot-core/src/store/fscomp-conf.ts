@@ -40,7 +40,10 @@ export class FscompConf {
     if (text === '') return new FscompConf([], true);
     const finalNewline = text.endsWith('\n');
     const body = finalNewline ? text.slice(0, -1) : text;
-    return new FscompConf(body.split('\n').map((raw) => parseFscompLine(raw) ?? { raw }), finalNewline);
+    return new FscompConf(
+      body.split('\n').map((raw) => parseFscompLine(raw) ?? { raw }),
+      finalNewline,
+    );
   }
 
   get entries(): FscompEntry[] {

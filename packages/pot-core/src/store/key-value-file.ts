@@ -141,7 +141,10 @@ export class KeyValueFile {
   }
 
   clone(): KeyValueFile {
-    return new KeyValueFile(this.lines.map((l) => ({ ...l })), this.finalNewline);
+    return new KeyValueFile(
+      this.lines.map((l) => ({ ...l })),
+      this.finalNewline,
+    );
   }
 }
 

@@ -128,7 +128,10 @@ export class PotConf extends KeyValueFile {
   }
 
   override clone(): PotConf {
-    return new PotConf(this.lines.map((l) => ({ ...l })), this.finalNewline);
+    return new PotConf(
+      this.lines.map((l) => ({ ...l })),
+      this.finalNewline,
+    );
   }
 
   /** `ip=`: raw text (`_get_ip_var`), e.g. `192.168.1.50 em0|fd00::5`. */

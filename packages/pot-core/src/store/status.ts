@@ -42,7 +42,7 @@ export function statusInterfaces(status: PotStatus): string[] {
 }
 
 export type TransitionResult =
-  | { outcome: 'ok'; next: PotStatus; /** what set-status printed (stopping: the stored ifaces) */ printed?: string }
+  | { outcome: 'ok'; next: PotStatus /** what set-status printed (stopping: the stored ifaces) */; printed?: string }
   | { outcome: 'same' }
   | { outcome: 'refused'; from: PotState | '' };
 

@@ -88,7 +88,11 @@ export class PotStore {
    * PotConf in place (or returns a new one); a missing pot.conf starts empty
    * unless `mustExist`.
    */
-  async updatePotConf(pot: string, mutate: (conf: PotConf) => PotConf | void | Promise<PotConf | void>, options: { mustExist?: boolean } = {}): Promise<PotConf> {
+  async updatePotConf(
+    pot: string,
+    mutate: (conf: PotConf) => PotConf | void | Promise<PotConf | void>,
+    options: { mustExist?: boolean } = {},
+  ): Promise<PotConf> {
     return this.withPotLock(pot, async () => {
       const current = await this.readPotConf(pot);
       if (current === undefined && options.mustExist !== false) {
@@ -199,12 +203,18 @@ export class PotStore {
   /** Bridge file names, sorted. */
   async listBridges(): Promise<string[]> {
     const names = await this.files.entries(bridgesDir(this.fsRoot));
-    return names.filter((d) => d.isFile && !d.name.startsWith('.')).map((d) => d.name).sort();
+    return names
+      .filter((d) => d.isFile && !d.name.startsWith('.'))
+      .map((d) => d.name)
+      .sort();
   }
 
   /** Pot names (directories below FS/jails), sorted. */
   async listPots(): Promise<string[]> {
     const names = await this.files.entries(`${this.fsRoot}/jails`);
-    return names.filter((d) => d.isDirectory).map((d) => d.name).sort();
+    return names
+      .filter((d) => d.isDirectory)
+      .map((d) => d.name)
+      .sort();
   }
 }

@@ -204,7 +204,11 @@ describe('checkConfig', () => {
   });
 
   it('the DNS IP belongs to the network and is not the gateway', () => {
-    expect(findings({ POT_DNS_IP: '192.168.1.1' })[0]).toMatchObject({ field: 'POT_DNS_IP', severity: 'error', message: 'POT_DNS_IP (192.168.1.1) is outside POT_NETWORK (10.192.0.0/10)' });
+    expect(findings({ POT_DNS_IP: '192.168.1.1' })[0]).toMatchObject({
+      field: 'POT_DNS_IP',
+      severity: 'error',
+      message: 'POT_DNS_IP (192.168.1.1) is outside POT_NETWORK (10.192.0.0/10)',
+    });
     expect(fields({ POT_DNS_IP: '10.192.0.1' })).toEqual(['error POT_DNS_IP']);
     expect(fields({ POT_DNS_IP: 'dns' })).toEqual(['error POT_DNS_IP']);
   });
@@ -253,7 +257,7 @@ describe('one reader for pot and potnet', () => {
     // the default POT_DNS_IP (10.192.0.2) is outside the new network: potnet drops it, so it is no finding
     expect(loaded.findings).toEqual([]);
   });
-  it('gateway, DNS, netmask and bridges come from potnet\'s rule set, words and fix included', async () => {
+  it("gateway, DNS, netmask and bridges come from potnet's rule set, words and fix included", async () => {
     const { checkSystemConfig, systemConfigFromTexts } = await import('potnet');
     const values = { POT_GATEWAY: '10.100.0.1', POT_DNS_IP: '10.100.0.2' };
     const fromPot = findings(values);

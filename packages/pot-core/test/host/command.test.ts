@@ -22,9 +22,7 @@ describe('shellQuote (golden log quoting)', () => {
     expect(formatArgv('ifconfig', ['bridge', 'create', 'descr', 'pot public bridge', 'group', 'pot'])).toBe(
       "ifconfig bridge create descr 'pot public bridge' group pot",
     );
-    expect(formatArgv('jail', ['-c', 'name=web', "exec.start=sh -c 'sleep 1234&'"])).toBe(
-      "jail -c name=web 'exec.start=sh -c '\\''sleep 1234&'\\'''",
-    );
+    expect(formatArgv('jail', ['-c', 'name=web', "exec.start=sh -c 'sleep 1234&'"])).toBe("jail -c name=web 'exec.start=sh -c '\\''sleep 1234&'\\'''");
   });
   it('renders pipelines, plans and log lines', () => {
     const receive = {
@@ -33,9 +31,7 @@ describe('shellQuote (golden log quoting)', () => {
       mutating: true,
       pipeFrom: { file: 'zfs', args: ['send', 'zroot/pot/bases/13.1/usr.local@1700000000'], mutating: false },
     };
-    expect(formatCommand(receive)).toBe(
-      'zfs send zroot/pot/bases/13.1/usr.local@1700000000 | zfs receive -x encryption zroot/pot/jails/web/usr.local',
-    );
+    expect(formatCommand(receive)).toBe('zfs send zroot/pot/bases/13.1/usr.local@1700000000 | zfs receive -x encryption zroot/pot/jails/web/usr.local');
     expect(formatLogLines(receive)).toEqual([
       'Q zfs send zroot/pot/bases/13.1/usr.local@1700000000',
       'E zfs receive -x encryption zroot/pot/jails/web/usr.local',

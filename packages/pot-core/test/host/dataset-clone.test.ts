@@ -5,7 +5,9 @@ import { createFreeBsdHost, createRecordingRunner, formatLogLines } from '../../
 describe('FreeBSD driver: datasets for clone, revert and rename', () => {
   it('zfs clone -o mountpoint=, zfs rollback, zfs list -r, service syslogd reload', async () => {
     const rec = createRecordingRunner({
-      responses: { 'zfs list -o name -H -r zroot/pot/jails/web': { stdout: 'zroot/pot/jails/web\nzroot/pot/jails/web/custom\nzroot/pot/jails/web/usr.local\n' } },
+      responses: {
+        'zfs list -o name -H -r zroot/pot/jails/web': { stdout: 'zroot/pot/jails/web\nzroot/pot/jails/web/custom\nzroot/pot/jails/web/usr.local\n' },
+      },
     });
     const host = createFreeBsdHost({ runner: rec, hostRoot: '/nonexistent' });
     await host.zfs.clone('zroot/pot/jails/web/custom@1700000000', 'zroot/pot/jails/app/custom', { mountpoint: '/opt/pot/jails/app/custom' });

@@ -10,7 +10,7 @@ const log = (rec: RecordingRunner): string[] => rec.commands.flatMap((c) => form
 const URL = 'https://ftp.freebsd.org/pub/FreeBSD/releases/amd64/amd64/13.2-RELEASE/base.txz';
 
 describe('host.downloads (FreeBSD fetch)', () => {
-  it('fetch -q -o FILE URL; a failure is a host-command PotError with fetch\'s message', async () => {
+  it("fetch -q -o FILE URL; a failure is a host-command PotError with fetch's message", async () => {
     const rec = createRecordingRunner({ responses: { 'fetch -q -o /c/bad': { exitCode: 1, stderr: `fetch: ${URL}: Not Found\n` } } });
     const host = createFreeBsdHost({ runner: rec, hostRoot: '/nonexistent' });
     await host.downloads.fetch(URL, '/c/13.2-RELEASE_base.txz');
@@ -96,7 +96,10 @@ describe('host.archives', () => {
     seen.length = 0;
     await host.images.receiveCompressed(archive, 'zroot/pot/jails/web_1_0', { progress });
     expect(seen).toEqual(['0/1000', '500/1000', '1000/1000', '1000/1000']);
-    expect(rec.commands.map((c) => formatCommand(c.command))).toEqual([`tar -xkf - -C /fs/bases/13.2 < ${archive}`, `xzcat < ${archive} | zfs receive zroot/pot/jails/web_1_0`]);
+    expect(rec.commands.map((c) => formatCommand(c.command))).toEqual([
+      `tar -xkf - -C /fs/bases/13.2 < ${archive}`,
+      `xzcat < ${archive} | zfs receive zroot/pot/jails/web_1_0`,
+    ]);
   });
 
   it('dry-run extracts and receives as without progress, and reports none', async () => {
@@ -113,6 +116,9 @@ describe('host.archives', () => {
   it('a failing tool is a host-command PotError', async () => {
     const rec = createRecordingRunner({ responses: { tar: { exitCode: 1, stderr: 'tar: Error opening archive\n' } } });
     const host = createFreeBsdHost({ runner: rec, hostRoot: '/nonexistent' });
-    await expect(host.archives.extract('/c/f.txz', '/d')).rejects.toMatchObject({ code: 'host-command', message: 'tar -xkf /c/f.txz -C /d failed (exit 1): tar: Error opening archive' });
+    await expect(host.archives.extract('/c/f.txz', '/d')).rejects.toMatchObject({
+      code: 'host-command',
+      message: 'tar -xkf /c/f.txz -C /d failed (exit 1): tar: Error opening archive',
+    });
   });
 });

@@ -287,11 +287,7 @@ describe('host files', () => {
     await dry.files.copy('/etc/rc.conf', '/etc/rc.conf.2');
     await dry.files.chmod('/etc/rc.conf', 0o644);
     await dry.files.under('/').chown('/opt/pot', 'root:pot');
-    expect(printed).toEqual([
-      `cp ${root}/etc/rc.conf ${root}/etc/rc.conf.2`,
-      `chmod 644 ${root}/etc/rc.conf`,
-      'chown root:pot /opt/pot',
-    ]);
+    expect(printed).toEqual([`cp ${root}/etc/rc.conf ${root}/etc/rc.conf.2`, `chmod 644 ${root}/etc/rc.conf`, 'chown root:pot /opt/pot']);
     expect(await host.files.exists('/etc/rc.conf.2')).toBe(false);
   });
 

@@ -138,7 +138,7 @@ describe('FreeBSD driver against the fake FreeBSD host', () => {
       '    | ext_if = "em0"',
       '    | localnet = "10.192.0.0/10"',
       '    | nat on $ext_if from $localnet to any -> ($ext_if:0)',
-      "E pfctl -a pot-rdr/web -f -",
+      'E pfctl -a pot-rdr/web -f -',
       '    | rdr pass on em0 proto tcp from any to (em0) port 1026 -> 10.192.0.3 port 8080',
       'E pfctl -a pot-rdr/web -F nat -q',
       'E pfctl -e',

@@ -20,7 +20,7 @@ describe('jails.copyInside / makeDirectoryInside', () => {
     ]);
   });
 
-  it('on a stopped pot\'s root: a throw-away jail made for the command (jail -c path=ROOT command=…)', async () => {
+  it("on a stopped pot's root: a throw-away jail made for the command (jail -c path=ROOT command=…)", async () => {
     const { host, log } = recorded();
     await host.jails.makeDirectoryInside({ root: '/opt/pot/jails/web/m' }, '/root/a b');
     await host.jails.copyInside({ root: '/opt/pot/jails/web/m' }, '/tmp/copy-in.AbCd1234/x.txt', '/root/a b/x.txt');

@@ -33,7 +33,12 @@ describe('execa runner', () => {
     expect(read.at(-1)).toBe(200_000);
     expect(read).toEqual([...read].sort((a, b) => a - b));
     const piped: number[] = [];
-    const p = await run.run({ file: 'wc', args: ['-c'], mutating: false, pipeFrom: { file: 'cat', args: [], inputFile: file, inputRead: (n) => void piped.push(n), mutating: false } });
+    const p = await run.run({
+      file: 'wc',
+      args: ['-c'],
+      mutating: false,
+      pipeFrom: { file: 'cat', args: [], inputFile: file, inputRead: (n) => void piped.push(n), mutating: false },
+    });
     expect(p.stdout.trim()).toBe('200000');
     expect(piped.at(-1)).toBe(200_000);
   });

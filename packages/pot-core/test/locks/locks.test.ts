@@ -5,7 +5,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock, globalLockPath, heldLocksEnv, HELD_LOCKS_ENV, importLockPath, potLockPath, readLockOwner, runLockPath, withLock } from '../../src/locks/locks.js';
+import {
+  acquireLock,
+  globalLockPath,
+  heldLocksEnv,
+  HELD_LOCKS_ENV,
+  importLockPath,
+  potLockPath,
+  readLockOwner,
+  runLockPath,
+  withLock,
+} from '../../src/locks/locks.js';
 import { PotStore } from '../../src/store/store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,7 +24,15 @@ let worker = '';
 beforeAll(async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'pot-lock-worker-'));
   worker = path.join(out, 'worker.mjs');
-  await build({ entryPoints: [path.join(here, 'worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: worker, packages: 'external', logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(here, 'worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: worker,
+    packages: 'external',
+    logLevel: 'silent',
+  });
 });
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {

@@ -76,7 +76,9 @@ describe('names', () => {
   it('says which limit a name breaks: file names on every host, the snapshot name below a long POT_ZFS_ROOT', () => {
     expect(MAX_POT_NAME_LENGTH).toBe(216);
     expect(() => validatePotName('a'.repeat(217))).toThrow(
-      '"' + 'a'.repeat(217) + '" is not a valid pot name: it has 217 characters, more than 216 (the file name "pot-lock-<name>.lock.<pid>.<random>.new" must fit NAME_MAX, 255 characters)',
+      '"' +
+        'a'.repeat(217) +
+        '" is not a valid pot name: it has 217 characters, more than 216 (the file name "pot-lock-<name>.lock.<pid>.<random>.new" must fit NAME_MAX, 255 characters)',
     );
     const root = `tank/${'r'.repeat(60)}`;
     expect(maxPotNameForZfsRoot(root)).toBe(255 - root.length - '/jails/'.length - '/usr.local@'.length - 10);

@@ -21,7 +21,12 @@ const AMD64 = { machine: 'amd64', arch: 'amd64' };
 describe('sort -V', () => {
   it('orders numbers as numbers and suffixes as GNU sort -V does', () => {
     expect(sortVersions(['13.10-RELEASE', '14.0-RELEASE', '13.2-RELEASE', '14.0-RC1', '9.3-RELEASE', '14.0-BETA2'])).toEqual([
-      '9.3-RELEASE', '13.2-RELEASE', '13.10-RELEASE', '14.0-BETA2', '14.0-RC1', '14.0-RELEASE',
+      '9.3-RELEASE',
+      '13.2-RELEASE',
+      '13.10-RELEASE',
+      '14.0-BETA2',
+      '14.0-RC1',
+      '14.0-RELEASE',
     ]);
     expect(compareVersions('13.2', '13.2-RC1')).toBeLessThan(0);
     expect(compareVersions('1.01', '1.1')).not.toBe(0);
@@ -31,8 +36,16 @@ describe('sort -V', () => {
 });
 
 describe('releases from the MANIFEST file names', () => {
-  it('keeps this machine\'s files, sorts them with sort -V and strips -RELEASE', () => {
-    const names = ['amd64-amd64-14.0-RELEASE', 'amd64-amd64-13.2-RELEASE', 'arm64-aarch64-13.2-RELEASE', 'amd64-amd64-14.1-RC1', 'amd64-amd64-13.10-RELEASE', 'README', 'amd64-amd64-'];
+  it("keeps this machine's files, sorts them with sort -V and strips -RELEASE", () => {
+    const names = [
+      'amd64-amd64-14.0-RELEASE',
+      'amd64-amd64-13.2-RELEASE',
+      'arm64-aarch64-13.2-RELEASE',
+      'amd64-amd64-14.1-RC1',
+      'amd64-amd64-13.10-RELEASE',
+      'README',
+      'amd64-amd64-',
+    ];
     const r = releasesFromManifests(AMD64, names);
     expect(r.map((x) => x.release)).toEqual(['13.2', '13.10', '14.0', '14.1-RC1']);
     expect(r[0]).toEqual({ release: '13.2', name: '13.2-RELEASE', manifest: '/usr/local/share/freebsd/MANIFESTS/amd64-amd64-13.2-RELEASE' });
@@ -40,17 +53,21 @@ describe('releases from the MANIFEST file names', () => {
     expect(releasesFromManifests({ machine: 'arm64', arch: 'aarch64' }, names).map((x) => x.release)).toEqual(['13.2']);
   });
 
-  it('a bare release file gets -RELEASE; the package\'s -RELEASE file wins over it', () => {
+  it("a bare release file gets -RELEASE; the package's -RELEASE file wins over it", () => {
     expect(fullReleaseName('13.2')).toBe('13.2-RELEASE');
     expect(fullReleaseName('14.0-BETA2')).toBe('14.0-BETA2');
-    expect(releasesFromManifests(AMD64, ['amd64-amd64-13.2'])).toEqual([{ release: '13.2', name: '13.2-RELEASE', manifest: '/usr/local/share/freebsd/MANIFESTS/amd64-amd64-13.2' }]);
+    expect(releasesFromManifests(AMD64, ['amd64-amd64-13.2'])).toEqual([
+      { release: '13.2', name: '13.2-RELEASE', manifest: '/usr/local/share/freebsd/MANIFESTS/amd64-amd64-13.2' },
+    ]);
     expect(releasesFromManifests(AMD64, ['amd64-amd64-13.2', 'amd64-amd64-13.2-RELEASE'])).toEqual([
       { release: '13.2', name: '13.2-RELEASE', manifest: '/usr/local/share/freebsd/MANIFESTS/amd64-amd64-13.2-RELEASE' },
     ]);
   });
 
   it('URL, cache file and level-0 pot name as shell pot made them', () => {
-    expect(baseTarballUrl({ machine: 'arm64', arch: 'aarch64' }, { name: '14.0-RC1' })).toBe('https://ftp.freebsd.org/pub/FreeBSD/releases/arm64/aarch64/14.0-RC1/base.txz');
+    expect(baseTarballUrl({ machine: 'arm64', arch: 'aarch64' }, { name: '14.0-RC1' })).toBe(
+      'https://ftp.freebsd.org/pub/FreeBSD/releases/arm64/aarch64/14.0-RC1/base.txz',
+    );
     expect(baseTarballFileName({ name: '13.2-RELEASE' })).toBe('13.2-RELEASE_base.txz');
     expect(basePotName('13.2')).toBe('base-13_2');
     expect(basePotName('13.2.1')).toBe('base-13_2.1');

@@ -29,7 +29,9 @@ describe('KeyValueFile / PotConf', () => {
     conf.set('pot.depend', 'only');
     expect(conf.getAll('pot.depend')).toEqual(['only']);
     conf.setAll('pot.depend', ['a', 'b']);
-    expect(conf.toString()).toBe('# kept\npot.level=1\nunknown.key=x y\n\nhost.hostname="web.example.org"\npot.depend=a\npot.depend=b\npot.attr.persistent=NO\n');
+    expect(conf.toString()).toBe(
+      '# kept\npot.level=1\nunknown.key=x y\n\nhost.hostname="web.example.org"\npot.depend=a\npot.depend=b\npot.attr.persistent=NO\n',
+    );
     expect(conf.deleteValue('pot.depend', 'a')).toBe(true);
     expect(conf.delete('pot.depend')).toBe(true);
     expect(conf.has('pot.depend')).toBe(false);
@@ -99,7 +101,11 @@ describe('status', () => {
     expect(transition({ state: 'started', interfaces: '' }, 'starting')).toEqual({ outcome: 'refused', from: 'started' });
     expect(transition({ state: 'starting', interfaces: '' }, 'started', 'p4x:')).toEqual({ outcome: 'ok', next: { state: 'started', interfaces: 'p4x:' } });
     expect(transition({ state: 'stopped', interfaces: '' }, 'started').outcome).toBe('refused');
-    expect(transition({ state: 'started', interfaces: 'p4x:' }, 'stopping')).toEqual({ outcome: 'ok', next: { state: 'stopping', interfaces: 'p4x:' }, printed: 'p4x:' });
+    expect(transition({ state: 'started', interfaces: 'p4x:' }, 'stopping')).toEqual({
+      outcome: 'ok',
+      next: { state: 'stopping', interfaces: 'p4x:' },
+      printed: 'p4x:',
+    });
     expect(transition({ state: 'doa', interfaces: '' }, 'stopping').outcome).toBe('ok');
     expect(transition({ state: 'starting', interfaces: '' }, 'stopping').outcome).toBe('refused');
     expect(transition({ state: 'stopping', interfaces: 'p4x:' }, 'stopped')).toEqual({ outcome: 'ok', next: { state: 'stopped', interfaces: '' } });

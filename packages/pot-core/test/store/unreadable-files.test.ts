@@ -7,7 +7,10 @@ import { PotError } from '../../src/errors/pot-error.js';
 import { PotStore } from '../../src/store/store.js';
 
 async function failure(p: Promise<unknown>): Promise<PotError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PotError);
   return err as PotError;
 }
@@ -18,7 +21,8 @@ describe('unreadable pot files', () => {
     const tmp = path.join(fsRoot, 'tmp');
     const store = new PotStore({ fsRoot, tmp, lockDir: path.join(fsRoot, 'locks') });
     const conf = path.join(fsRoot, 'jails', 'bad', 'conf');
-    for (const d of [path.join(conf, 'pot.conf'), path.join(conf, 'fscomp.conf'), path.join(tmp, 'pot_status_bad'), path.join(fsRoot, 'bridges', 'stage')]) mkdirSync(d, { recursive: true });
+    for (const d of [path.join(conf, 'pot.conf'), path.join(conf, 'fscomp.conf'), path.join(tmp, 'pot_status_bad'), path.join(fsRoot, 'bridges', 'stage')])
+      mkdirSync(d, { recursive: true });
     const e = await failure(store.readPotConf('bad'));
     expect(e.code).toBe('host-state');
     expect(e.message).toBe(`pot bad: ${path.join(conf, 'pot.conf')} cannot be read (it is a directory)`);

@@ -31,7 +31,10 @@ function diskFull(): void {
 afterEach(() => vi.restoreAllMocks());
 
 async function failure(p: Promise<unknown>): Promise<PotError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PotError);
   return err as PotError;
 }
@@ -44,7 +47,11 @@ describe('a write that fails on a full disk', () => {
     await store.writeFscompConf('web', 'zroot/pot/jails/web/m /m\n');
     await store.writeBridge({ name: 'stage', net: '10.192.1.0/28', gateway: '10.192.1.1' });
     const conf = path.join(fsRoot, 'jails', 'web', 'conf');
-    const before = { pot: readFileSync(path.join(conf, 'pot.conf'), 'utf8'), fscomp: readFileSync(path.join(conf, 'fscomp.conf'), 'utf8'), bridge: readFileSync(path.join(fsRoot, 'bridges', 'stage'), 'utf8') };
+    const before = {
+      pot: readFileSync(path.join(conf, 'pot.conf'), 'utf8'),
+      fscomp: readFileSync(path.join(conf, 'fscomp.conf'), 'utf8'),
+      bridge: readFileSync(path.join(fsRoot, 'bridges', 'stage'), 'utf8'),
+    };
 
     diskFull();
     const e1 = await failure(store.updatePotConf('web', (c) => void c.set('ip', '10.192.0.9')));

@@ -163,7 +163,9 @@ function hostProcessRecords(call: Call): string[] {
     try {
       const environ = Buffer.concat([Buffer.from([0]), readFileSync(`/proc/${pid}/environ`), Buffer.from([0])]);
       if (!environ.includes(mark)) continue;
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0+$/, '').replace(/[\0\t\n]/g, ' ');
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'latin1')
+        .replace(/\0+$/, '')
+        .replace(/[\0\t\n]/g, ' ');
       if (args !== '') records.push(`${pid}\t-\t${args}`);
     } catch {
       // gone meanwhile, or not ours to read

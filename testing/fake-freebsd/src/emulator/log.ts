@@ -30,7 +30,10 @@ export function jsonString(text: string): string {
 
 function contentLines(content: string): string {
   if (content === '') return '    (empty)\n';
-  return `${content.split('\n').map((l) => `    | ${l}`).join('\n')}\n`;
+  return `${content
+    .split('\n')
+    .map((l) => `    | ${l}`)
+    .join('\n')}\n`;
 }
 
 /** Appends the call to both logs (nothing when FAKEBSD_NOLOG is set). */

@@ -59,7 +59,10 @@ export function xz(call: Call): number {
 export function xzcat(call: Call): number {
   const real = realTool(call, 'xzcat');
   if (real !== undefined) {
-    return collect(call, spawnSync(real, ['--', ...call.args], { env: call.env as NodeJS.ProcessEnv, cwd: call.cwd, ...call.childStdio(), maxBuffer: 1 << 30 }));
+    return collect(
+      call,
+      spawnSync(real, ['--', ...call.args], { env: call.env as NodeJS.ProcessEnv, cwd: call.cwd, ...call.childStdio(), maxBuffer: 1 << 30 }),
+    );
   }
   let rc = 0;
   const files = call.args.length > 0 ? call.args : ['-'];

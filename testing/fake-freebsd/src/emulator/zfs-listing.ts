@@ -145,7 +145,24 @@ function readValueSource(line: string): [string, string] {
 }
 
 /** The properties that are sizes: -p prints them as exact numbers of bytes. */
-const SIZE_PROPS = new Set(['used', 'available', 'avail', 'referenced', 'refer', 'quota', 'reservation', 'refquota', 'refreservation', 'usedbysnapshots', 'usedbydataset', 'usedbychildren', 'usedbyrefreservation', 'written', 'logicalused', 'logicalreferenced']);
+const SIZE_PROPS = new Set([
+  'used',
+  'available',
+  'avail',
+  'referenced',
+  'refer',
+  'quota',
+  'reservation',
+  'refquota',
+  'refreservation',
+  'usedbysnapshots',
+  'usedbydataset',
+  'usedbychildren',
+  'usedbyrefreservation',
+  'written',
+  'logicalused',
+  'logicalreferenced',
+]);
 
 /** A size as zfs prints it (`96K`, `1.50M`, `0B`) in bytes, as `-p` prints it; other text as it is. */
 export function exactSize(value: string): string {

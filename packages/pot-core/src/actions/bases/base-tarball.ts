@@ -28,11 +28,15 @@ export interface BaseTarball {
 async function expectedBaseSha256(ctx: ActionContext, release: Release): Promise<string> {
   const text = await ctx.host.files.read(release.manifest);
   if (text === undefined) {
-    throw new PotError('not-found', 'No manifests found - please install the package freebsd-release-manifests', { suggestion: 'pkg install freebsd-release-manifests' });
+    throw new PotError('not-found', 'No manifests found - please install the package freebsd-release-manifests', {
+      suggestion: 'pkg install freebsd-release-manifests',
+    });
   }
   const sha = manifestSha256(text, 'base.txz');
   if (sha === undefined) {
-    throw new PotError('host-state', `${release.manifest} has no sha256 for base.txz`, { suggestion: 'reinstall the package freebsd-release-manifests (pkg install -f freebsd-release-manifests)' });
+    throw new PotError('host-state', `${release.manifest} has no sha256 for base.txz`, {
+      suggestion: 'reinstall the package freebsd-release-manifests (pkg install -f freebsd-release-manifests)',
+    });
   }
   return sha;
 }
@@ -53,7 +57,9 @@ export async function ensureBaseTarball(ctx: ActionContext, arch: HostArch, rele
   const files = realFiles(ctx);
   const cache = ctx.settings.cache;
   if (cache === '' || !(await files.isDirectory(cache))) {
-    throw new PotError('host-state', `The cache directory ${cache || '(POT_CACHE)'} does not exist`, { suggestion: "run 'pot init' (it creates the cache dataset), or fix POT_CACHE in pot.conf" });
+    throw new PotError('host-state', `The cache directory ${cache || '(POT_CACHE)'} does not exist`, {
+      suggestion: "run 'pot init' (it creates the cache dataset), or fix POT_CACHE in pot.conf",
+    });
   }
   const file = path.join(cache, baseTarballFileName(release));
   const url = baseTarballUrl(arch, release);

@@ -26,11 +26,15 @@ function baseDatasets(ctx: ActionContext, base: string): Array<{ name: string; m
 export async function checkBaseLeftovers(ctx: ActionContext, base: string): Promise<void> {
   const ds = baseDataset(ctx, base);
   if (await ctx.host.zfs.exists(ds)) {
-    throw new PotError('already-exists', `the dataset ${ds} exists already (an incomplete base?)`, { suggestion: `look at it, then remove it with 'zfs destroy -r ${ds}'` });
+    throw new PotError('already-exists', `the dataset ${ds} exists already (an incomplete base?)`, {
+      suggestion: `look at it, then remove it with 'zfs destroy -r ${ds}'`,
+    });
   }
   const dir = basePath(ctx, base);
   if ((await realFiles(ctx).list(dir)).length > 0) {
-    throw new PotError('already-exists', `the directory ${dir} exists already and is not empty (an incomplete base?)`, { suggestion: `look at it, then remove it` });
+    throw new PotError('already-exists', `the directory ${dir} exists already and is not empty (an incomplete base?)`, {
+      suggestion: `look at it, then remove it`,
+    });
   }
 }
 
@@ -68,8 +72,15 @@ export async function populateBase(ctx: ActionContext, base: string, release: Re
   await files.write('/.osrelease', `${release.name}\n`);
   for (const dir of ['root', 'etc', 'var']) {
     // looks at what the extraction made (a dry run's made nothing: as planned)
-    if (!(await ctx.host.plan.afterChanges(() => files.isDirectory(`/${dir}`), () => true))) {
-      throw new PotError('host-state', `${tarball} has no ${dir} directory: it is not a FreeBSD base system`, { suggestion: 'remove it from POT_CACHE and run pot create-base again' });
+    if (
+      !(await ctx.host.plan.afterChanges(
+        () => files.isDirectory(`/${dir}`),
+        () => true,
+      ))
+    ) {
+      throw new PotError('host-state', `${tarball} has no ${dir} directory: it is not a FreeBSD base system`, {
+        suggestion: 'remove it from POT_CACHE and run pot create-base again',
+      });
     }
     await archives.copyTree(path.join(root, dir), path.join(root, 'opt', 'custom'));
   }
@@ -96,6 +107,9 @@ export async function undoBase(ctx: ActionContext, base: string, made: readonly 
     if (await ctx.host.zfs.exists(ds)) await ctx.host.zfs.destroy(ds, { force: true, recursive: true });
     await realFiles(ctx).remove(basePath(ctx, base));
   } catch (err) {
-    warn(ctx, `create-base: could not remove everything it made for ${base} (${err instanceof Error ? err.message : String(err)}): remove ${ds} and ${basePath(ctx, base)} by hand`);
+    warn(
+      ctx,
+      `create-base: could not remove everything it made for ${base} (${err instanceof Error ? err.message : String(err)}): remove ${ds} and ${basePath(ctx, base)} by hand`,
+    );
   }
 }

@@ -33,6 +33,8 @@ export interface ActionContext {
   report: Reporter;
   /** The directory the user's relative paths are taken from (the process's when unset); passed, never changed. */
   cwd?: string;
+  /** The pot command's process id, for the names shell pot derived from `$$` (epairs); the process's own when unset. */
+  pid?: number;
 }
 
 /** A path the user gave, made absolute from the context's working directory. */

@@ -21,7 +21,9 @@ export async function checkPotInitialised(ctx: ActionContext): Promise<void> {
   }
   for (const sub of ['bases', 'jails', 'fscomp']) {
     if (!(await ctx.host.zfs.exists(`${s.zfsRoot}/${sub}`))) {
-      throw new PotError('host-state', 'Your system is not properly initialized, please run pot init to fix it', { suggestion: `${s.zfsRoot}/${sub} is missing: ${runInit.suggestion}` });
+      throw new PotError('host-state', 'Your system is not properly initialized, please run pot init to fix it', {
+        suggestion: `${s.zfsRoot}/${sub} is missing: ${runInit.suggestion}`,
+      });
     }
   }
 }

@@ -58,7 +58,9 @@ export function incompletePot(pot: string): PotError {
 /** `_is_base`: the directory FS/bases/B and the dataset ZR/bases/B exist. */
 export async function isBase(ctx: ActionContext, base: string): Promise<boolean> {
   if (!isValidName('base', base, { purpose: 'existing' })) return false;
-  return (await ctx.host.zfs.exists(`${ctx.settings.zfsRoot}/bases/${base}`)) && (await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'bases', base)));
+  return (
+    (await ctx.host.zfs.exists(`${ctx.settings.zfsRoot}/bases/${base}`)) && (await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'bases', base)))
+  );
 }
 
 /**

@@ -30,7 +30,9 @@ async function resolveTarget(ctx: ActionContext, target: SnapshotTarget, verb: V
     validatePotName(target.pot, { purpose: 'existing' });
     await existingPot(ctx, target.pot);
     if (await ctx.host.jails.isRunning(target.pot)) {
-      throw new PotError('busy', `The pot ${target.pot} is still running. ${verb} is possible only for stopped pots`, { suggestion: `stop it first ('pot stop ${target.pot}')` });
+      throw new PotError('busy', `The pot ${target.pot} is still running. ${verb} is possible only for stopped pots`, {
+        suggestion: `stop it first ('pot stop ${target.pot}')`,
+      });
     }
     await requireRoot(ctx);
     return { dataset: potDataset(ctx, target.pot), recursive: true };

@@ -7,7 +7,7 @@ describe('snapshot names', () => {
     expect(snapshotPart('zroot/pot/jails/web/custom@before-upgrade')).toBe('before-upgrade');
   });
 
-  it('newest and oldest follow the host\'s order (creation), not the names', () => {
+  it("newest and oldest follow the host's order (creation), not the names", () => {
     const names = ['1700000000', 'before-upgrade', '1700000100'];
     expect(newestSnapshot(names)).toBe('1700000100');
     expect(oldestSnapshot(names)).toBe('1700000000');

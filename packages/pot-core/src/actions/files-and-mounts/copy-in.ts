@@ -60,7 +60,10 @@ export async function copyIn(ctx: ActionContext, o: CopyInOptions): Promise<void
           const dir = path.posix.dirname(destination);
           const r = await ctx.host.jails.makeDirectoryInside(place, dir);
           passStderr(ctx, r.stderr);
-          if (r.exitCode !== 0) throw new PotError('host-command', `Destination path ${destination} NOT created because of an error`, { suggestion: `mkdir -p ${dir} failed inside the pot` });
+          if (r.exitCode !== 0)
+            throw new PotError('host-command', `Destination path ${destination} NOT created because of an error`, {
+              suggestion: `mkdir -p ${dir} failed inside the pot`,
+            });
           debug(ctx, `Destination path ${destination} created in the pot ${pot}`);
         }
         // a directory is mounted under its own name, so `cp -a` gives it that name inside an existing DEST

@@ -53,7 +53,7 @@ describe('fscomp.conf mount points', () => {
     expect(conf.toString()).toBe('zroot/pot/bases/13.1 / ro\n/other /mnt/data2\n');
   });
 
-  it('finds a line whose source is the mount point\'s own directory in the pot', () => {
+  it("finds a line whose source is the mount point's own directory in the pot", () => {
     const entries: FscompEntry[] = [{ source: `${ROOT}/srv/`, mountpoint: '/elsewhere', option: '' }];
     expect(entryFromMountpoint(entries, '/srv', ROOT)).toBe(entries[0]);
     expect(entryFromMountpoint(entries, '/srv2', ROOT)).toBeUndefined();

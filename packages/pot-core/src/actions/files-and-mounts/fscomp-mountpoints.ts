@@ -40,7 +40,8 @@ const usage = (message: string, suggestion: string): PotError => new PotError('u
 
 /** The checks of `-m` (mount-in checks for whitespace too: fscomp.conf is split on blanks). */
 export function checkMountpointArgument(mountpoint: string, options: { blanks: boolean }): void {
-  if (options.blanks && /\s/.test(mountpoint)) throw usage('The mountpoint cannot contain spaces', 'fscomp.conf separates its fields with blanks: choose a mount point without them');
+  if (options.blanks && /\s/.test(mountpoint))
+    throw usage('The mountpoint cannot contain spaces', 'fscomp.conf separates its fields with blanks: choose a mount point without them');
   if (!mountpoint.startsWith('/')) throw usage('The mount point has to be an absolute pathname', `give the path inside the pot, e.g. /${mountpoint}`);
   if (normaliseMountpoint(mountpoint) === '/') throw usage('/ is not a valid mount point', 'mount below the root of the pot, e.g. /mnt');
 }

@@ -79,21 +79,32 @@ async function fscompSource(ctx: ActionContext, fscomp: string): Promise<string>
   const dataset = `${ctx.settings.zfsRoot}/fscomp/${fscomp}`;
   if (!(await realFiles(ctx).isDirectory(path.join(ctx.settings.fsRoot, 'fscomp', fscomp)))) throw notFound('fscomp', fscomp);
   if (!(await datasetExists(ctx, dataset))) {
-    throw new PotError('host-state', `fs component ${fscomp} is incomplete: its dataset ${dataset} is missing`, { suggestion: `'pot destroy -f ${fscomp}' removes what is left of it` });
+    throw new PotError('host-state', `fs component ${fscomp} is incomplete: its dataset ${dataset} is missing`, {
+      suggestion: `'pot destroy -f ${fscomp}' removes what is left of it`,
+    });
   }
   return dataset;
 }
 
 async function directorySource(ctx: ActionContext, pot: string, given: string, cwd: string): Promise<string> {
   const dir = mountInDirectory(given, cwd);
-  if (!(await realFiles(ctx).isDirectory(dir))) throw new PotError('not-found', `${given} is not a directory`, { suggestion: 'give an existing directory of the host' });
-  if (/\s/.test(dir)) throw usage('The directory cannot contain spaces', 'fscomp.conf separates its fields with blanks: use a directory (or a link to it) without them');
+  if (!(await realFiles(ctx).isDirectory(dir)))
+    throw new PotError('not-found', `${given} is not a directory`, { suggestion: 'give an existing directory of the host' });
+  if (/\s/.test(dir))
+    throw usage('The directory cannot contain spaces', 'fscomp.conf separates its fields with blanks: use a directory (or a link to it) without them');
   const potDir = potPath(ctx, pot);
   const real = await realFiles(ctx).resolve(dir);
-  const entries = (await potStore(ctx).readFscompConf(pot).catch(() => undefined))?.entries ?? [];
+  const entries =
+    (
+      await potStore(ctx)
+        .readFscompConf(pot)
+        .catch(() => undefined)
+    )?.entries ?? [];
   const used = entries.some((e) => e.source.startsWith('/') && normaliseMountpoint(e.source) === dir);
   if (used || [dir, real].some((d) => isInsidePot(d, potDir) || isInsidePot(potDir, d))) {
-    throw new PotError('conflict', `Directory ${given} not valid, already used or already part of the pot`, { suggestion: 'mount a directory outside the pot, once' });
+    throw new PotError('conflict', `Directory ${given} not valid, already used or already part of the pot`, {
+      suggestion: 'mount a directory outside the pot, once',
+    });
   }
   return dir;
 }
@@ -102,7 +113,8 @@ async function directorySource(ctx: ActionContext, pot: string, given: string, c
 async function sourceOf(ctx: ActionContext, pot: string, s: Sources, cwd: string): Promise<string> {
   if (s.fscomp !== undefined) return fscompSource(ctx, s.fscomp);
   if (s.dataset !== undefined) {
-    if (!(await datasetExists(ctx, s.dataset))) throw new PotError('not-found', `dataset ${s.dataset} is not valid`, { suggestion: "'zfs list' shows the datasets" });
+    if (!(await datasetExists(ctx, s.dataset)))
+      throw new PotError('not-found', `dataset ${s.dataset} is not valid`, { suggestion: "'zfs list' shows the datasets" });
     return s.dataset;
   }
   return directorySource(ctx, pot, s.dir as string, cwd);

@@ -84,7 +84,10 @@ export async function withTempMount<T>(ctx: ActionContext, pot: string, m: TempM
     await ctx.host.mounts.unmount(target, { force: true });
     await removeDirs();
   } catch (cause) {
-    const err = new PotError('host-command', `Failed to unmount the ${m.what} tmp folder from the pot`, { cause, suggestion: `unmount ${target} by hand: ${messageOf(cause)}` });
+    const err = new PotError('host-command', `Failed to unmount the ${m.what} tmp folder from the pot`, {
+      cause,
+      suggestion: `unmount ${target} by hand: ${messageOf(cause)}`,
+    });
     if (failure === undefined) failure = err;
     else warn(ctx, err.message);
   }

@@ -18,7 +18,10 @@ export async function resolvedMountpoint(ctx: ActionContext, pot: string, mountp
     try {
       if (!(await root.isDirectory(mountpoint))) await root.mkdirp(mountpoint);
     } catch (cause) {
-      throw new PotError('host-state', 'The mountpoint is not valid!', { cause, suggestion: `${mountpoint} cannot be made inside the pot: ${messageOf(cause)}` });
+      throw new PotError('host-state', 'The mountpoint is not valid!', {
+        cause,
+        suggestion: `${mountpoint} cannot be made inside the pot: ${messageOf(cause)}`,
+      });
     }
   }
   return insideMountpoint(await root.resolve(mountpoint), root.root);

@@ -27,7 +27,10 @@ async function entries(ctx: ActionContext, pot: string): Promise<Array<FscompEnt
 
 /** The dataset's mountpoint, just set, is `mountpoint` (a dry run's setting was only printed: as planned). */
 function movedTo(ctx: ActionContext, dataset: string, mountpoint: string): Promise<boolean> {
-  return ctx.host.plan.afterChanges(async () => (await ctx.host.zfs.mountpoint(dataset)) === mountpoint, () => true);
+  return ctx.host.plan.afterChanges(
+    async () => (await ctx.host.zfs.mountpoint(dataset)) === mountpoint,
+    () => true,
+  );
 }
 
 async function mountEntry(ctx: ActionContext, e: FscompEntry & { target: string }): Promise<void> {
@@ -44,7 +47,8 @@ async function mountEntry(ctx: ActionContext, e: FscompEntry & { target: string 
     return;
   }
   const node = await ctx.host.zfs.mountpoint(e.source);
-  if (node === undefined) throw new PotError('host-state', `Error mounting ${e.source}: the dataset does not exist`, { suggestion: 'fix the line in conf/fscomp.conf' });
+  if (node === undefined)
+    throw new PotError('host-state', `Error mounting ${e.source}: the dataset does not exist`, { suggestion: 'fix the line in conf/fscomp.conf' });
   if (!(await realFiles(ctx).isDirectory(e.target))) await realFiles(ctx).mkdirp(e.target);
   await ctx.host.mounts.bind(node, e.target, { options });
 }

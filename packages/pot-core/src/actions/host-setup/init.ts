@@ -118,7 +118,12 @@ export async function initPot(ctx: ActionContext, options: InitOptions = {}): Pr
       created.push(ds);
     }
     // a dataset just made is mounted by its creation (a dry run's, as planned)
-    const mounted = made ? await ctx.host.plan.afterChanges(() => zfs.isMounted(ds), () => true) : await zfs.isMounted(ds);
+    const mounted = made
+      ? await ctx.host.plan.afterChanges(
+          () => zfs.isMounted(ds),
+          () => true,
+        )
+      : await zfs.isMounted(ds);
     if (!mounted) {
       debug(ctx, `mounting ${ds}`);
       await zfs.mount(ds);

@@ -42,7 +42,8 @@ describe('doctor: installation checks', () => {
 
     const noConf = path.join(prefix(), 'etc', 'pot');
     expect(configFileFindings(noConf)[1]).toEqual({
-      check: 'config-files', severity: 'warning',
+      check: 'config-files',
+      severity: 'warning',
       message: `${noConf}/pot.conf not found: pot runs on the defaults (POT_EXTIF=em0, POT_ZFS_ROOT=zroot/pot, ...)`,
       fix: `cp ${noConf}/pot.conf.sample ${noConf}/pot.conf, then set what your host needs (see pot.conf(5))`,
     });
@@ -58,21 +59,35 @@ describe('doctor: installation checks', () => {
     const etc = path.join(installed, 'etc', 'pot');
     const same = ctxFor(etc, { POT_NETWORK: '10.100.0.0/16', POT_NETMASK: '255.255.0.0', POT_GATEWAY: '10.100.0.1', POT_DNS_IP: '10.100.0.2' });
     const onPath = `${path.join(installed, 'bin')}:/usr/bin`;
-    expect(potnetFindings(same, onPath).map((f) => [f.check, f.severity])).toEqual([['potnet', 'ok'], ['potnet-config', 'ok']]);
+    expect(potnetFindings(same, onPath).map((f) => [f.check, f.severity])).toEqual([
+      ['potnet', 'ok'],
+      ['potnet-config', 'ok'],
+    ]);
 
     // another pot installation first on PATH: potnet reads its files
     const other = prefix();
     const [, disagree] = potnetFindings(same, `${path.join(other, 'bin')}:${onPath}`);
     expect(disagree).toMatchObject({ check: 'potnet-config', severity: 'error' });
-    expect(disagree?.message).toBe(`potnet reads ${other}/etc/pot, pot reads ${etc}, and they disagree: POT_NETWORK 10.192.0.0/10 for potnet, 10.100.0.0/16 for pot; POT_GATEWAY 10.192.0.1 for potnet, 10.100.0.1 for pot; POT_DNS_IP 10.192.0.2 for potnet, 10.100.0.2 for pot`);
+    expect(disagree?.message).toBe(
+      `potnet reads ${other}/etc/pot, pot reads ${etc}, and they disagree: POT_NETWORK 10.192.0.0/10 for potnet, 10.100.0.0/16 for pot; POT_GATEWAY 10.192.0.1 for potnet, 10.100.0.1 for pot; POT_DNS_IP 10.192.0.2 for potnet, 10.100.0.2 for pot`,
+    );
     expect(disagree?.fix).toContain(etc);
 
     const noPotnet = prefix(undefined, ['pot']);
-    expect(potnetFindings(ctxFor(etc), path.join(noPotnet, 'bin'))[0]).toMatchObject({ check: 'potnet', severity: 'warning', fix: expect.stringContaining('PREFIX/bin/potnet') });
+    expect(potnetFindings(ctxFor(etc), path.join(noPotnet, 'bin'))[0]).toMatchObject({
+      check: 'potnet',
+      severity: 'warning',
+      fix: expect.stringContaining('PREFIX/bin/potnet'),
+    });
   });
 
   it('node: the running version against the minimum', () => {
     expect(nodeFinding('24.3.0', '/usr/local/bin/node').severity).toBe('ok');
-    expect(nodeFinding('22.11.0', '/usr/local/bin/node')).toEqual({ check: 'node', severity: 'error', message: 'Node.js 22.11.0 (/usr/local/bin/node) is older than 22.12', fix: 'pkg install node24, then reinstall pot so that it runs on it' });
+    expect(nodeFinding('22.11.0', '/usr/local/bin/node')).toEqual({
+      check: 'node',
+      severity: 'error',
+      message: 'Node.js 22.11.0 (/usr/local/bin/node) is older than 22.12',
+      fix: 'pkg install node24, then reinstall pot so that it runs on it',
+    });
   });
 });

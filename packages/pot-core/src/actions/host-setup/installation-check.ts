@@ -75,13 +75,25 @@ export function potnetFindings(ctx: ActionContext, pathVariable: string): Findin
   const s = ctx.settings;
   const potnet = executableOnPath('potnet', pathVariable);
   if (potnet === undefined) {
-    return [{ check: 'potnet', severity: 'warning', message: `potnet is not on PATH (${pathVariable}): scripts and tools that call it fail`, fix: 'potnet comes with pot (PREFIX/bin/potnet): reinstall pot, or add PREFIX/bin to PATH' }];
+    return [
+      {
+        check: 'potnet',
+        severity: 'warning',
+        message: `potnet is not on PATH (${pathVariable}): scripts and tools that call it fail`,
+        fix: 'potnet comes with pot (PREFIX/bin/potnet): reinstall pot, or add PREFIX/bin to PATH',
+      },
+    ];
   }
   const out: Finding[] = [{ check: 'potnet', severity: 'ok', message: `potnet found: ${potnet}` }];
   const pot = findPotExecutable(pathVariable);
   const theirs = pot === undefined ? undefined : path.join(path.dirname(path.dirname(pot)), 'etc', 'pot');
   if (theirs === undefined) {
-    out.push({ check: 'potnet-config', severity: 'warning', message: 'potnet finds its configuration through pot on PATH, and there is no pot on PATH', fix: 'add PREFIX/bin (where pot is installed) to PATH' });
+    out.push({
+      check: 'potnet-config',
+      severity: 'warning',
+      message: 'potnet finds its configuration through pot on PATH, and there is no pot on PATH',
+      fix: 'add PREFIX/bin (where pot is installed) to PATH',
+    });
     return out;
   }
   let seen;
@@ -89,7 +101,12 @@ export function potnetFindings(ctx: ActionContext, pathVariable: string): Findin
     seen = loadSystemConfig({ path: pathVariable });
   } catch (e) {
     if (!(e instanceof PotnetError)) throw e;
-    out.push({ check: 'potnet-config', severity: 'error', message: `potnet cannot read its configuration in ${theirs}: ${e.message}`, fix: `potnet reads ${theirs}/pot.default.conf and pot.conf: install pot there, or put the pot that uses ${s.etcDir} first on PATH` });
+    out.push({
+      check: 'potnet-config',
+      severity: 'error',
+      message: `potnet cannot read its configuration in ${theirs}: ${e.message}`,
+      fix: `potnet reads ${theirs}/pot.default.conf and pot.conf: install pot there, or put the pot that uses ${s.etcDir} first on PATH`,
+    });
     return out;
   }
   const differences = [
@@ -117,14 +134,24 @@ export function nodeFinding(version = process.versions.node, execPath = process.
   const ok = major > minMajor || (major === minMajor && minor >= minMinor);
   return ok
     ? { check: 'node', severity: 'ok', message: `Node.js ${version} (${execPath})` }
-    : { check: 'node', severity: 'error', message: `Node.js ${version} (${execPath}) is older than ${minMajor}.${minMinor}`, fix: 'pkg install node24, then reinstall pot so that it runs on it' };
+    : {
+        check: 'node',
+        severity: 'error',
+        message: `Node.js ${version} (${execPath}) is older than ${minMajor}.${minMinor}`,
+        fix: 'pkg install node24, then reinstall pot so that it runs on it',
+      };
 }
 
 async function manifestsFinding(ctx: ActionContext): Promise<Finding> {
   const files = (await ctx.host.files.exists(MANIFESTS_DIR)) ? await ctx.host.files.list(MANIFESTS_DIR) : [];
   return files.length > 0
     ? { check: 'release-manifests', severity: 'ok', message: `${files.length} FreeBSD release manifests in ${MANIFESTS_DIR}` }
-    : { check: 'release-manifests', severity: 'warning', message: `no release manifests in ${MANIFESTS_DIR}: create-base and single pots from a release cannot know the releases`, fix: 'pkg install freebsd-release-manifests' };
+    : {
+        check: 'release-manifests',
+        severity: 'warning',
+        message: `no release manifests in ${MANIFESTS_DIR}: create-base and single pots from a release cannot know the releases`,
+        fix: 'pkg install freebsd-release-manifests',
+      };
 }
 
 async function initFinding(ctx: ActionContext): Promise<Finding> {
@@ -147,13 +174,23 @@ async function bootFindings(ctx: ActionContext): Promise<Finding[]> {
   const out: Finding[] = [];
   const script = path.resolve(ctx.settings.etcDir, '..', 'rc.d', 'pot');
   if (!isExecutableFile(script)) {
-    out.push({ check: 'rc.d', severity: 'error', message: `${marked.join(', ')} should start at boot, but ${script} is not installed`, fix: 'reinstall pot (pkg install -f pot-ts, or make install)' });
+    out.push({
+      check: 'rc.d',
+      severity: 'error',
+      message: `${marked.join(', ')} should start at boot, but ${script} is not installed`,
+      fix: 'reinstall pot (pkg install -f pot-ts, or make install)',
+    });
   }
   const enabled = /^(yes|true|on|1)$/i.test(((await ctx.host.rc.get('pot_enable')) ?? '').trim());
   out.push(
     enabled
       ? { check: 'rc.d', severity: 'ok', message: `pot_enable=YES: ${marked.join(', ')} start at boot` }
-      : { check: 'rc.d', severity: 'warning', message: `${marked.join(', ')} marked start-at-boot, but pot_enable is not YES: they will not start at boot`, fix: 'sysrc pot_enable=YES' },
+      : {
+          check: 'rc.d',
+          severity: 'warning',
+          message: `${marked.join(', ')} marked start-at-boot, but pot_enable is not YES: they will not start at boot`,
+          fix: 'sysrc pot_enable=YES',
+        },
   );
   return out;
 }

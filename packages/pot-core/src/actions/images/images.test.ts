@@ -27,7 +27,11 @@ describe('image host operations', () => {
     await images.sendCompressed('zroot/pot/jails/web@1700000000', '/tmp/web_1.0.xz', 6);
     await images.receiveCompressed('/cache/web_1.0.xz', 'zroot/pot/jails/web_1_0');
     expect(await images.skein1024(['/cache/web_1.0.xz', '/cache/web_1.0.xz.meta'])).toBe('abc123');
-    await images.receiveCompressed('/cache/web_2.0.xz', 'zroot/pot/jails/web_2_0', { origin: 'zroot/pot/jails/base_1_0@17', mount: false, excludeProperties: ['encryption'] });
+    await images.receiveCompressed('/cache/web_2.0.xz', 'zroot/pot/jails/web_2_0', {
+      origin: 'zroot/pot/jails/base_1_0@17',
+      mount: false,
+      excludeProperties: ['encryption'],
+    });
     expect(runner.commands.map((c) => formatCommand(c.command))).toEqual([
       'zfs send -R zroot/pot/jails/web@1700000000 | xz -6 -T 0 > /tmp/web_1.0.xz',
       'xzcat /cache/web_1.0.xz | zfs receive zroot/pot/jails/web_1_0',

@@ -165,10 +165,16 @@ async function ensureImage(ctx: ActionContext, url: string, c: CachedImage): Pro
     try {
       await fetchDigest(ctx, base, c);
       // the files are checked once they are fetched (a dry run's are only planned: as planned)
-      problem = await ctx.host.plan.afterChanges(() => problemOf(ctx, c, 'signature'), () => undefined);
+      problem = await ctx.host.plan.afterChanges(
+        () => problemOf(ctx, c, 'signature'),
+        () => undefined,
+      );
       if (problem === undefined) {
         await fetchImage(ctx, base, c);
-        problem = await ctx.host.plan.afterChanges(() => problemOf(ctx, c, 'digest'), () => undefined);
+        problem = await ctx.host.plan.afterChanges(
+          () => problemOf(ctx, c, 'digest'),
+          () => undefined,
+        );
       }
     } catch (err) {
       if (err instanceof PotError && err.code !== 'host-command') throw err;
@@ -202,7 +208,10 @@ async function reworkConf(ctx: ActionContext, pot: string): Promise<NetworkDecis
     type = 'public-bridge';
   }
   const bridge = type === 'private-bridge' ? conf.getShell('bridge') || undefined : undefined;
-  const network = decideNetwork({ type, ips: [], stack, ...(bridge === undefined ? {} : { bridge }) }, { book: addressBook(ctx), interfaceExists: () => false });
+  const network = decideNetwork(
+    { type, ips: [], stack, ...(bridge === undefined ? {} : { bridge }) },
+    { book: addressBook(ctx), interfaceExists: () => false },
+  );
   if (network.ip !== '') info(ctx, `Assigning new IP: ${network.ip}`);
   const hostname = usableHostname(pot, await ctx.host.system.hostname(), Number(ctx.settings.vars.POT_HOSTNAME_MAX_LENGTH) || 64);
   const dns = conf.getShell('pot.dns') || 'inherit';
@@ -231,10 +240,16 @@ async function baseLayer(ctx: ActionContext, pot: string, c: CachedImage, o: Imp
     return undefined;
   }
   const m = /^([A-Za-z0-9._-]+):([A-Za-z0-9._-]+)@([A-Za-z0-9._:-]+)$/.exec(meta);
-  if (!m) throw new PotError('host-state', `${path.basename(c.meta)} names no origin pot: ${JSON.stringify(meta)}`, { suggestion: 'a layered image has a .meta of the form POT:TAG@SNAPSHOT; export its origin and the pot again' });
+  if (!m)
+    throw new PotError('host-state', `${path.basename(c.meta)} names no origin pot: ${JSON.stringify(meta)}`, {
+      suggestion: 'a layered image has a .meta of the form POT:TAG@SNAPSHOT; export its origin and the pot again',
+    });
   const [, remote = '', tag = '', snap = ''] = m;
   const origin = importedPotName(remote, tag);
-  if (chain.includes(origin)) throw new PotError('host-state', `the images of ${chain.join(', ')} depend on each other in a circle`, { suggestion: 'export the origin pot again as a standalone image' });
+  if (chain.includes(origin))
+    throw new PotError('host-state', `the images of ${chain.join(', ')} depend on each other in a circle`, {
+      suggestion: 'export the origin pot again as a standalone image',
+    });
   info(ctx, `Pot ${pot} depends on ${origin} (@${snap})`);
   if ((await potPresence(ctx, origin)) === 'absent') {
     info(ctx, `Installing dependency ${origin}`);
@@ -279,7 +294,9 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
   if (pubkey !== undefined) await checkKeyFile(ctx, pubkey, 'Public key');
   await requireRoot(ctx);
   if (cache === '' || !(await realFiles(ctx).isDirectory(cache))) {
-    throw new PotError('host-state', `The cache directory ${cache || '(POT_CACHE)'} does not exist`, { suggestion: "run 'pot init' (it creates the cache dataset), or fix POT_CACHE in pot.conf" });
+    throw new PotError('host-state', `The cache directory ${cache || '(POT_CACHE)'} does not exist`, {
+      suggestion: "run 'pot init' (it creates the cache dataset), or fix POT_CACHE in pot.conf",
+    });
   }
   return withImportLock(
     pot,
@@ -288,7 +305,13 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
       if (presence === 'present' && reuse) return { name: pot, image, importedNow: false };
       if (presence !== 'absent') throw alreadyPresent(pot);
       info(ctx, `importing ${o.remote} @ ${o.tag} as ${pot}`);
-      const c: CachedImage = { image, meta: `${image}.meta`, skein: `${image}.skein`, signature: `${image}.skein.sig`, pubkey: pubkey && userPath(ctx, pubkey) };
+      const c: CachedImage = {
+        image,
+        meta: `${image}.meta`,
+        skein: `${image}.skein`,
+        signature: `${image}.skein.sig`,
+        pubkey: pubkey && userPath(ctx, pubkey),
+      };
       await ensureImage(ctx, o.url ?? 'file://', c);
       const layer = await baseLayer(ctx, pot, c, { ...o, pubkey: pubkey ?? '' }, [...chain, pot]);
       return receive(ctx, pot, image, layer);
@@ -299,32 +322,36 @@ async function importImage(ctx: ActionContext, o: ImportPotOptions, chain: reado
 
 /** The verified image received as the pot (under the global lock: its network is decided here); a failure removes it. */
 async function receive(ctx: ActionContext, pot: string, image: string, layer: string | undefined): Promise<ImportedPot> {
-  return withGlobalLock(async () => {
-    try {
-      // as shell pot: the encryption property of the image is left out where the pool knows it
-      const rootProps = await ctx.host.zfs.propertyNames(ctx.settings.zfsRoot);
-      const excludeProperties = rootProps.includes('encryption') ? ['encryption'] : [];
-      const dataset = potDataset(ctx, pot);
-      const receive = (options: ReceiveOptions) => withProgress(ctx, `receiving ${path.basename(image)}`, (progress) => ctx.host.images.receiveCompressed(image, dataset, { ...options, ...progress }));
-      if (layer === undefined) await receive({ excludeProperties });
-      else {
-        await receive({ excludeProperties, origin: layer, mount: false });
-        await ctx.host.zfs.inheritProperty(`${dataset}/m`, 'mountpoint');
-        // the new mount point may have mounted it already
-        for (const ds of [dataset, `${dataset}/m`]) if (!(await ctx.host.zfs.isMounted(ds))) await ctx.host.zfs.mount(ds);
+  return withGlobalLock(
+    async () => {
+      try {
+        // as shell pot: the encryption property of the image is left out where the pool knows it
+        const rootProps = await ctx.host.zfs.propertyNames(ctx.settings.zfsRoot);
+        const excludeProperties = rootProps.includes('encryption') ? ['encryption'] : [];
+        const dataset = potDataset(ctx, pot);
+        const receive = (options: ReceiveOptions) =>
+          withProgress(ctx, `receiving ${path.basename(image)}`, (progress) => ctx.host.images.receiveCompressed(image, dataset, { ...options, ...progress }));
+        if (layer === undefined) await receive({ excludeProperties });
+        else {
+          await receive({ excludeProperties, origin: layer, mount: false });
+          await ctx.host.zfs.inheritProperty(`${dataset}/m`, 'mountpoint');
+          // the new mount point may have mounted it already
+          for (const ds of [dataset, `${dataset}/m`]) if (!(await ctx.host.zfs.isMounted(ds))) await ctx.host.zfs.mount(ds);
+        }
+        // pot.conf is the received one's: a dry run received nothing, it only says so
+        const network = await ctx.host.plan.afterChanges(
+          () => reworkConf(ctx, pot),
+          () => {
+            info(ctx, `the hostname and network of ${pot} are decided once it is received`);
+            return undefined;
+          },
+        );
+        return { name: pot, image, importedNow: true, ...(network === undefined ? {} : { network }) };
+      } catch (err) {
+        await undoCreate(ctx, pot);
+        throw err;
       }
-      // pot.conf is the received one's: a dry run received nothing, it only says so
-      const network = await ctx.host.plan.afterChanges(
-        () => reworkConf(ctx, pot),
-        () => {
-          info(ctx, `the hostname and network of ${pot} are decided once it is received`);
-          return undefined;
-        },
-      );
-      return { name: pot, image, importedNow: true, ...(network === undefined ? {} : { network }) };
-    } catch (err) {
-      await undoCreate(ctx, pot);
-      throw err;
-    }
-  }, { globalDir: ctx.settings.tmp });
+    },
+    { globalDir: ctx.settings.tmp },
+  );
 }

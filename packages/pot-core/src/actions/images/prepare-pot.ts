@@ -97,9 +97,15 @@ export async function preparePot(ctx: ActionContext, o: PreparePotOptions): Prom
   const imported = importedPotName(o.remote, o.tag);
   const pot = preparedPotName(o.name || imported, o.allocation);
   validatePotName(pot, { zfsRoot: ctx.settings.zfsRoot });
-  if ((await potPresence(ctx, pot)) !== 'absent') throw new PotError('already-exists', `A pot with name ${pot} already exists`, { suggestion: 'pick another allocation id or name' });
+  if ((await potPresence(ctx, pot)) !== 'absent')
+    throw new PotError('already-exists', `A pot with name ${pot} already exists`, { suggestion: 'pick another allocation id or name' });
   // the image's lock: a run that waited finds the image another allocation imported meanwhile
-  const { importedNow } = await ensureImported(ctx, { remote: o.remote, tag: o.tag, ...(o.url === undefined ? {} : { url: o.url }), ...(o.pubkey === undefined ? {} : { pubkey: o.pubkey }) });
+  const { importedNow } = await ensureImported(ctx, {
+    remote: o.remote,
+    tag: o.tag,
+    ...(o.url === undefined ? {} : { url: o.url }),
+    ...(o.pubkey === undefined ? {} : { pubkey: o.pubkey }),
+  });
   if (!importedNow) {
     debug(ctx, `pot ${imported} already imported - reusing it`);
     return prepareFrom(ctx, o, pot, imported, false);
@@ -143,7 +149,10 @@ async function prepareFrom(ctx: ActionContext, o: PreparePotOptions, pot: string
       exitCode = await startPot(ctx, { pot });
     } catch (err) {
       if (await ctx.host.jails.isRunning(pot)) await stopPot(ctx, { pot });
-      throw new PotError('host-state', `pot ${pot} failed to start: ${err instanceof Error ? err.message : String(err)}`, { suggestion: `see 'pot start ${pot}'`, cause: err });
+      throw new PotError('host-state', `pot ${pot} failed to start: ${err instanceof Error ? err.message : String(err)}`, {
+        suggestion: `see 'pot start ${pot}'`,
+        cause: err,
+      });
     }
     return { name: pot, imported, importedNow, started: true, exitCode };
   }

@@ -23,7 +23,7 @@ const TEMPLATE = [
 ].join('\n');
 
 describe('clonePotConfText', () => {
-  it('the template\'s lines minus the replaced keys, then the new ones in shell pot\'s order', () => {
+  it("the template's lines minus the replaced keys, then the new ones in shell pot's order", () => {
     const text = clonePotConfText(TEMPLATE, {
       hostname: 'app.host.example.org',
       stack: 'ipv4',
@@ -55,11 +55,15 @@ describe('clonePotConfText', () => {
 
   it('inherit and alias networks; custom:FILE is written as custom', () => {
     const base = { hostname: 'app.h', stack: 'dual' as const, dnsName: 'dns' };
-    expect(clonePotConfText(TEMPLATE, { ...base, network: { type: 'inherit', ip: '' }, dns: 'custom:/etc/r.conf' })).toMatch(/\npot\.stack=dual\nnetwork_type=inherit\nvnet=false\npot\.dns=custom\n$/);
-    expect(clonePotConfText(TEMPLATE, { ...base, network: { type: 'alias', ip: '192.168.1.5 em0|fd00::5' }, dns: 'off' })).toMatch(/\nnetwork_type=alias\nvnet=false\nip=192\.168\.1\.5 em0\|fd00::5\npot\.dns=off\n$/);
+    expect(clonePotConfText(TEMPLATE, { ...base, network: { type: 'inherit', ip: '' }, dns: 'custom:/etc/r.conf' })).toMatch(
+      /\npot\.stack=dual\nnetwork_type=inherit\nvnet=false\npot\.dns=custom\n$/,
+    );
+    expect(clonePotConfText(TEMPLATE, { ...base, network: { type: 'alias', ip: '192.168.1.5 em0|fd00::5' }, dns: 'off' })).toMatch(
+      /\nnetwork_type=alias\nvnet=false\nip=192\.168\.1\.5 em0\|fd00::5\npot\.dns=off\n$/,
+    );
   });
 
-  it('dns pot: one pot.depend on the dns pot; another mode drops the template\'s', () => {
+  it("dns pot: one pot.depend on the dns pot; another mode drops the template's", () => {
     const c = { hostname: 'app.h', stack: 'ipv4' as const, network: { type: 'inherit' as const, ip: '' }, dnsName: 'dns' };
     const withDns = clonePotConfText(TEMPLATE, { ...c, dns: 'pot' });
     expect(withDns).toMatch(/\npot\.dns=pot\npot\.depend=dns\n$/);

@@ -46,7 +46,10 @@ export function clonePotConfText(templateText: string, c: CloneConf): string {
       conf.add('vnet', 'true').add('ip', c.network.ip);
       break;
     case 'private-bridge':
-      conf.add('vnet', 'true').add('ip', c.network.ip).add('bridge', c.network.bridge ?? '');
+      conf
+        .add('vnet', 'true')
+        .add('ip', c.network.ip)
+        .add('bridge', c.network.bridge ?? '');
       break;
   }
   conf.add('pot.dns', dns);

@@ -88,7 +88,8 @@ async function checkRequest(ctx: ActionContext, o: ClonePotOptions): Promise<Req
   const template = await existingPot(ctx, o.template, 'reference pot');
   const presence = await potPresence(ctx, o.pot);
   if (presence === 'present') throw new PotError('already-exists', `pot ${o.pot} already exists`, { suggestion: 'pick another name' });
-  if (presence === 'corrupted') throw new PotError('already-exists', `pot ${o.pot} already exists, incomplete`, { suggestion: `remove it with 'pot destroy -F -p ${o.pot}' first` });
+  if (presence === 'corrupted')
+    throw new PotError('already-exists', `pot ${o.pot} already exists, incomplete`, { suggestion: `remove it with 'pot destroy -F -p ${o.pot}' first` });
   if (o.snapshot !== undefined) {
     if (o.autoSnapshot) throw new PotError('usage', '-s and -F are incompatible - which snapshot should I use');
     const names = (await ctx.host.zfs.snapshots(potDataset(ctx, o.template))).map(snapshotPart);
@@ -99,18 +100,23 @@ async function checkRequest(ctx: ActionContext, o: ClonePotOptions): Promise<Req
   const templateType = template.networkType;
   if (o.network !== undefined && !NETWORK_TYPES.includes(o.network)) throw new PotError('usage', `Network type ${o.network} not recognized`);
   if (o.network === undefined && (templateType === undefined || templateType === '')) {
-    throw new PotError('config', `Configuration file for ${o.template} contains obsolete elements`, { suggestion: `Please run pot update-config -p ${o.template} to fix` });
+    throw new PotError('config', `Configuration file for ${o.template} contains obsolete elements`, {
+      suggestion: `Please run pot update-config -p ${o.template} to fix`,
+    });
   }
   const type = o.network ?? (templateType as string);
   const stack = o.stack ?? networkStackOf(template.getShell('pot.stack') || ctx.settings.stack);
   const templateBridge = templateType === 'private-bridge' ? template.getShell('bridge') : undefined;
   const bridge = o.bridge ?? (type === 'private-bridge' ? templateBridge || undefined : undefined);
   const dns = o.dns ?? (template.getShell('pot.dns') || 'inherit');
-  if (template.getShell('pot.level') === '0' && template.type !== 'single') throw new PotError('unsupported', 'Level 0 pots cannot be cloned', { suggestion: 'clone a pot of level 1 or 2' });
+  if (template.getShell('pot.level') === '0' && template.type !== 'single')
+    throw new PotError('unsupported', 'Level 0 pots cannot be cloned', { suggestion: 'clone a pot of level 1 or 2' });
   await requireRoot(ctx);
   await checkDnsPot(ctx, o.dns);
   if ((type === 'public-bridge' || type === 'private-bridge') && !(await vnetAvailable(ctx))) {
-    throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible", { suggestion: 'use -N inherit or -N alias, or a kernel with VIMAGE' });
+    throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible", {
+      suggestion: 'use -N inherit or -N alias, or a kernel with VIMAGE',
+    });
   }
   return { template, type, stack, bridge, dns, resolv };
 }
@@ -134,7 +140,9 @@ async function snapshotsToClone(ctx: ActionContext, o: ClonePotOptions, plan: Mu
     }
     if (snapshot === undefined) {
       if (!o.autoSnapshot) {
-        throw new PotError('host-state', `${c.source} has no snap - please take a snapshot of ${o.template}`, { suggestion: `pot snapshot -p ${o.template}, or clone with -F` });
+        throw new PotError('host-state', `${c.source} has no snap - please take a snapshot of ${o.template}`, {
+          suggestion: `pot snapshot -p ${o.template}, or clone with -F`,
+        });
       }
       snapshot = epochSnapshotName(ctx.host.clock.now());
       info(ctx, `${c.source} has no snap - taking a snapshot on the fly with tag ${snapshot}`);
@@ -163,7 +171,12 @@ async function writeConf(ctx: ActionContext, o: ClonePotOptions, r: Request, net
   else await files.copy(path.join(from, 'resolv.conf'), path.join(dir, 'resolv.conf'));
 }
 
-async function makeDatasets(ctx: ActionContext, o: ClonePotOptions, clones: ReadonlyArray<DatasetClone & { snapshot: string }>, single: boolean): Promise<void> {
+async function makeDatasets(
+  ctx: ActionContext,
+  o: ClonePotOptions,
+  clones: ReadonlyArray<DatasetClone & { snapshot: string }>,
+  single: boolean,
+): Promise<void> {
   await ctx.host.zfs.create(potDataset(ctx, o.pot));
   if (!single) await realFiles(ctx).mkdirp(path.join(potPath(ctx, o.pot), 'm'));
   for (const c of clones) {
@@ -183,17 +196,20 @@ export async function clonePot(ctx: ActionContext, o: ClonePotOptions): Promise<
   const templateFscomp = (await potStore(ctx).readFscompConf(o.template)) ?? new FscompConf();
   const single = r.template.type === 'single';
   const plan = single ? planSingleClone(templateFscomp, paths) : planMultiClone(templateFscomp, paths);
-  return withGlobalLock(async () => {
-    const network = await decideCloneNetwork(ctx, o, r);
-    const clones = await snapshotsToClone(ctx, o, plan);
-    debug(ctx, `Cloning ${o.template} into ${o.pot}`);
-    await makingPot(ctx, o, async () => {
-      throwIfAborted(o.signal);
-      await makeDatasets(ctx, o, clones, single);
-      throwIfAborted(o.signal);
-      await writeConf(ctx, o, r, network, plan.fscomp);
-      throwIfAborted(o.signal);
-    });
-    return { name: o.pot, template: o.template, network, stack: r.stack, dns: r.dns, clones };
-  }, { globalDir: ctx.settings.tmp });
+  return withGlobalLock(
+    async () => {
+      const network = await decideCloneNetwork(ctx, o, r);
+      const clones = await snapshotsToClone(ctx, o, plan);
+      debug(ctx, `Cloning ${o.template} into ${o.pot}`);
+      await makingPot(ctx, o, async () => {
+        throwIfAborted(o.signal);
+        await makeDatasets(ctx, o, clones, single);
+        throwIfAborted(o.signal);
+        await writeConf(ctx, o, r, network, plan.fscomp);
+        throwIfAborted(o.signal);
+      });
+      return { name: o.pot, template: o.template, network, stack: r.stack, dns: r.dns, clones };
+    },
+    { globalDir: ctx.settings.tmp },
+  );
 }

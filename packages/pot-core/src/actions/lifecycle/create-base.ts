@@ -80,7 +80,9 @@ async function checkRequest(ctx: ActionContext, o: CreateBaseOptions): Promise<{
   }
   validateBaseName(base);
   if (base !== release.release && releases.some((r) => r.release === base)) {
-    throw new PotError('usage', `${base} has the name of another valid release and that's forbidden`, { suggestion: `name the base ${release.release}, or anything that is not a release` });
+    throw new PotError('usage', `${base} has the name of another valid release and that's forbidden`, {
+      suggestion: `name the base ${release.release}, or anything that is not a release`,
+    });
   }
   if (await isBase(ctx, base)) throw alreadyBase(base);
   const pot = basePotName(base);
@@ -122,35 +124,39 @@ export async function createBase(ctx: ActionContext, o: CreateBaseOptions): Prom
   if (arch === undefined) throw new PotError('host-state', 'the machine type (hw.machine, hw.machine_arch) is unknown');
   info(ctx, `Create a base with release ${release.release}`);
   await ensureTmp(ctx);
-  return withLock(path.join(ctx.settings.tmp, 'pot-create-base.lock'), async () => {
-    if (await isBase(ctx, base)) throw alreadyBase(base);
-    await checkBaseLeftovers(ctx, base);
-    const tarball = await ensureBaseTarball(ctx, arch, release, { ...(o.signal === undefined ? {} : { signal: o.signal }) });
-    throwIfAborted(o.signal);
-    const made: string[] = [];
-    let potMade = false;
-    try {
-      await makeBaseDatasets(ctx, base, made);
+  return withLock(
+    path.join(ctx.settings.tmp, 'pot-create-base.lock'),
+    async () => {
+      if (await isBase(ctx, base)) throw alreadyBase(base);
+      await checkBaseLeftovers(ctx, base);
+      const tarball = await ensureBaseTarball(ctx, arch, release, { ...(o.signal === undefined ? {} : { signal: o.signal }) });
       throwIfAborted(o.signal);
-      await populateBase(ctx, base, release, tarball.file);
-      throwIfAborted(o.signal);
-      // the pot is made of the base's datasets: a dry run made none, it only says so
-      const snapshot = await ctx.host.plan.afterChanges(
-        () =>
-          relatedPot(ctx, o, base, pot, () => {
-            potMade = true;
-          }),
-        () => {
-          info(ctx, `the pot ${pot} would be created on the base ${base} and snapshotted`);
-          return '';
-        },
-      );
-      return { base, release, pot, tarball, snapshot };
-    } catch (err) {
-      if (potMade) await undoCreate(ctx, pot).catch(() => undefined);
-      await undoBase(ctx, base, made);
-      if (made.length > 0) debug(ctx, `removed what was made for ${baseDataset(ctx, base)}`);
-      throw err;
-    }
-  }, { what: 'the create-base lock', clock: ctx.host.clock });
+      const made: string[] = [];
+      let potMade = false;
+      try {
+        await makeBaseDatasets(ctx, base, made);
+        throwIfAborted(o.signal);
+        await populateBase(ctx, base, release, tarball.file);
+        throwIfAborted(o.signal);
+        // the pot is made of the base's datasets: a dry run made none, it only says so
+        const snapshot = await ctx.host.plan.afterChanges(
+          () =>
+            relatedPot(ctx, o, base, pot, () => {
+              potMade = true;
+            }),
+          () => {
+            info(ctx, `the pot ${pot} would be created on the base ${base} and snapshotted`);
+            return '';
+          },
+        );
+        return { base, release, pot, tarball, snapshot };
+      } catch (err) {
+        if (potMade) await undoCreate(ctx, pot).catch(() => undefined);
+        await undoBase(ctx, base, made);
+        if (made.length > 0) debug(ctx, `removed what was made for ${baseDataset(ctx, base)}`);
+        throw err;
+      }
+    },
+    { what: 'the create-base lock', clock: ctx.host.clock },
+  );
 }

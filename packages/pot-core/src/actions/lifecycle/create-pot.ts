@@ -62,7 +62,9 @@ export interface CreatedPot extends Layout {
 async function decidePotNetwork(ctx: ActionContext, o: CreatePotOptions, stack: Stack): Promise<NetworkDecision> {
   const type = o.network ?? 'inherit';
   if ((type === 'public-bridge' || type === 'private-bridge') && !(await vnetAvailable(ctx))) {
-    throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible", { suggestion: 'use -N inherit or -N alias, or a kernel with VIMAGE' });
+    throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible", {
+      suggestion: 'use -N inherit or -N alias, or a kernel with VIMAGE',
+    });
   }
   const names = type === 'alias' ? [...new Set((o.ips ?? []).filter((e) => e.includes('|')).map((e) => e.split('|')[0] as string))] : [];
   const present = new Set<string>();
@@ -74,9 +76,17 @@ async function decidePotNetwork(ctx: ActionContext, o: CreatePotOptions, stack: 
 function summary(ctx: ActionContext, p: CreatedPot, flavours = ''): void {
   info(ctx, 'Creating a new pot');
   const rows: Array<[string, string]> = [
-    ['pot name     ', p.name], ['type         ', p.type], ['base         ', p.base], ['pot_base     ', p.potbase], ['level        ', String(p.level)],
-    ['network-type ', p.network.type], ['network-stack', p.stack], ['ip           ', p.network.ip], ['bridge       ', p.network.bridge ?? ''],
-    ['dns          ', p.dns], ['flavours     ', flavours],
+    ['pot name     ', p.name],
+    ['type         ', p.type],
+    ['base         ', p.base],
+    ['pot_base     ', p.potbase],
+    ['level        ', String(p.level)],
+    ['network-type ', p.network.type],
+    ['network-stack', p.stack],
+    ['ip           ', p.network.ip],
+    ['bridge       ', p.network.bridge ?? ''],
+    ['dns          ', p.dns],
+    ['flavours     ', flavours],
   ];
   for (const [k, v] of rows) info(ctx, `${k}: ${v}`);
 }
@@ -88,7 +98,8 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 /** `zfs send SRC@LAST | zfs receive DS`, then the received snapshot goes. */
 async function copyLastSnapshot(ctx: ActionContext, source: string, target: string, keepSnapshot: boolean): Promise<void> {
   const snapshot = (await ctx.host.zfs.snapshots(source)).at(-1);
-  if (snapshot === undefined) throw new PotError('host-state', `no snapshot found for ${source}`, { suggestion: `take one with 'zfs snapshot ${source}@NAME'` });
+  if (snapshot === undefined)
+    throw new PotError('host-state', `no snapshot found for ${source}`, { suggestion: `take one with 'zfs snapshot ${source}@NAME'` });
   const rootProps = await ctx.host.zfs.propertyNames(ctx.settings.zfsRoot);
   await ctx.host.zfs.copySnapshot(snapshot, target, { excludeProperties: rootProps.includes('encryption') ? ['encryption'] : [] });
   if (keepSnapshot) return;
@@ -178,8 +189,17 @@ async function writeConf(ctx: ActionContext, p: CreatedPot, customResolv: string
   const osRelease = p.type === 'multi' ? ((await files.read(path.join(ctx.settings.fsRoot, 'bases', p.base, '.osrelease'))) ?? '').replace(/\n+$/, '') : p.base;
   const hostname = usableHostname(p.name, await ctx.host.system.hostname(), Number(ctx.settings.vars.POT_HOSTNAME_MAX_LENGTH) || 64);
   const text = newPotConfText({
-    level: p.level, type: p.type, base: p.base, potbase: p.potbase, dns: p.dns, hostname, baseOsRelease: osRelease, stack: p.stack,
-    networkType: p.network.type, ip: p.network.ip, ...(p.network.bridge === undefined ? {} : { bridge: p.network.bridge }),
+    level: p.level,
+    type: p.type,
+    base: p.base,
+    potbase: p.potbase,
+    dns: p.dns,
+    hostname,
+    baseOsRelease: osRelease,
+    stack: p.stack,
+    networkType: p.network.type,
+    ip: p.network.ip,
+    ...(p.network.bridge === undefined ? {} : { bridge: p.network.bridge }),
     dnsName: ctx.settings.vars.POT_DNS_NAME ?? 'dns',
   });
   await files.write(path.join(dir, 'pot.conf'), text);
@@ -234,7 +254,11 @@ async function checkRequest(ctx: ActionContext, o: CreatePotOptions, dns: string
 }
 
 function pick(o: CreatePotOptions): { level?: string; base?: string; potbase?: string } {
-  return { ...(o.level === undefined ? {} : { level: o.level }), ...(o.base === undefined ? {} : { base: o.base }), ...(o.potbase === undefined ? {} : { potbase: o.potbase }) };
+  return {
+    ...(o.level === undefined ? {} : { level: o.level }),
+    ...(o.base === undefined ? {} : { base: o.base }),
+    ...(o.potbase === undefined ? {} : { potbase: o.potbase }),
+  };
 }
 
 export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promise<CreatedPot> {
@@ -242,21 +266,24 @@ export async function createPot(ctx: ActionContext, o: CreatePotOptions): Promis
   const dns = o.dns ?? 'inherit';
   const { layout, customResolv } = await checkRequest(ctx, o, dns);
   const stack = o.stack ?? ctx.settings.stack;
-  return withGlobalLock(async () => {
-    const network = await decidePotNetwork(ctx, o, stack);
-    await checkDnsPot(ctx, dns);
-    const pot: CreatedPot = { ...layout, name: o.pot, network, stack, dns };
-    summary(ctx, pot, (o.flavours ?? []).map((f) => f.name).join(' '));
-    await makingPot(ctx, o, async () => {
-      throwIfAborted(o.signal);
-      await makeDatasets(ctx, pot, o.signal);
-      throwIfAborted(o.signal);
-      await writeConf(ctx, pot, customResolv);
-      if (pot.type === 'single' && pot.potbase === '') await installRelease(ctx, pot, o.signal);
-      await fixPotbaseFscomp(ctx, pot);
-      await disableHostCronJobs(ctx, pot);
-      throwIfAborted(o.signal);
-    });
-    return pot;
-  }, { globalDir: ctx.settings.tmp });
+  return withGlobalLock(
+    async () => {
+      const network = await decidePotNetwork(ctx, o, stack);
+      await checkDnsPot(ctx, dns);
+      const pot: CreatedPot = { ...layout, name: o.pot, network, stack, dns };
+      summary(ctx, pot, (o.flavours ?? []).map((f) => f.name).join(' '));
+      await makingPot(ctx, o, async () => {
+        throwIfAborted(o.signal);
+        await makeDatasets(ctx, pot, o.signal);
+        throwIfAborted(o.signal);
+        await writeConf(ctx, pot, customResolv);
+        if (pot.type === 'single' && pot.potbase === '') await installRelease(ctx, pot, o.signal);
+        await fixPotbaseFscomp(ctx, pot);
+        await disableHostCronJobs(ctx, pot);
+        throwIfAborted(o.signal);
+      });
+      return pot;
+    },
+    { globalDir: ctx.settings.tmp },
+  );
 }

@@ -66,11 +66,15 @@ export async function destroyPot(ctx: ActionContext, options: DestroyPotOptions)
     if (!(options.force && (hasDataset || hasDir))) throw incompletePot(pot);
   } else {
     if (conf.type === 'multi' && conf.level === 0) {
-      throw new PotError('conflict', `${pot} is a base pot: Please destroy the related base instead`, { suggestion: `pot destroy -b ${conf.get('pot.base') ?? 'BASE'}` });
+      throw new PotError('conflict', `${pot} is a base pot: Please destroy the related base instead`, {
+        suggestion: `pot destroy -b ${conf.get('pot.base') ?? 'BASE'}`,
+      });
     }
     const children = await dependants(ctx, pot);
     if (children.length > 0 && !options.recursive) {
-      throw new PotError('conflict', `${pot} is used by other pots (${children.join(', ')})`, { suggestion: `destroy them first, or use -r to destroy them with ${pot}` });
+      throw new PotError('conflict', `${pot} is used by other pots (${children.join(', ')})`, {
+        suggestion: `destroy them first, or use -r to destroy them with ${pot}`,
+      });
     }
     for (const child of children) await destroyPot(ctx, { ...options, pot: child });
   }
@@ -97,7 +101,10 @@ export async function destroyPotDatasets(ctx: ActionContext, pot: string, force:
     const state = await runState(ctx, pot);
     // under the run lock, `starting` is a start that is gone
     if ((await ctx.host.jails.isRunning(pot)) || state === 'starting') {
-      if (!force) throw new PotError('busy', `pot ${pot} is ${state === 'starting' ? 'left starting' : 'running'}`, { suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it` });
+      if (!force)
+        throw new PotError('busy', `pot ${pot} is ${state === 'starting' ? 'left starting' : 'running'}`, {
+          suggestion: `stop it first ('pot stop ${pot}'), or use -F to stop and destroy it`,
+        });
       await stopPot(ctx, { pot });
     } else if (force && NOT_AT_REST.includes(state) && (await potPresence(ctx, pot)) === 'present') await stopPot(ctx, { pot });
     info(ctx, `Destroying pot ${pot}`);

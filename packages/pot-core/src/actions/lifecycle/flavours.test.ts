@@ -8,7 +8,7 @@ describe('flavourCommand', () => {
     expect(flavourCommand('copy-in-flv -s files/x -d /x', 'web')).toEqual(['copy-in', '-s', 'files/x', '-d', '/x', '-p', 'web']);
   });
 
-  it('keeps set-cmd\'s command verbatim and refuses other forms of it', () => {
+  it("keeps set-cmd's command verbatim and refuses other forms of it", () => {
     expect(flavourCommand("set-cmd -c nginx -g 'daemon off;'", 'web')).toEqual(['set-cmd', '-c', "nginx -g 'daemon off;'", '-p', 'web']);
     expect(flavourCommand('set-cmd nginx', 'web')).toBeUndefined();
   });

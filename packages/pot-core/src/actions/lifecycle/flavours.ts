@@ -51,7 +51,10 @@ export async function resolveFlavour(ctx: ActionContext, name: string): Promise<
 
 /** A command-file line as the argv of a pot command on `pot`; undefined for a line flavours may not use. */
 export function flavourCommand(line: string, pot: string): string[] | undefined {
-  const words = line.trim().split(/\s+/).filter((w) => w !== '');
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const cmd = words[0];
   if (cmd === undefined || !(FLAVOUR_COMMANDS as readonly string[]).includes(cmd)) return undefined;
   if (cmd === 'set-cmd') {
@@ -92,7 +95,10 @@ async function runScript(ctx: ActionContext, pot: string, f: Flavour): Promise<v
   debug(ctx, `Executing ${f.name} script on ${pot}`);
   const r = await ctx.host.jails.exec(pot, [`/tmp/${name}`, pot]);
   for (const line of r.stdout.split('\n')) if (line !== '') ctx.report.print(line);
-  if (r.exitCode !== 0) throw new PotError('host-command', `create: flavour ${f.name} failed (script)`, { suggestion: `run the script by hand in the pot ('pot run ${pot}') to see why` });
+  if (r.exitCode !== 0)
+    throw new PotError('host-command', `create: flavour ${f.name} failed (script)`, {
+      suggestion: `run the script by hand in the pot ('pot run ${pot}') to see why`,
+    });
   await stopPot(ctx, { pot });
   if (!wasPersistent) await setPersistent(ctx, pot, 'NO');
 }

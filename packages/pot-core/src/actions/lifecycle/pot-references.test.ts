@@ -5,7 +5,7 @@ import { renamedPath, renameInFscompConf, renameInPotConf, renameOwnPotConf } fr
 const p = { zfsRoot: 'zroot/pot', fsRoot: '/opt/pot', from: 'web', to: 'www' };
 
 describe('rename references', () => {
-  it('paths of the pot\'s datasets and directory, nothing else', () => {
+  it("paths of the pot's datasets and directory, nothing else", () => {
     expect(renamedPath('zroot/pot/jails/web/usr.local', p)).toBe('zroot/pot/jails/www/usr.local');
     expect(renamedPath('zroot/pot/jails/web', p)).toBe('zroot/pot/jails/www');
     expect(renamedPath('/opt/pot/jails/web/m/usr/local', p)).toBe('/opt/pot/jails/www/m/usr/local');
@@ -15,9 +15,13 @@ describe('rename references', () => {
   });
 
   it('fscomp.conf: changed lines rewritten, the others kept byte for byte', () => {
-    const conf = FscompConf.parse('zroot/pot/bases/13.1 / ro\nzroot/pot/jails/web/usr.local /usr/local ro\nzroot/pot/jails/lvl2/custom /opt/custom zfs-remount \n');
+    const conf = FscompConf.parse(
+      'zroot/pot/bases/13.1 / ro\nzroot/pot/jails/web/usr.local /usr/local ro\nzroot/pot/jails/lvl2/custom /opt/custom zfs-remount \n',
+    );
     expect(renameInFscompConf(conf, p)).toBe(true);
-    expect(conf.toString()).toBe('zroot/pot/bases/13.1 / ro\nzroot/pot/jails/www/usr.local /usr/local ro\nzroot/pot/jails/lvl2/custom /opt/custom zfs-remount \n');
+    expect(conf.toString()).toBe(
+      'zroot/pot/bases/13.1 / ro\nzroot/pot/jails/www/usr.local /usr/local ro\nzroot/pot/jails/lvl2/custom /opt/custom zfs-remount \n',
+    );
     expect(renameInFscompConf(FscompConf.parse('zroot/pot/bases/13.1 / ro\n'), p)).toBe(false);
   });
 
@@ -28,7 +32,7 @@ describe('rename references', () => {
     expect(renameInPotConf(PotConf.parse('pot.potbase=\n'), p)).toBe(false);
   });
 
-  it('the renamed pot\'s hostname goes last', () => {
+  it("the renamed pot's hostname goes last", () => {
     const conf = PotConf.parse('host.hostname="web.host.example.org"\npot.dns=inherit\n');
     expect(renameOwnPotConf(conf, 'www.host.example.org').toString()).toBe('pot.dns=inherit\nhost.hostname="www.host.example.org"\n');
   });

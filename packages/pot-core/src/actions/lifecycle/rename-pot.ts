@@ -35,7 +35,9 @@ async function checkRequest(ctx: ActionContext, o: RenamePotOptions): Promise<vo
   const presence = await potPresence(ctx, o.newName);
   if (presence === 'present') throw new PotError('already-exists', `pot ${o.newName} exists already`, { suggestion: 'pick another name' });
   if (presence === 'corrupted') {
-    throw new PotError('already-exists', `pot ${o.newName} exists already, incomplete`, { suggestion: `remove it with 'pot destroy -F -p ${o.newName}' first, or pick another name` });
+    throw new PotError('already-exists', `pot ${o.newName} exists already, incomplete`, {
+      suggestion: `remove it with 'pot destroy -F -p ${o.newName}' first, or pick another name`,
+    });
   }
   if (await ctx.host.jails.isRunning(o.pot)) throw busy(o.pot);
   await requireRoot(ctx);
@@ -45,7 +47,8 @@ async function checkRequest(ctx: ActionContext, o: RenamePotOptions): Promise<vo
 async function requireStopped(ctx: ActionContext, pot: string): Promise<void> {
   if (await ctx.host.jails.isRunning(pot)) throw busy(pot);
   const state = (await statusStore(ctx).readStatus(pot))?.state;
-  if (state === 'starting' || state === 'stopping') throw new PotError('busy', `pot ${pot} is ${state}`, { suggestion: 'wait for it to end, then rename the stopped pot' });
+  if (state === 'starting' || state === 'stopping')
+    throw new PotError('busy', `pot ${pot} is ${state}`, { suggestion: 'wait for it to end, then rename the stopped pot' });
 }
 
 /**
@@ -155,13 +158,22 @@ export async function renamePot(ctx: ActionContext, o: RenamePotOptions): Promis
       store.withPotLock(o.pot, () =>
         store.withPotLock(o.newName, async () => {
           await requireStopped(ctx, o.pot);
-          if ((await potPresence(ctx, o.newName)) !== 'absent') throw new PotError('already-exists', `pot ${o.newName} exists already`, { suggestion: 'pick another name' });
+          if ((await potPresence(ctx, o.newName)) !== 'absent')
+            throw new PotError('already-exists', `pot ${o.newName} exists already`, { suggestion: 'pick another name' });
           await renameDatasets(ctx, o);
           await moveStatus(ctx, o);
           await renameLogConfig(ctx, o);
           const hostname = usableHostname(o.newName, await ctx.host.system.hostname(), Number(ctx.settings.vars.POT_HOSTNAME_MAX_LENGTH) || 64);
           // the pot's files are under its new name once the datasets moved (a dry run's are not: its old name)
-          await rewritePotFiles(ctx, await ctx.host.plan.afterChanges(async () => o.newName, () => o.pot), paths, hostname);
+          await rewritePotFiles(
+            ctx,
+            await ctx.host.plan.afterChanges(
+              async () => o.newName,
+              () => o.pot,
+            ),
+            paths,
+            hostname,
+          );
           for (const pot of await store.listPots()) {
             if (pot !== o.newName && pot !== o.pot) await forPot(ctx, () => rewritePotFiles(ctx, pot, paths));
           }

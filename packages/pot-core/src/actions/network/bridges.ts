@@ -53,22 +53,25 @@ export async function createPrivateBridge(ctx: ActionContext, options: CreatePri
   await requireRoot(ctx);
   // The lock sits in POT_TMP (/tmp by default, as shell pot's), so separate
   // installations (and parallel tests) do not wait for each other.
-  return withGlobalLock(async () => {
-    if (await realFiles(ctx).exists(bridgeFile(ctx, name))) {
-      throw new PotError('already-exists', `A bridge with name ${name} already exists`, {
-        suggestion: `pick another name, or 'pot destroy -B ${name}' first`,
-      });
-    }
-    const segment = await newNet(ctx, size);
-    if (segment === undefined) {
-      throw new PotError('conflict', `Not able to get a valid network with size ${size}`, {
-        suggestion: `no free segment for ${size} hosts is left in POT_NETWORK (${ctx.settings.network}); use a smaller size or destroy unused bridges`,
-      });
-    }
-    await realFiles(ctx).mkdirp(path.join(ctx.settings.fsRoot, 'bridges'));
-    await realFiles(ctx).write(bridgeFile(ctx, name), `net=${segment.net}\ngateway=${segment.gateway}\nname=${name}\n`);
-    return { name, ...segment };
-  }, { globalDir: ctx.settings.tmp });
+  return withGlobalLock(
+    async () => {
+      if (await realFiles(ctx).exists(bridgeFile(ctx, name))) {
+        throw new PotError('already-exists', `A bridge with name ${name} already exists`, {
+          suggestion: `pick another name, or 'pot destroy -B ${name}' first`,
+        });
+      }
+      const segment = await newNet(ctx, size);
+      if (segment === undefined) {
+        throw new PotError('conflict', `Not able to get a valid network with size ${size}`, {
+          suggestion: `no free segment for ${size} hosts is left in POT_NETWORK (${ctx.settings.network}); use a smaller size or destroy unused bridges`,
+        });
+      }
+      await realFiles(ctx).mkdirp(path.join(ctx.settings.fsRoot, 'bridges'));
+      await realFiles(ctx).write(bridgeFile(ctx, name), `net=${segment.net}\ngateway=${segment.gateway}\nname=${name}\n`);
+      return { name, ...segment };
+    },
+    { globalDir: ctx.settings.tmp },
+  );
 }
 
 export async function listBridges(ctx: ActionContext): Promise<BridgeDef[]> {

@@ -46,7 +46,7 @@ export function epairHostName(prefix: '4' | '6', nowMs: number, pid: number): st
 
 export async function createEpair(ctx: ActionContext, pot: string, prefix: '4' | '6'): Promise<Epair> {
   const pair = await ctx.host.net.createEpair({ description: pot, group: 'pot' });
-  const a = epairHostName(prefix, ctx.host.clock.now(), process.pid);
+  const a = epairHostName(prefix, ctx.host.clock.now(), ctx.pid ?? process.pid);
   try {
     await ctx.host.net.rename(pair.a, a);
   } catch (cause) {
@@ -98,7 +98,8 @@ export async function attachPublicIpv4(ctx: ActionContext, pot: string, conf: Po
     info(ctx, 'Internal network not found! Calling vnet-start to fix the issue');
     bridge = await ensureVnet(ctx, 'ipv4', () => bridgeWithAddress(ctx, s.gateway));
   }
-  if (bridge === undefined) throw new PotError('host-state', 'the public bridge is missing after vnet-start', { suggestion: "run 'pot vnet-start -v' and look at its errors" });
+  if (bridge === undefined)
+    throw new PotError('host-state', 'the public bridge is missing after vnet-start', { suggestion: "run 'pot vnet-start -v' and look at its errors" });
   await join(ctx, bridge, epair);
   const ip = conf.ip ?? '';
   if (tinirc) {
@@ -116,7 +117,10 @@ export async function attachPublicIpv6(ctx: ActionContext, pot: string, epair: E
     info(ctx, 'Internal network not found! Calling vnet-start to fix the issue');
     bridge = await ensureVnet(ctx, 'ipv6', () => bridgeWithMember(ctx, ctx.settings.extif));
   }
-  if (bridge === undefined) throw new PotError('host-state', 'the IPv6 bridge is missing after vnet-start', { suggestion: "run 'pot vnet-start -v' with POT_NETWORK_STACK ipv6 or dual" });
+  if (bridge === undefined)
+    throw new PotError('host-state', 'the IPv6 bridge is missing after vnet-start', {
+      suggestion: "run 'pot vnet-start -v' with POT_NETWORK_STACK ipv6 or dual",
+    });
   await join(ctx, bridge, epair);
   if (tinirc) {
     tinirc.push(...waitForInterface(epair.b), `ifconfig ${epair.b} inet6 up accept_rtadv -ifdisabled`, `/sbin/rtsol -d ${epair.b}`);
@@ -134,7 +138,8 @@ export async function attachPrivate(ctx: ActionContext, pot: string, conf: PotCo
   if (bridge === undefined) {
     bridge = await ensureVnet(ctx, 'ipv4', () => bridgeWithAddress(ctx, def.gateway), def.name);
   }
-  if (bridge === undefined) throw new PotError('host-state', `the bridge of ${def.name} is missing after vnet-start`, { suggestion: `run 'pot vnet-start -B ${def.name} -v'` });
+  if (bridge === undefined)
+    throw new PotError('host-state', `the bridge of ${def.name} is missing after vnet-start`, { suggestion: `run 'pot vnet-start -B ${def.name} -v'` });
   await join(ctx, bridge, epair);
   const size = def.net.split('/')[1] ?? '';
   const ip = conf.ip ?? '';
@@ -145,4 +150,3 @@ export async function attachPrivate(ctx: ActionContext, pot: string, conf: PotCo
   await appendRcConf(ctx, pot, /ifconfig_epair/, `ifconfig_${epair.b}="inet ${ip}/${size}"`);
   await setRouter(ctx, pot, 'defaultrouter', def.gateway);
 }
-

@@ -18,7 +18,11 @@ import { checkNetworkConfig } from './network-check.js';
  * answers commands from a function, and real files in a temporary directory
  * (FS root `<tmp>/opt/pot`).
  */
-function context(vars: Record<string, string>, files: Record<string, string> = {}, answer?: (file: string, args: readonly string[]) => Partial<CommandResult> | undefined) {
+function context(
+  vars: Record<string, string>,
+  files: Record<string, string> = {},
+  answer?: (file: string, args: readonly string[]) => Partial<CommandResult> | undefined,
+) {
   const root = mkdtempSync(path.join(tmpdir(), 'actions-'));
   const fsRoot = path.join(root, 'opt', 'pot');
   for (const [name, content] of Object.entries(files)) {
@@ -97,7 +101,11 @@ describe('NAT rules', () => {
     );
   });
   it('POT_EXTIF_ADDR is used only when it is on POT_EXTIF', async () => {
-    const answer = () => ({ exitCode: 0, stdout: 'em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 192.168.1.10 netmask 0xffffff00 broadcast 192.168.1.255\n', stderr: '' });
+    const answer = () => ({
+      exitCode: 0,
+      stdout: 'em0: flags=8843<UP> metric 0 mtu 1500\n\tinet 192.168.1.10 netmask 0xffffff00 broadcast 192.168.1.255\n',
+      stderr: '',
+    });
     expect(await natRules(context({ POT_EXTIF_ADDR: '192.168.1.10' }, {}, answer).ctx)).toContain('-> $ext_addr');
     const off = context({ POT_EXTIF_ADDR: '192.168.1.11' }, {}, answer);
     expect(await natRules(off.ctx)).not.toContain('ext_addr');

@@ -54,7 +54,14 @@ async function startTunnels(ctx: ActionContext, pot: string, ip: string, ports: 
     const copy = path.join(dir, `ncat-${pot}-${p.potPort}`);
     await realFiles(ctx).write(copy, (await ctx.host.files.read(NCAT)) ?? '', { mode: 0o755 });
     const udp = p.protocol === 'udp' ? ['-u'] : [];
-    await ctx.host.processes.daemon(path.join(dir, `ncat-${p.potPort}.pid`), [copy, '-lk', ...udp, String(p.hostPort), '-c', `${NCAT}${udp.length ? ' -u' : ''} ${ip} ${p.potPort}`]);
+    await ctx.host.processes.daemon(path.join(dir, `ncat-${p.potPort}.pid`), [
+      copy,
+      '-lk',
+      ...udp,
+      String(p.hostPort),
+      '-c',
+      `${NCAT}${udp.length ? ' -u' : ''} ${ip} ${p.potPort}`,
+    ]);
   }
 }
 
@@ -69,25 +76,34 @@ export async function exportPortsAtStart(ctx: ActionContext, pot: string, conf: 
     warn(ctx, `pot ${pot}: ip ${JSON.stringify(ip)} of pot.conf is not an IPv4 address - no redirection is performed`);
     return [];
   }
-  return withGlobalLock(async () => {
-    const range = hostPortRange(await sysctlNumber(ctx, 'net.inet.ip.portrange.reservedhigh', 1023), await sysctlNumber(ctx, 'net.inet.ip.portrange.first', 10000));
-    const ports = assignHostPorts(specs, range, await takenPorts(ctx, range.first, range.last));
-    if (ports === undefined) {
-      warn(ctx, `no free host port left in ${range.first}-${range.last} - no redirection is performed`);
-      return [];
-    }
-    for (const p of ports) debug(ctx, `Redirect: from ${s.extifAddr || `(${s.extif})`} : ${p.protocol}:${p.hostPort} to ${ip} : ${p.protocol}:${p.potPort}`);
-    const hook = s.vars.POT_EXPORT_PORTS_PF_RULES_HOOK ?? '';
-    const rules = hook !== '' ? await hookRules(ctx, hook, ip, ports) : rdrRules({ extIf: s.extif, ...(isValidIPv4(s.extifAddr) ? { extIfAddr: s.extifAddr } : {}), extraIfs: s.extraExtif, ip }, ports);
-    try {
-      await ctx.host.pf.loadAnchor(rdrAnchorOf(pot), { rules: `${rules.join('\n')}\n` });
-    } catch {
-      warn(ctx, 'pfctl failed to apply redirection rules - ignoring but no redirection is performed');
-      if (ctx.verbosity >= 2) for (const r of rules) ctx.report.print(r);
-    }
-    if (hook === '' && conf.attr('localhost-tunnel') === 'YES') await startTunnels(ctx, pot, ip, ports);
-    return ports;
-  }, { globalDir: s.tmp });
+  return withGlobalLock(
+    async () => {
+      const range = hostPortRange(
+        await sysctlNumber(ctx, 'net.inet.ip.portrange.reservedhigh', 1023),
+        await sysctlNumber(ctx, 'net.inet.ip.portrange.first', 10000),
+      );
+      const ports = assignHostPorts(specs, range, await takenPorts(ctx, range.first, range.last));
+      if (ports === undefined) {
+        warn(ctx, `no free host port left in ${range.first}-${range.last} - no redirection is performed`);
+        return [];
+      }
+      for (const p of ports) debug(ctx, `Redirect: from ${s.extifAddr || `(${s.extif})`} : ${p.protocol}:${p.hostPort} to ${ip} : ${p.protocol}:${p.potPort}`);
+      const hook = s.vars.POT_EXPORT_PORTS_PF_RULES_HOOK ?? '';
+      const rules =
+        hook !== ''
+          ? await hookRules(ctx, hook, ip, ports)
+          : rdrRules({ extIf: s.extif, ...(isValidIPv4(s.extifAddr) ? { extIfAddr: s.extifAddr } : {}), extraIfs: s.extraExtif, ip }, ports);
+      try {
+        await ctx.host.pf.loadAnchor(rdrAnchorOf(pot), { rules: `${rules.join('\n')}\n` });
+      } catch {
+        warn(ctx, 'pfctl failed to apply redirection rules - ignoring but no redirection is performed');
+        if (ctx.verbosity >= 2) for (const r of rules) ctx.report.print(r);
+      }
+      if (hook === '' && conf.attr('localhost-tunnel') === 'YES') await startTunnels(ctx, pot, ip, ports);
+      return ports;
+    },
+    { globalDir: s.tmp },
+  );
 }
 
 /**

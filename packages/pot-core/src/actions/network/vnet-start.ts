@@ -141,11 +141,14 @@ export async function vnetStart(ctx: ActionContext, options: VnetStartOptions = 
   await requireRoot(ctx);
   await ensureTmp(ctx);
   // Pots starting at once may all find the network down: one at a time makes one bridge, not several.
-  return withGlobalLock(async () => {
-    const stack = options.stack ?? s.stack;
-    const result: VnetStartResult = { stack };
-    if (stack !== 'ipv6') await ipv4Start(ctx, options.bridge, result);
-    if (stack !== 'ipv4') await ipv6Start(ctx, result);
-    return result;
-  }, { globalDir: s.tmp });
+  return withGlobalLock(
+    async () => {
+      const stack = options.stack ?? s.stack;
+      const result: VnetStartResult = { stack };
+      if (stack !== 'ipv6') await ipv4Start(ctx, options.bridge, result);
+      if (stack !== 'ipv4') await ipv6Start(ctx, result);
+      return result;
+    },
+    { globalDir: s.tmp },
+  );
 }

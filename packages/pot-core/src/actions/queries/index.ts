@@ -12,4 +12,4 @@ export { potPs } from './pot-ps.js';
 export { formatResourceUsage, formatResourceUsageJson, potResourceUsage } from './resource-usage.js';
 export type { PotResourceUsage } from './resource-usage.js';
 export { formatPotShow, potsToShow, showPot, showPots } from './show-pot.js';
-export type { PotShow, ShowOptions } from './show-pot.js';
+export type { PotShow } from './show-pot.js';

@@ -11,7 +11,17 @@ import { potDetails, type PotDetails } from './pot-list.js';
 import { networkStackOf } from '../../config/settings.js';
 
 /** Pot attributes in the order info prints them (read-write, then read-only). */
-export const POT_ATTRIBUTES = ['start-at-boot', 'early-start-at-boot', 'persistent', 'no-rc-script', 'prunable', 'localhost-tunnel', 'no-tmpfs', 'no-etc-hosts', 'to-be-pruned'] as const;
+export const POT_ATTRIBUTES = [
+  'start-at-boot',
+  'early-start-at-boot',
+  'persistent',
+  'no-rc-script',
+  'prunable',
+  'localhost-tunnel',
+  'no-tmpfs',
+  'no-etc-hosts',
+  'to-be-pruned',
+] as const;
 
 export interface PotInfo {
   name: string;
@@ -36,7 +46,7 @@ export async function potInfo(ctx: ActionContext, pot: string, options: { verbos
   const conf = await existingPot(ctx, pot);
   const networkType = conf.networkType ?? '';
   const attributes = Object.fromEntries(POT_ATTRIBUTES.map((a) => [a, conf.attr(a) || 'NO']));
-  const jailAttributes = Object.fromEntries(JAIL_ATTRIBUTE_DEFAULTS.map(([a, d]) => [a, (conf.getShell(`pot.attr.${a}`) || d) || 'NO']));
+  const jailAttributes = Object.fromEntries(JAIL_ATTRIBUTE_DEFAULTS.map(([a, d]) => [a, conf.getShell(`pot.attr.${a}`) || d || 'NO']));
   const cpus = conf.getShell('pot.rss.cpus');
   const memory = conf.getShell('pot.rss.memory');
   const info: PotInfo = {

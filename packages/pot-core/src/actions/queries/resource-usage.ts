@@ -77,7 +77,9 @@ export async function potResourceUsage(ctx: ActionContext, pot: string): Promise
   }
   await requireRoot(ctx);
   if (!(await ctx.host.limits.available())) {
-    throw new PotError('unsupported', 'To get resource usage, rctl has to be enabled', { suggestion: 'set kern.racct.enable=1 in /boot/loader.conf and reboot' });
+    throw new PotError('unsupported', 'To get resource usage, rctl has to be enabled', {
+      suggestion: 'set kern.racct.enable=1 in /boot/loader.conf and reboot',
+    });
   }
   const counters = await ctx.host.limits.usage(pot, { raw: true });
   return resourceUsage(pot, counters, await ctx.host.sysctl.get('hw.clockrate', { quiet: true }));

@@ -51,7 +51,12 @@ async function redirections(ctx: ActionContext, pot: string, conf: PotConf): Pro
   const ip = conf.ip ?? '';
   return (await ctx.host.pf.natRules(anchor, { numeric: true }))
     .filter((r) => r.includes(` ${ip} `))
-    .map((r) => r.replace(/rdr pass on .* inet proto tcp from any to /, '').replace(/ =/g, '').trim());
+    .map((r) =>
+      r
+        .replace(/rdr pass on .* inet proto tcp from any to /, '')
+        .replace(/ =/g, '')
+        .trim(),
+    );
 }
 
 async function runtime(ctx: ActionContext, pot: string, conf: PotConf, exact: boolean): Promise<PotShow['runtime']> {

@@ -18,10 +18,17 @@ export interface ConsoleOptions {
 export async function openConsole(ctx: ActionContext, o: ConsoleOptions): Promise<number> {
   await existingPot(ctx, o.pot);
   if (!(await ctx.host.jails.isRunning(o.pot))) {
-    if (!o.start) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `start it with 'pot start ${o.pot}', or use 'pot run ${o.pot}'` });
+    if (!o.start)
+      throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `start it with 'pot start ${o.pot}', or use 'pot run ${o.pot}'` });
     await requireRoot(ctx);
     await startPot(ctx, { pot: o.pot });
-    if (!(await ctx.host.plan.afterChanges(() => ctx.host.jails.isRunning(o.pot), () => true))) throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `it stopped right after start: look at 'pot info -vp ${o.pot}'` });
+    if (
+      !(await ctx.host.plan.afterChanges(
+        () => ctx.host.jails.isRunning(o.pot),
+        () => true,
+      ))
+    )
+      throw new PotError('host-state', `The pot ${o.pot} is not running`, { suggestion: `it stopped right after start: look at 'pot info -vp ${o.pot}'` });
   }
   await requireRoot(ctx);
   return ctx.host.jails.console(o.pot, 'root');

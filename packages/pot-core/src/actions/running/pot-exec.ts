@@ -24,7 +24,8 @@ export async function execInPot(ctx: ActionContext, o: ExecOptions): Promise<num
   const bad = (o.env ?? []).find((e) => !e.includes('=') || e.startsWith('='));
   if (bad !== undefined) throw new PotError('usage', `${bad} not in a valid form`, { suggestion: 'VARIABLE=value is accepted' });
   if (o.hostUser !== undefined && o.jailUser !== undefined) throw new PotError('usage', 'Parameters -u and -U are mutually exclusive');
-  if (!(await ctx.host.jails.isRunning(o.pot))) throw new PotError('host-state', 'The pot is not running', { suggestion: `start it with 'pot start ${o.pot}'` });
+  if (!(await ctx.host.jails.isRunning(o.pot)))
+    throw new PotError('host-state', 'The pot is not running', { suggestion: `start it with 'pot start ${o.pot}'` });
   await requireRoot(ctx);
   return ctx.host.jails.attach(o.pot, ['env', ...(o.env ?? []), ...o.command], {
     ...(o.hostUser === undefined ? {} : { hostUser: o.hostUser }),

@@ -31,7 +31,8 @@ function context(files: Record<string, string>, answer: (c: HostCommand) => Part
     verbosity: 1,
     report: { print: (l) => lines.push(l), diag: (l) => lines.push(`E:${l}`) },
   };
-  const commands = (): string[] => runner.commands.filter((c) => c.command.mutating || ['pgrep', 'pkill'].includes(c.command.file)).map((c) => [c.command.file, ...c.command.args].join(' '));
+  const commands = (): string[] =>
+    runner.commands.filter((c) => c.command.mutating || ['pgrep', 'pkill'].includes(c.command.file)).map((c) => [c.command.file, ...c.command.args].join(' '));
   return { ctx, lines, commands, runner };
 }
 
@@ -47,7 +48,9 @@ describe('signal: the parts', () => {
       }
       return undefined;
     })();
-    expect(isPotError(e) && e.message).toBe('Invalid signal, valid signals: HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT');
+    expect(isPotError(e) && e.message).toBe(
+      'Invalid signal, valid signals: HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT',
+    );
   });
 
   it('a name FreeBSD lacks is refused, naming its nearest FreeBSD signal', async () => {
@@ -64,7 +67,9 @@ describe('signal: the parts', () => {
   it('commandLinePattern: the words of pot.cmd, regular expression characters escaped', () => {
     expect(commandLinePattern('sh /etc/rc')).toBe('^sh /etc/rc$');
     expect(commandLinePattern('  nginx   -g  daemon.off; ')).toBe('^nginx -g daemon\\.off;$');
-    expect(commandLinePattern('/usr/local/bin/app --opt=(a|b)* [x] {1} ^$ +? \\')).toBe('^/usr/local/bin/app --opt=\\(a\\|b\\)\\* \\[x\\] \\{1\\} \\^\\$ \\+\\? \\\\$');
+    expect(commandLinePattern('/usr/local/bin/app --opt=(a|b)* [x] {1} ^$ +? \\')).toBe(
+      '^/usr/local/bin/app --opt=\\(a\\|b\\)\\* \\[x\\] \\{1\\} \\^\\$ \\+\\? \\\\$',
+    );
   });
 });
 
@@ -76,7 +81,7 @@ describe('signal: the main process of a non-persistent pot', () => {
     expect(await mainProcess(ctx, 'web', conf('pot.attr.no-rc-script=YES\n'))).toEqual({ pid: 4242 });
   });
 
-  it("then the pid tinirc records inside the pot (no-rc-script pots)", async () => {
+  it('then the pid tinirc records inside the pot (no-rc-script pots)', async () => {
     const { ctx } = context({ 'fs/jails/web/m/tmp/tinirc.pid': '77\n' });
     expect(await mainProcess(ctx, 'web', conf('pot.attr.no-rc-script=YES\n'))).toEqual({ pid: 77 });
   });
@@ -88,7 +93,8 @@ describe('signal: the main process of a non-persistent pot', () => {
 });
 
 describe('signal: decisions', () => {
-  const running = (c: HostCommand): Partial<CommandResult> | undefined => (c.file === 'jls' ? { exitCode: 0 } : c.file === 'id' ? { stdout: '0\n' } : undefined);
+  const running = (c: HostCommand): Partial<CommandResult> | undefined =>
+    c.file === 'jls' ? { exitCode: 0 } : c.file === 'id' ? { stdout: '0\n' } : undefined;
 
   it('validation comes before anything runs, in shell pot order', async () => {
     const { ctx, runner } = context({});
@@ -105,7 +111,11 @@ describe('signal: decisions', () => {
     await signalPot(ctx, { pot: 'web', pattern: '-weird' });
     expect(commands()).toEqual(['pkill -HUP -j web nginx', 'pkill -USR1 -j web -F /dev/stdin', 'pkill -INFO -j web -- -weird']);
     expect(runner.commands.find((c) => c.command.args.includes('/dev/stdin'))?.command.input).toBe('1234\n');
-    expect(lines).toEqual(['===>  Sending SIGHUP by pattern to pot web', '===>  Sending USR1 to pid 1234 in pot web', '===>  Sending SIGINFO by pattern to pot web']);
+    expect(lines).toEqual([
+      '===>  Sending SIGHUP by pattern to pot web',
+      '===>  Sending USR1 to pid 1234 in pot web',
+      '===>  Sending SIGINFO by pattern to pot web',
+    ]);
   });
 
   it('-C: pgrep instead of pkill, the pids answered', async () => {

@@ -42,7 +42,10 @@ export function checkedSignal(text: string): SignalName {
   const name = signalName(text);
   if (name !== undefined) return name;
   const near = freebsdCounterpart(text);
-  const suggestion = near !== undefined ? `FreeBSD has no SIG${text.replace(/^sig/i, '').toUpperCase()}; its nearest signal is SIG${near}` : 'give a name of the list, with or without SIG (pot signal -l lists them)';
+  const suggestion =
+    near !== undefined
+      ? `FreeBSD has no SIG${text.replace(/^sig/i, '').toUpperCase()}; its nearest signal is SIG${near}`
+      : 'give a name of the list, with or without SIG (pot signal -l lists them)';
   throw new PotError('usage', `Invalid signal, valid signals: ${signalList()}`, { suggestion });
 }
 

@@ -9,7 +9,9 @@ describe('signal names', () => {
     expect(SIGNAL_NAMES[14]).toBe('TERM');
     expect(SIGNAL_NAMES[28]).toBe('INFO');
     expect(SIGNAL_NAMES[30]).toBe('USR2');
-    expect(signalList()).toBe('HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT');
+    expect(signalList()).toBe(
+      'HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM URG STOP TSTP CONT CHLD TTIN TTOU IO XCPU XFSZ VTALRM PROF WINCH INFO USR1 USR2 IOT',
+    );
   });
 
   it('every name kill(1) takes: with or without SIG, in any case, and the aliases (SIGIOT is SIGABRT)', () => {
@@ -30,5 +32,8 @@ describe('signal names', () => {
     expect(signalName('USR1')).toBe('USR1');
   });
 
-  it.each(['', 'SIG', 'SIGSIGHUP', 'POLL', 'CLD', 'THR', 'LIBRT', '1', '9', 'SIG9', 'RTMIN', 'HUP ', 'constructor', 'toString', '__proto__'])('%j is not a signal name', (v) => expect(signalName(v)).toBeUndefined());
+  it.each(['', 'SIG', 'SIGSIGHUP', 'POLL', 'CLD', 'THR', 'LIBRT', '1', '9', 'SIG9', 'RTMIN', 'HUP ', 'constructor', 'toString', '__proto__'])(
+    '%j is not a signal name',
+    (v) => expect(signalName(v)).toBeUndefined(),
+  );
 });

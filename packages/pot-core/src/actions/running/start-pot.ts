@@ -44,9 +44,12 @@ async function checkStartable(ctx: ActionContext, pot: string, conf: PotConf): P
   if (conf.networkType === 'private-bridge' && stack === 'ipv6') {
     throw new PotError('unsupported', 'The framework is configured to run ipv6 only and private-bridge are supported only on ipv4 - abort');
   }
-  if (conf.networkType === 'private-bridge' && stack === 'dual') info(ctx, 'The framework is configured to run dual stack, but private-bridge are supported only on ipv4 - ipv6 ignored');
+  if (conf.networkType === 'private-bridge' && stack === 'dual')
+    info(ctx, 'The framework is configured to run dual stack, but private-bridge are supported only on ipv4 - ipv6 ignored');
   if (conf.vnet && (await ctx.host.sysctl.get('kern.features.vimage')) !== '1') {
-    throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible - abort", { suggestion: 'use a kernel with VIMAGE, or a pot with network type inherit or alias' });
+    throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible - abort", {
+      suggestion: 'use a kernel with VIMAGE, or a pot with network type inherit or alias',
+    });
   }
   await requireRoot(ctx);
   await ensureTmp(ctx);
@@ -58,8 +61,10 @@ async function markStarting(ctx: ActionContext, pot: string): Promise<void> {
   if (current?.state === 'doa') await statusStore(ctx).writeStatus(pot, { state: 'stopped', interfaces: '' });
   const r = await setPotStatus(ctx, pot, 'starting');
   // under the run lock, a pot still starting was left so by a start that is gone
-  if (r.outcome === 'same') throw new PotError('busy', `pot ${pot} was left starting by a start that is gone`, { suggestion: `'pot stop ${pot}' undoes what it did` });
-  if (r.outcome === 'refused') throw new PotError('busy', `pot ${pot} is not in a state where it can start`, { suggestion: `it is ${r.from}: stop it first with 'pot stop ${pot}'` });
+  if (r.outcome === 'same')
+    throw new PotError('busy', `pot ${pot} was left starting by a start that is gone`, { suggestion: `'pot stop ${pot}' undoes what it did` });
+  if (r.outcome === 'refused')
+    throw new PotError('busy', `pot ${pot} is not in a state where it can start`, { suggestion: `it is ${r.from}: stop it first with 'pot stop ${pot}'` });
 }
 
 async function startDependencies(ctx: ActionContext, conf: PotConf): Promise<void> {
@@ -217,7 +222,12 @@ async function startJail(ctx: ActionContext, pot: string, conf: PotConf, epairs:
   await writeResolvConf(ctx, pot, conf);
   await writeEtcHosts(ctx, pot, conf);
   const tinirc: Tinirc = conf.attr('no-rc-script') === 'YES' ? tinircHeader(stackOf(ctx, conf)) : undefined;
-  const params = jailParameters(conf, { name: pot, hostname: conf.hostname ?? '', osrelease: await osRelease(ctx, pot, conf), path: path.join(potPath(ctx, pot), 'm') });
+  const params = jailParameters(conf, {
+    name: pot,
+    hostname: conf.hostname ?? '',
+    osrelease: await osRelease(ctx, pot, conf),
+    path: path.join(potPath(ctx, pot), 'm'),
+  });
   params.push(...(await network(ctx, pot, conf, tinirc, epairs)));
   await throwIfStopRequested(ctx, pot);
   await environment(ctx, pot, conf, tinirc);
@@ -284,7 +294,10 @@ async function finishLocked(ctx: ActionContext, pot: string, conf: PotConf, epai
   if (r.outcome === 'same') return 0;
   if (r.outcome === 'refused') throw new PotError('busy', `pot ${pot} is not in a state where it can be stopped`);
   await cleanup(ctx, pot, epairs);
-  if (persistent) throw new PotError('host-command', `${pot} failed to start`, { suggestion: `look at the jail's console output; 'pot info -vp ${pot}' shows its configuration` });
+  if (persistent)
+    throw new PotError('host-command', `${pot} failed to start`, {
+      suggestion: `look at the jail's console output; 'pot info -vp ${pot}' shows its configuration`,
+    });
   if (exitCode !== 0) throw new PotError('host-command', `${pot} reported application error`, { exitCode: 125 });
   return 0;
 }

@@ -60,7 +60,10 @@ async function removeNetwork(ctx: ActionContext, conf: PotConf, interfaces: stri
   if (epairs.length > 0 || conf.networkType !== 'alias') return;
   // Every alias goes, whatever the stack (jail(8) normally removed them already).
   const { ipv4, ipv6 } = aliasAddresses(conf.ip ?? '', 'dual', ctx.settings.extif);
-  for (const [family, list] of [['inet', ipv4], ['inet6', ipv6]] as const) {
+  for (const [family, list] of [
+    ['inet', ipv4],
+    ['inet6', ipv6],
+  ] as const) {
     for (const a of list) {
       const present = (await ctx.host.net.addresses(a.nic, family))?.some((x) => x.address === a.ip);
       if (present) await ctx.host.net.removeAddress(a.nic, family, a.ip);

@@ -12,7 +12,12 @@ export async function customResolvText(ctx: ActionContext, dns: string | undefin
   if (dns === undefined || ['inherit', 'pot', 'off'].includes(dns)) return undefined;
   if (!dns.startsWith('custom:')) throw new PotError('usage', `'${dns}' is not a valid dns option`, { suggestion: 'use inherit, pot, off or custom:FILE' });
   const file = dns.slice('custom:'.length);
-  const text = file === '' ? undefined : await realFiles(ctx).read(userPath(ctx, file)).catch(() => undefined);
+  const text =
+    file === ''
+      ? undefined
+      : await realFiles(ctx)
+          .read(userPath(ctx, file))
+          .catch(() => undefined);
   if (text === undefined) throw new PotError('usage', `The file ${file} is not valid or readable`, { suggestion: 'give the path of a resolv.conf file' });
   return text;
 }
@@ -28,6 +33,8 @@ export async function checkDnsPot(ctx: ActionContext, dns: string | undefined): 
   if (!(await vnetAvailable(ctx))) throw new PotError('unsupported', "This kernel doesn't support VIMAGE! No vnet possible (needed by the dns)");
   const name = ctx.settings.vars.POT_DNS_NAME ?? 'dns';
   if ((await potPresence(ctx, name)) !== 'present') {
-    throw new PotError('not-found', `dns pot not found (${name}) - please fix it`, { suggestion: 'create the pot named by POT_DNS_NAME first, or use another -d mode' });
+    throw new PotError('not-found', `dns pot not found (${name}) - please fix it`, {
+      suggestion: 'create the pot named by POT_DNS_NAME first, or use another -d mode',
+    });
   }
 }

@@ -15,7 +15,16 @@ import { existingPot } from '../context/pot-lookup.js';
 export type AttributeType = 'bool' | 'uint' | 'sysvopt' | 'string';
 
 /** Pot attributes a user may set (`_POT_RW_ATTRIBUTES`); all are booleans. */
-export const POT_RW_ATTRIBUTES = ['start-at-boot', 'early-start-at-boot', 'persistent', 'no-rc-script', 'prunable', 'localhost-tunnel', 'no-tmpfs', 'no-etc-hosts'] as const;
+export const POT_RW_ATTRIBUTES = [
+  'start-at-boot',
+  'early-start-at-boot',
+  'persistent',
+  'no-rc-script',
+  'prunable',
+  'localhost-tunnel',
+  'no-tmpfs',
+  'no-etc-hosts',
+] as const;
 
 /** Pot attributes pot itself sets and a user may only read (`_POT_RO_ATTRIBUTES`). */
 export const POT_RO_ATTRIBUTES = ['to-be-pruned'] as const;

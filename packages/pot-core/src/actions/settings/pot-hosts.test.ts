@@ -34,5 +34,7 @@ describe('set-hosts -H', () => {
 });
 
 describe('set-hosts host names', () => {
-  it.each(['a b', 'db;x', 'db$(x)', '-db', 'db.', "d'b", 'x'.repeat(254)])('%j is refused', (v) => expect(thrown(() => hostEntry(`${v}:10.1.1.1`)).message).toMatch(/is not a host name$/));
+  it.each(['a b', 'db;x', 'db$(x)', '-db', 'db.', "d'b", 'x'.repeat(254)])('%j is refused', (v) =>
+    expect(thrown(() => hostEntry(`${v}:10.1.1.1`)).message).toMatch(/is not a host name$/),
+  );
 });

@@ -26,12 +26,16 @@ export function hostEntry(text: string): HostEntry {
   if (at < 0) throw new PotError('usage', `${text} not in a valid form`, { suggestion: 'hostname:IP is accepted' });
   const hostname = text.slice(0, at);
   const ip = text.slice(at + 1);
-  if (hostname === '' || ip === '') throw new PotError('usage', 'Submitted ip or hostname are empty', { suggestion: 'give -H hostname:IP, e.g. -H db:10.192.0.5' });
-  if (parseIp(ip) === undefined) throw new PotError('usage', `Submitted ip ${ip} is not a valid one`, { suggestion: 'give an IPv4 or IPv6 address after the first colon' });
+  if (hostname === '' || ip === '')
+    throw new PotError('usage', 'Submitted ip or hostname are empty', { suggestion: 'give -H hostname:IP, e.g. -H db:10.192.0.5' });
+  if (parseIp(ip) === undefined)
+    throw new PotError('usage', `Submitted ip ${ip} is not a valid one`, { suggestion: 'give an IPv4 or IPv6 address after the first colon' });
   singleLineValue('a host name', hostname);
   // one name per entry: a blank would add names, anything else is no host name /etc/hosts resolves
   if (hostname.length > 253 || !HOSTNAME.test(hostname)) {
-    throw new PotError('usage', `${JSON.stringify(hostname)} is not a host name`, { suggestion: 'use letters, digits, "-", "_" and "." (e.g. db or db.example.org)' });
+    throw new PotError('usage', `${JSON.stringify(hostname)} is not a host name`, {
+      suggestion: 'use letters, digits, "-", "_" and "." (e.g. db or db.example.org)',
+    });
   }
   return { hostname, ip };
 }

@@ -4,15 +4,21 @@ import { cpuCount, memoryConstraint } from './resource-limits.js';
 import { cpuMhz, formatResourceUsage, formatResourceUsageJson, resourceUsage } from '../queries/resource-usage.js';
 
 describe('set-rss values', () => {
-  it.each(['1', '512M', '512m', '2G', '2g', '1024k', '1024K', '4096b', '4096B', '007M'])('memory %s is accepted as given', (v) => expect(memoryConstraint(v)).toBe(v));
+  it.each(['1', '512M', '512m', '2G', '2g', '1024k', '1024K', '4096b', '4096B', '007M'])('memory %s is accepted as given', (v) =>
+    expect(memoryConstraint(v)).toBe(v),
+  );
   it.each(['', 'M', '12X', '1.5G', '512MB', '-1', ' 5', '5 ', '0x10', '1T'])('memory %j is not a memory constraint', (v) => {
     const e = thrown(() => memoryConstraint(v));
     expect(e.code).toBe('usage');
     expect(e.message).toBe(`${v} is not a valid memory constraint`);
   });
-  it.each(['0', '00', '0M', '000g', '0b'])('memory %s is zero', (v) => expect(thrown(() => memoryConstraint(v)).message).toBe('Memory constraint has to be greater than zero'));
+  it.each(['0', '00', '0M', '000g', '0b'])('memory %s is zero', (v) =>
+    expect(thrown(() => memoryConstraint(v)).message).toBe('Memory constraint has to be greater than zero'),
+  );
   it.each(['1', '2', '16', '02'])('cpus %s', (v) => expect(cpuCount(v)).toBe(v));
-  it.each(['0', '00', '', '-1', '1.5', 'two', '2 ', '+2'])('cpus %j is refused with shell pot message', (v) => expect(thrown(() => cpuCount(v)).message).toBe(`${v} is a not valid amount of CPUs!`));
+  it.each(['0', '00', '', '-1', '1.5', 'two', '2 ', '+2'])('cpus %j is refused with shell pot message', (v) =>
+    expect(thrown(() => cpuCount(v)).message).toBe(`${v} is a not valid amount of CPUs!`),
+  );
 });
 
 describe('get-rss', () => {

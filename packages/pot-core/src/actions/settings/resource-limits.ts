@@ -16,7 +16,9 @@ import { existingPot } from '../context/pot-lookup.js';
 /** A `-M` value, checked as shell pot checks it while parsing: digits with an optional unit (b, k, m, g), more than zero. */
 export function memoryConstraint(text: string): string {
   if (!/^[0-9]+[bBkKmMgG]?$/.test(text)) {
-    throw new PotError('usage', `${text} is not a valid memory constraint`, { suggestion: 'give a number of bytes with an optional unit b, k, m or g, e.g. 512M' });
+    throw new PotError('usage', `${text} is not a valid memory constraint`, {
+      suggestion: 'give a number of bytes with an optional unit b, k, m or g, e.g. 512M',
+    });
   }
   if (/^0+$/.test(text.replace(/[bBkKmMgG]$/, ''))) {
     throw new PotError('usage', 'Memory constraint has to be greater than zero', { suggestion: 'give a memory limit above zero, e.g. 512M' });

@@ -35,7 +35,18 @@ import type {
 import { createArchiveOps } from './archives.js';
 import { createDownloadOps } from './downloads.js';
 import { createImageOps } from './images.js';
-import { lines, parseAnchors, parseIfconfig, parseJls, parseMount, parseNameList, parsePfEnabled, parseShmPaths, parseSockstatPorts, parseZfsRows } from './parse.js';
+import {
+  lines,
+  parseAnchors,
+  parseIfconfig,
+  parseJls,
+  parseMount,
+  parseNameList,
+  parsePfEnabled,
+  parseShmPaths,
+  parseSockstatPorts,
+  parseZfsRows,
+} from './parse.js';
 
 export interface FreeBsdHostOptions {
   /** Environment: PATH (tools), POT_HOST_ROOT, FAKEBSD_* ... (default: process.env). */
@@ -88,7 +99,8 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
   const hostRoot = options.hostRoot ?? (env.POT_HOST_ROOT !== undefined && env.POT_HOST_ROOT !== '' ? env.POT_HOST_ROOT : '/');
   const base = options.runner ?? createExecaRunner({ env });
   const clock = options.clock ?? systemClock;
-  const runner: CommandRunner = options.dryRun === true && !base.dryRun ? createDryRunRunner(base, options.print === undefined ? {} : { print: options.print }) : base;
+  const runner: CommandRunner =
+    options.dryRun === true && !base.dryRun ? createDryRunRunner(base, options.print === undefined ? {} : { print: options.print }) : base;
 
   const run = (command: HostCommand): Promise<CommandResult> => runner.run(command);
   /** Runs a command that must succeed. */
@@ -185,7 +197,9 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
   // ---------------------------------------------------------------- jails
   /** A program inside a running jail (`jexec`) or in a throw-away jail on a root (`jail -c path=ROOT command=…`), as shell pot's copy-in. */
   const inJail = (place: JailPlace, argv: readonly string[]): HostCommand =>
-    'jail' in place ? e('jexec', [checkName('jail', place.jail), ...argv]) : e('jail', ['-c', `path=${place.root}`, `command=${argv[0] ?? ''}`, ...argv.slice(1)]);
+    'jail' in place
+      ? e('jexec', [checkName('jail', place.jail), ...argv])
+      : e('jail', ['-c', `path=${place.root}`, `command=${argv[0] ?? ''}`, ...argv.slice(1)]);
   const jails: JailOps = {
     isRunning: async (name) => probe(q('jls', ['-j', checkName('jail', name)])),
     async jid(name) {
@@ -223,7 +237,11 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
       const command = q('pgrep', ...jailSelection(name, selector));
       const r = await run(command);
       if (r.exitCode > 1) throw commandError(command, r);
-      return r.exitCode === 0 ? lines(r.stdout).map((l) => Number.parseInt(l.trim(), 10)).filter((n) => !Number.isNaN(n)) : [];
+      return r.exitCode === 0
+        ? lines(r.stdout)
+            .map((l) => Number.parseInt(l.trim(), 10))
+            .filter((n) => !Number.isNaN(n))
+        : [];
     },
     async signal(name, signal, selector) {
       if (!/^[A-Z][A-Z0-9]*$/.test(signal)) throw new PotError('usage', `${JSON.stringify(signal)} is not a signal name`);
@@ -496,7 +514,12 @@ export function createFreeBsdHost(options: FreeBsdHostOptions = {}): Host {
     async usage(jail, opts = {}) {
       const r = await run(q('rctl', [opts.raw === true ? '-u' : '-hu', `jail:${checkName('jail', jail)}`]));
       if (r.exitCode !== 0) return {};
-      return Object.fromEntries(r.stdout.split(/\s+/).filter((w) => w.includes('=')).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+      return Object.fromEntries(
+        r.stdout
+          .split(/\s+/)
+          .filter((w) => w.includes('='))
+          .map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
+      );
     },
     async limit(jail, resource, value) {
       await must(e('rctl', ['-a', `jail:${checkName('jail', jail)}:${resource}:deny=${value}`]));

@@ -36,7 +36,9 @@ export function createImageOps(runner: CommandRunner): ImageOps {
       // with progress, xzcat reads the image on stdin, where its reading is counted
       const reading = options.progress === undefined || runner.dryRun ? undefined : await readProgress(image, options.progress);
       const cat: HostCommand =
-        reading === undefined ? { file: 'xzcat', args: [image], mutating: false } : { file: 'xzcat', args: [], mutating: false, inputFile: image, inputRead: reading.inputRead };
+        reading === undefined
+          ? { file: 'xzcat', args: [image], mutating: false }
+          : { file: 'xzcat', args: [], mutating: false, inputFile: image, inputRead: reading.inputRead };
       await must({ file: 'zfs', args: ['receive', ...layer, ...props, checkDataset(target)], mutating: true, pipeFrom: cat });
       reading?.done();
     },

@@ -190,7 +190,13 @@ export function parseMount(text: string): MountEntry[] {
       source: m[1]!,
       target: m[2]!,
       type: m[3]!,
-      options: m[4] === undefined ? [] : m[4].split(',').map((o) => o.trim()).filter((o) => o !== ''),
+      options:
+        m[4] === undefined
+          ? []
+          : m[4]
+              .split(',')
+              .map((o) => o.trim())
+              .filter((o) => o !== ''),
     });
   }
   return out;
