@@ -7,13 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost, type PotRun } from './fake-host.js';
-import { serveImage } from './image-fixture.js';
+import { prepareArgs, serveImage } from './image-fixture.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
-const URL = 'https://images.example.org/pots';
 const ipOf = (pot: string): string => /^ip=(.*)$/m.exec(readFileSync(path.join(host.fsRoot, 'jails', pot, 'conf', 'pot.conf'), 'utf8'))?.[1] ?? '';
 
 /** A host with the image web_1.0 served (exported from the single pot `web`; the fake stream refers to it, so it stays). */
@@ -24,28 +23,7 @@ async function servedImage(): Promise<void> {
 }
 
 /** prepare as nomad-pot-driver runs it for allocation `i`, exporting the task's port 80. */
-const prepare = (i: number): string[] => [
-  'prepare',
-  '-U',
-  URL,
-  '-p',
-  'web',
-  '-t',
-  '1.0',
-  '-c',
-  '"/usr/local/bin/web"',
-  '-N',
-  'public-bridge',
-  '-i',
-  'auto',
-  '-e',
-  '80',
-  '-a',
-  `hash_alloc${i}`,
-  '-n',
-  'task',
-  '-v',
-];
+const prepare = (i: number): string[] => prepareArgs(`hash_alloc${i}`);
 
 /** The cache's files of the image (and of no download in progress); the release's base.txz aside. */
 const cached = (): string[] =>

@@ -18,3 +18,32 @@ export async function serveImage(h: FakeHost): Promise<string> {
   h.env.FAKEBSD_FETCH_DIR = images;
   return images;
 }
+
+/** Where tests say the image comes from (fetch serves it from FAKEBSD_FETCH_DIR). */
+export const IMAGE_URL = 'https://images.example.org/pots';
+
+/** prepare as nomad-pot-driver runs it for web_1.0 and the allocation ALLOC (task `task`, port 80 exported). */
+export function prepareArgs(alloc: string): string[] {
+  return [
+    'prepare',
+    '-U',
+    IMAGE_URL,
+    '-p',
+    'web',
+    '-t',
+    '1.0',
+    '-c',
+    '"/usr/local/bin/web"',
+    '-N',
+    'public-bridge',
+    '-i',
+    'auto',
+    '-e',
+    '80',
+    '-a',
+    alloc,
+    '-n',
+    'task',
+    '-v',
+  ];
+}

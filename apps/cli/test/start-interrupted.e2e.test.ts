@@ -10,46 +10,23 @@ import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, STUBS, type FakeHost } from './fake-host.js';
-import { serveImage } from './image-fixture.js';
+import { IMAGE_URL, prepareArgs, serveImage } from './image-fixture.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
-
-const URL = 'https://images.example.org/pots';
 
 /** A host serving and holding the image web_1.0 (imported), with the internal network up. */
 async function hostWithImage(): Promise<void> {
   host = createFakeHost();
   host.setup('host_pot_root');
   await serveImage(host);
-  expect((await host.pot('import', '-U', URL, '-p', 'web', '-t', '1.0')).code).toBe(0);
+  expect((await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0')).code).toBe(0);
   expect((await host.pot('vnet-start')).code).toBe(0);
 }
 
 /** nomad-pot-driver's prepare of allocation `alloc` with its task directory mounted at /local; answers the pot's name. */
 async function prepared(alloc: string): Promise<string> {
-  const r = await host.pot(
-    'prepare',
-    '-U',
-    URL,
-    '-p',
-    'web',
-    '-t',
-    '1.0',
-    '-c',
-    '"/usr/local/bin/web"',
-    '-N',
-    'public-bridge',
-    '-i',
-    'auto',
-    '-e',
-    '80',
-    '-a',
-    alloc,
-    '-n',
-    'task',
-    '-v',
-  );
+  const r = await host.pot(...prepareArgs(alloc));
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const pot = `task_${alloc}`;
