@@ -6,11 +6,13 @@
  * so two creates never get the same address.
  */
 import { type AddressBook, formatIp, type Ip, parseIp } from 'potnet';
+import type { NetworkStack } from '../config/schema.js';
 import { PotError } from '../errors/pot-error.js';
 import { notFound } from '../errors/not-found.js';
 
 export type NetworkType = 'inherit' | 'alias' | 'public-bridge' | 'private-bridge';
-export type Stack = 'ipv4' | 'ipv6' | 'dual';
+/** A pot's network stack: the configuration's own type (POT_NETWORK_STACK's values). */
+export type Stack = NetworkStack;
 
 export interface NetworkRequest {
   type: string;
