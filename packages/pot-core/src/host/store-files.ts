@@ -12,29 +12,7 @@ import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import type { CommandRunner } from './command.js';
 import { systemClock } from './clock.js';
-import type { ClockOps } from './types.js';
-
-export interface StoreEntry {
-  name: string;
-  isFile: boolean;
-  isDirectory: boolean;
-}
-
-export interface StoreFiles {
-  /** The file's text; undefined when it does not exist. */
-  readIfExists(file: string): Promise<string | undefined>;
-  /**
-   * Replaces the file atomically (readers see the old or the new file), creating its directory
-   * when missing. `runtime`: the file records the pot's run state (a status file).
-   */
-  replace(file: string, content: string, options?: { readonly runtime?: boolean }): Promise<void>;
-  /** Removes a file of the pot's run state (a status file). */
-  remove(file: string): Promise<void>;
-  /** When the file was last modified (ms since the epoch); undefined when it cannot be seen. */
-  modifiedAt(file: string): Promise<number | undefined>;
-  /** A directory's entries (symbolic links not followed); [] when it cannot be read. */
-  entries(dir: string): Promise<StoreEntry[]>;
-}
+import type { ClockOps, StoreFiles } from './types.js';
 
 /** The store's files on this machine; with a dry-run runner, writes are shown through it and run state is kept in memory. */
 export function createStoreFiles(runner?: Pick<CommandRunner, 'dryRun' | 'note'>, clock: ClockOps = systemClock): StoreFiles {

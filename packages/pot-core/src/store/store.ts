@@ -6,7 +6,8 @@
  * dry-run host shows the writes instead of making them (and keeps the status
  * the plan moves a pot to, unshown).
  */
-import { createStoreFiles, type StoreFiles } from '../host/store-files.js';
+import { createStoreFiles } from '../host/store-files.js';
+import type { StoreFiles } from '../host/types.js';
 import { PotError } from '../errors/pot-error.js';
 import { validateName } from '../names/names.js';
 import { type LockOptions, withPotLock } from '../locks/locks.js';

@@ -5,16 +5,8 @@
 import type { ActionContext } from '../context/context.js';
 import { interfaceExists } from '../network/host-interfaces.js';
 import { configFindings, isNetworkFinding } from '../network/network-check.js';
+import type { Finding } from './finding.js';
 import { installationFindings } from './installation-check.js';
-
-export type Severity = 'ok' | 'warning' | 'error';
-
-export interface Finding {
-  check: string;
-  severity: Severity;
-  message: string;
-  fix?: string;
-}
 
 async function sysctlValue(ctx: ActionContext, oid: string): Promise<string | undefined> {
   return (await ctx.host.sysctl.get(oid, { quiet: true }))?.trim();

@@ -10,7 +10,7 @@ import { isExecutableFile, realPath } from '../../host/local-files.js';
 import { MANIFESTS_DIR } from '../../releases/index.js';
 import type { ActionContext } from '../context/context.js';
 import { potStore } from '../context/pot-lookup.js';
-import type { Finding } from './doctor.js';
+import type { Finding } from './finding.js';
 
 /** The oldest Node pot runs on (the bundle refuses older ones before this code runs). */
 export const NODE_MINIMUM = [22, 12] as const;

@@ -1,5 +1,4 @@
 /** Files: below one root, and pot's own store files. */
-import type { StoreFiles } from '../store-files.js';
 
 /** Files below one root directory (a pot's root or the host root). */
 export interface RootedFiles {
@@ -34,4 +33,26 @@ export interface FileOps extends RootedFiles {
   under(root: string): RootedFiles;
   /** pot's own files (pot.conf, fscomp.conf, bridges, status) as the store reads and replaces them. */
   readonly store: StoreFiles;
+}
+
+export interface StoreEntry {
+  name: string;
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
+export interface StoreFiles {
+  /** The file's text; undefined when it does not exist. */
+  readIfExists(file: string): Promise<string | undefined>;
+  /**
+   * Replaces the file atomically (readers see the old or the new file), creating its directory
+   * when missing. `runtime`: the file records the pot's run state (a status file).
+   */
+  replace(file: string, content: string, options?: { readonly runtime?: boolean }): Promise<void>;
+  /** Removes a file of the pot's run state (a status file). */
+  remove(file: string): Promise<void>;
+  /** When the file was last modified (ms since the epoch); undefined when it cannot be seen. */
+  modifiedAt(file: string): Promise<number | undefined>;
+  /** A directory's entries (symbolic links not followed); [] when it cannot be read. */
+  entries(dir: string): Promise<StoreEntry[]>;
 }
