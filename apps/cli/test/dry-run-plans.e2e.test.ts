@@ -5,11 +5,13 @@
  * dry-run-plans/: a plan that changes is a change of pot's output.
  * UPDATE_DRY_RUN_PLANS=1 writes them anew.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
+import { hostWithPots, MUTATING, withFiles } from './dry-run-host.js';
+import { IMAGE_URL } from './image-fixture.js';
+import { createFakeHost, type FakeHost, fakePot } from './fake-host.js';
 import { buildBaseTxz, manifest, mirror, offerRelease, sha256 } from './release-fixture.js';
 
 const PLANS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dry-run-plans');
@@ -52,69 +54,11 @@ function bridgedHost(): void {
 
 describe('--dry-run plans', () => {
   it('every command that changes the host, on a host with pots, bases, a bridge and a running pot', async () => {
-    bridgedHost();
-    const txz = buildBaseTxz(host, '13.2');
-    manifest(host, '13.2-RELEASE', sha256(txz));
-    mirror(host, '13.2-RELEASE', txz);
-    for (const [name, network] of [
-      ['web', 'public-bridge'],
-      ['db', 'inherit'],
-      ['job', 'inherit'],
-    ] as const) {
-      fakePot(host, name, network, '10.192.0.3');
-      mkdirSync(path.join(host.fsRoot, 'jails', name, 'm'), { recursive: true });
-      writeFileSync(path.join(host.fsRoot, 'jails', name, 'conf', 'fscomp.conf'), `${host.fsRoot}/bases/13.1 ${host.fsRoot}/jails/${name}/m ro\n`);
+    host = hostWithPots();
+    for (const argv of MUTATING) {
+      const [command, ...args] = withFiles(host, argv);
+      await plan(command as string, '--dry-run', '-v', '-v', ...args);
     }
-    host.look('zfs', 'snapshot', 'zroot/pot/jails/web@1700000000');
-    host.look('zfs', 'create', 'zroot/pot/fscomp/data');
-    host.look('zfs', 'snapshot', 'zroot/pot/fscomp/data@1700000000');
-    writeFileSync(
-      path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'),
-      `${readFileSync(path.join(host.fsRoot, 'jails', 'web', 'conf', 'fscomp.conf'), 'utf8')}zroot/pot/fscomp/data ${host.fsRoot}/jails/web/m/opt/data\n`,
-    );
-    mkdirSync(path.join(host.fsRoot, 'fscomp', 'data'), { recursive: true });
-    host.look('jail', '-c', 'name=job', 'path=/', 'persist');
-    const files = path.join(host.dir, 'files');
-    mkdirSync(path.join(files, 'dir'), { recursive: true });
-    writeFileSync(path.join(files, 'hello.txt'), 'hello\n');
-    writeFileSync(path.join(files, 'hook.sh'), '#!/bin/sh\necho hook\n');
-    chmodSync(path.join(files, 'hook.sh'), 0o755);
-    const all: string[][] = [
-      ['init'],
-      ['de-init', '-f'],
-      ['vnet-start'],
-      ['create-base', '-r', '13.2'],
-      ['create-fscomp', '-f', 'more'],
-      ['clone-fscomp', '-F', 'data', '-f', 'copy'],
-      ['create-private-bridge', '-B', 'oven', '-S', '4'],
-      ['create', '-p', 'new', '-b', '13.1'],
-      ['clone', '-p', 'web2', '-P', 'web'],
-      ['rename', '-p', 'web', '-n', 'www'],
-      ['snapshot', '-p', 'web'],
-      ['revert', '-p', 'web'],
-      ['purge-snapshots', '-p', 'web', '-a'],
-      ['set-attribute', '-p', 'web', '-A', 'persistent', '-V', 'NO'],
-      ['set-cmd', '-p', 'web', '-c', 'nginx'],
-      ['set-env', '-p', 'web', '-E', 'A=1'],
-      ['set-hosts', '-p', 'web', '-H', 'db:10.1.1.1'],
-      ['set-rss', '-p', 'web', '-M', '64M'],
-      ['add-dep', '-p', 'web', '-P', 'db'],
-      ['export-ports', '-p', 'web', '-e', '80'],
-      ['set-hook', '-p', 'web', '-s', `${files}/hook.sh`],
-      ['mount-in', '-p', 'web', '-d', `${files}/dir`, '-m', '/mnt'],
-      ['mount-out', '-p', 'web', '-m', '/opt/data'],
-      ['copy-in', '-p', 'web', '-s', `${files}/hello.txt`, '-d', '/root/hello.txt'],
-      ['copy-out', '-p', 'web', '-s', '/etc/hosts', '-d', `${files}/dir`],
-      ['update-config', '-p', 'web'],
-      ['start', 'web'],
-      ['stop', 'job'],
-      ['signal', '-s', 'HUP', '-p', 'job', '-m', 'nginx'],
-      ['destroy', '-p', 'db'],
-      ['destroy', '-F', '-f', 'data'],
-      ['destroy', '-F', '-b', '13.1', '-r'],
-      ['prune'],
-    ];
-    for (const argv of all) await plan(argv[0] as string, '--dry-run', '-v', '-v', ...argv.slice(1));
     expectPlans('all');
   });
   it('create, start, stop, run of bridged and alias pots', async () => {
@@ -196,61 +140,12 @@ describe('--dry-run plans', () => {
     expect(readdirSync(images)).toEqual([]);
     expect((await host.pot('export', '-p', 'web', '-t', '1.0', '-D', images)).code).toBe(0);
     host.env.FAKEBSD_FETCH_DIR = images;
-    await plan('import', '--dry-run', '-v', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0');
-    await plan(
-      'prepare',
-      '--dry-run',
-      '-v',
-      '-U',
-      'https://images.example.org/pots',
-      '-p',
-      'web',
-      '-t',
-      '1.0',
-      '-a',
-      'alloc',
-      '-n',
-      'task',
-      '-N',
-      'public-bridge',
-      '-s',
-    );
-    expect((await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0')).code).toBe(0);
-    await plan(
-      'prepare',
-      '--dry-run',
-      '-v',
-      '-U',
-      'https://images.example.org/pots',
-      '-p',
-      'web',
-      '-t',
-      '1.0',
-      '-a',
-      'alloc',
-      '-n',
-      'task',
-      '-N',
-      'public-bridge',
-    );
-    await plan(
-      'prepare',
-      '--dry-run',
-      '-v',
-      '-U',
-      'https://images.example.org/pots',
-      '-p',
-      'web',
-      '-t',
-      '1.0',
-      '-a',
-      'alloc',
-      '-n',
-      'task',
-      '-N',
-      'public-bridge',
-      '-s',
-    );
+    await plan('import', '--dry-run', '-v', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0');
+    const prepare = ['prepare', '--dry-run', '-v', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0', '-a', 'alloc', '-n', 'task', '-N', 'public-bridge'];
+    await plan(...prepare, '-s');
+    expect((await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0')).code).toBe(0);
+    await plan(...prepare);
+    await plan(...prepare, '-s');
     expectPlans('images');
   });
 });
