@@ -6,7 +6,7 @@
  * POT_E2E_PROCESSES=1 runs every `pot()` as a process. Every `--json` output either way is
  * checked against its shipped JSON Schema (json-schemas.ts).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,18 @@ export interface PotRun {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** A child's exit status and what it wrote (stdout and stderr piped), once it has closed. */
+export function outcome(child: ChildProcess): Promise<PotRun> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d) => (stdout += String(d)));
+    child.stderr?.on('data', (d) => (stderr += String(d)));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 export interface FakeHost {
@@ -198,24 +210,11 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     toolTime(tool, ms) {
       inProcess.toolTimes.set(tool, ms);
     },
-    potProcess(...args) {
+    async potProcess(...args) {
       mark(args);
-      return new Promise((resolve, reject) => {
-        const child = spawn(POT_BIN, args, { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += String(d)));
-        child.stderr.on('data', (d) => (stderr += String(d)));
-        child.on('error', reject);
-        child.on('close', (code) => {
-          try {
-            assertJsonContract(args, stdout);
-            resolve({ code: code ?? -1, stdout, stderr });
-          } catch (error) {
-            reject(error);
-          }
-        });
-      });
+      const run = await outcome(spawn(POT_BIN, args, { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] }));
+      assertJsonContract(args, run.stdout);
+      return run;
     },
     pauseAt(match) {
       return inProcess.gates.add(match);

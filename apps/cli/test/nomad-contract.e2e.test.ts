@@ -11,8 +11,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeHost, POT_BIN, STUBS, type FakeHost, type PotRun } from './fake-host.js';
-import { serveImage } from './image-fixture.js';
+import { createFakeHost, outcome, POT_BIN, STUBS, type FakeHost, type PotRun } from './fake-host.js';
+import { IMAGE_URL, serveImage } from './image-fixture.js';
 import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
 
 let host: FakeHost;
@@ -22,7 +22,6 @@ afterEach(() => {
   host?.cleanup();
 });
 
-const IMAGE = 'https://images.example.org/pots';
 const PGREP = path.join(STUBS, 'bin', 'pgrep');
 
 /** A Nomad task of one allocation: the names the driver derives from it. */
@@ -53,15 +52,7 @@ function quote(s: string): string {
 }
 
 function run(file: string, args: string[], cwd: string): Promise<PotRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env: host.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return outcome(spawn(file, args, { env: host.env, cwd, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** A call the driver runs as an argv: `exec.Command(potBIN, argv…)`. */
@@ -101,7 +92,7 @@ async function createTask(t: Task, options: { inProcess?: boolean } = {}): Promi
   const prepare = [
     'prepare',
     '-U',
-    IMAGE,
+    IMAGE_URL,
     '-p',
     'web',
     '-t',
@@ -173,11 +164,7 @@ interface Started {
 async function startTask(t: Task, env: Record<string, string> = {}): Promise<Started> {
   const child = spawn(POT_BIN, ['start', t.pot], { env: { ...host.env, ...env }, cwd: t.dir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => (stdout += String(d)));
-  child.stderr?.on('data', (d) => (stderr += String(d)));
-  const exit = new Promise<PotRun>((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
+  const exit = outcome(child);
   const status = path.join(host.tmp, `pot_status_${t.pot}`);
   const ended = { yes: false };
   void exit.then(() => (ended.yes = true));

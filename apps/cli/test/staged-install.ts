@@ -13,7 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STUBS, type FakeHost, type PotRun } from './fake-host.js';
+import { outcome, STUBS, type FakeHost, type PotRun } from './fake-host.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CLI_DIR = path.resolve(here, '..');
@@ -80,15 +80,7 @@ export function rcEnv(root: string, host: FakeHost): string[] {
 
 /** Runs PROGRAM ARGS under `env -i` with exactly `env`. */
 export function runClean(env: string[], program: string, ...args: string[]): Promise<PotRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('env', ['-i', ...env, program, ...args], { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return outcome(spawn('env', ['-i', ...env, program, ...args], { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** pkg-plist's files: `@sample X` is X as staged (pkg makes the config from it); other keywords are not files. */
