@@ -1,26 +1,19 @@
 // Actions never ask whether this is a dry run: the host answers for a plan (host.plan, the
 // dry-run runner, the dry-run store's run state; host/README.md "Dry-run"), issue 13.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from '../source-files.js';
 
 const ACTIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/actions');
-
-function sources(dir = ACTIONS): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
-  });
-}
 
 /** `dryRun`, `dry_run` (a flag, a field, an option): words of a message (`--dry-run`, `dry run`) are not asking. */
 const asksDryRun = (text: string): boolean => /\bdry_?run\b/i.test(text);
 
 describe('actions', () => {
   it('never branch on dry-run', () => {
-    const asking = sources()
+    const asking = tsFiles(ACTIONS)
       .map((file) => path.relative(ACTIONS, file))
       .filter((file) => asksDryRun(readFileSync(path.join(ACTIONS, file), 'utf8')));
     expect(asking).toEqual([]);

@@ -4,18 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from '../source-files.js';
 
 const CORE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ACTIONS = path.join(CORE, 'src', 'actions');
 const CALLERS = [path.resolve(CORE, '../../apps/cli/src'), path.resolve(CORE, '../../apps/cli/test'), path.join(CORE, 'test')];
 
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : tsFiles(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /** The names `export { a, b as c, type T } from '…'` lines of an index give out. */
 function exportedNames(index: string): string[] {
@@ -31,7 +25,7 @@ function exportedNames(index: string): string[] {
 
 describe('the actions namespace', () => {
   it('exports only names its callers use', () => {
-    const callers = CALLERS.flatMap(tsFiles)
+    const callers = CALLERS.flatMap((dir) => tsFiles(dir, { tests: true }))
       .filter((f) => !f.endsWith('exports-used.test.ts'))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');

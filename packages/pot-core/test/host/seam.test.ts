@@ -1,19 +1,13 @@
 // pot-core acts on the machine only through the host seam (src/host): no other module touches
 // the file system, processes or the clock itself (issue 13: the seam is closed).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tsFiles } from '../source-files.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
 
-function sourcesOutsideHost(dir = SRC): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return p === path.join(SRC, 'host') ? [] : sourcesOutsideHost(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
-  });
-}
 
 const FORBIDDEN: ReadonlyArray<[string, RegExp]> = [
   ['node:fs', /from 'node:fs(\/promises)?'|require\('(node:)?fs'\)/],
@@ -26,7 +20,7 @@ const FORBIDDEN: ReadonlyArray<[string, RegExp]> = [
 
 describe('the host seam', () => {
   it('is the only way out of pot-core', () => {
-    const found = sourcesOutsideHost().flatMap((file) => {
+    const found = tsFiles(SRC, { skip: [path.join(SRC, 'host')] }).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       return FORBIDDEN.filter(([, re]) => re.test(text)).map(([what]) => `${path.relative(SRC, file)}: ${what}`);
     });
