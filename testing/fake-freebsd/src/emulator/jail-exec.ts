@@ -63,24 +63,29 @@ export function allowBlockingWaits(): void {
 
 const pauseCell = new Int32Array(new SharedArrayBuffer(4));
 
-/** Is the jexec CALL one of the jexec_wait program (which waits in a stand-in process)? */
-function waitsFor(call: Call): boolean {
+/** The jexec_wait program's line among the jail's processes, and what jexecWait needs of the call. */
+function waitingProcess(call: Call): { name: string; program: string; procs: string; line: string; registered: string } {
   const rest = new Getopts('jexec', call.args, 'lu:U:', () => undefined).rest();
+  const name = rest[0] ?? '';
+  return {
+    name,
+    program: rest[1] ?? '',
+    procs: jailFile(call.st, name, 'procs'),
+    line: rest.slice(1).join(' '),
+    registered: call.st.path(`jexec-registered.${call.pid}`),
+  };
+}
+
+/** Is the jexec call one of the jexec_wait program (which waits in a stand-in process)? */
+function waitsFor(call: Call, p: ReturnType<typeof waitingProcess>): boolean {
   const wanted = call.st.conf('jexec_wait', '').replace(/\n+$/, '');
-  return wanted !== '' && rest[1] === wanted && jailExists(call.st, rest[0] ?? '');
+  return wanted !== '' && p.program === wanted && jailExists(call.st, p.name);
 }
 
 /** Would this call wait (jexec of the jexec_wait program)? Such a call must be a process of its own. */
 export function waitsAsProcess(request: EmuRequest): boolean {
   const call = new Call(request);
-  return call.cmd === 'jexec' && waitsFor(call);
-}
-
-/** The jexec_wait program's line among the jail's processes, and what jexecWait needs of the call. */
-function waitingProcess(call: Call): { name: string; procs: string; line: string; registered: string } {
-  const rest = new Getopts('jexec', call.args, 'lu:U:', () => undefined).rest();
-  const name = rest[0] ?? '';
-  return { name, procs: jailFile(call.st, name, 'procs'), line: rest.slice(1).join(' '), registered: call.st.path(`jexec-registered.${call.pid}`) };
+  return call.cmd === 'jexec' && waitsFor(call, waitingProcess(call));
 }
 
 function underLock(call: Call, fn: () => void): void {
@@ -110,9 +115,10 @@ export function enterWaitingJexec(request: EmuRequest): void {
 /** jexec's part before the state lock: the wait of a jexec_wait program (see above); undefined goes on as usual. */
 export function jexecWait(call: Call): number | undefined {
   if (!waitsAllowed) return undefined;
-  const { name, procs, line, registered } = waitingProcess(call);
+  const p = waitingProcess(call);
+  const { name, procs, line, registered } = p;
   // entered by the resident stand-in, the jail may have gone since (and with it the program)
-  if (!existsSync(registered) && !waitsFor(call)) return undefined;
+  if (!existsSync(registered) && !waitsFor(call, p)) return undefined;
   const done = call.st.path(`jexec-done.${name}`);
   const lines = (): string[] => (existsSync(procs) ? readFileSync(procs, 'latin1').split('\n') : []);
   underLock(call, () => {
