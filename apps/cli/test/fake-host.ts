@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dumpHost } from '../../../testing/fake-freebsd/src/dump.ts';
 import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
-import { residentEnv } from '../../../testing/fake-freebsd/src/resident.ts';
+import { standInEnv } from '../../../testing/fake-freebsd/src/index.ts';
 import { bootHost, runSetupWords } from '../../../testing/fake-freebsd/src/setup.ts';
 import { runPot } from '../src/main.js';
 import { type CallGate, inProcessHost } from './in-process-host.js';
@@ -113,13 +113,8 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     LC_ALL: 'C',
     TMPDIR: path.join(dir, 'rt'),
     FAKEBSD_STATE: state,
-    FAKEBSD_STUBS: STUBS,
-    FAKEBSD_NODE: process.execPath,
     FAKEBSD_HOSTROOT: hostRoot,
-    FAKEBSD_SLEEP_MAX: '0.01',
-    // node compiles pot's bundle once per run instead of once per command
-    NODE_COMPILE_CACHE: path.join(tmpdir(), 'pot-test-node-compile-cache'),
-    ...residentEnv(),
+    ...standInEnv(),
     POT_HOST_ROOT: hostRoot,
     POT_ETC_DIR: etcDir,
     POT_FS_ROOT: fsRoot,

@@ -98,6 +98,21 @@ function interfaceAt(dir: string, name: string): FakeInterface | undefined {
   };
 }
 
+/**
+ * What the stand-ins of bin/ need in a fake host's environment besides its directories: where
+ * they live, the node they run, the cap of `sleep`, the compile cache and this process's
+ * resident stand-in.
+ */
+export function standInEnv(): Record<string, string> {
+  return {
+    FAKEBSD_STUBS: FAKE_FREEBSD_DIR,
+    FAKEBSD_NODE: process.execPath,
+    FAKEBSD_SLEEP_MAX: '0.01',
+    NODE_COMPILE_CACHE,
+    ...residentEnv(),
+  };
+}
+
 export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'fake-freebsd-'));
   const stateDir = path.join(dir, 'state');
@@ -108,11 +123,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     LC_ALL: 'C',
     FAKEBSD_STATE: stateDir,
     FAKEBSD_HOSTROOT: hostRoot,
-    FAKEBSD_STUBS: FAKE_FREEBSD_DIR,
-    FAKEBSD_NODE: process.execPath,
-    FAKEBSD_SLEEP_MAX: '0.01',
-    NODE_COMPILE_CACHE,
-    ...residentEnv(),
+    ...standInEnv(),
     POT_HOST_ROOT: hostRoot,
     ...options.env,
   };
