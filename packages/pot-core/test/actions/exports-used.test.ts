@@ -10,7 +10,6 @@ const CORE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const ACTIONS = path.join(CORE, 'src', 'actions');
 const CALLERS = [path.resolve(CORE, '../../apps/cli/src'), path.resolve(CORE, '../../apps/cli/test'), path.join(CORE, 'test')];
 
-
 /** The names `export { a, b as c, type T } from '…'` lines of an index give out. */
 function exportedNames(index: string): string[] {
   const text = readFileSync(index, 'utf8');

@@ -8,7 +8,6 @@ import { tsFiles } from '../source-files.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
 
-
 const FORBIDDEN: ReadonlyArray<[string, RegExp]> = [
   ['node:fs', /from 'node:fs(\/promises)?'|require\('(node:)?fs'\)/],
   ['child processes', /from 'node:child_process'|from 'execa'/],
