@@ -4,7 +4,7 @@
  * the operands too), the validation by the flags' zod types, and the -h text.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyCommand, Flag } from './definition.js';
 import { UsageError } from './errors.js';
 

@@ -3,7 +3,7 @@
  * rule such as "A pot name is mandatory" is written once.
  */
 import { isPotError } from '@pot/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Completion, Flag, Operand } from './definition.js';
 
 export const HELP = { short: 'h', help: ['print this help'], type: z.boolean().default(false) } as const satisfies Flag;

@@ -8,7 +8,7 @@
  * not load zod at run time (potnet starts for every pot create); the tests
  * validate every output against the shipped schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SCHEMA_VERSION = 1;
 

@@ -1,5 +1,5 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from '../definition.js';
 import { HELP, json, option, QUIET, VERBOSE } from '../flags.js';
 import { printJson } from '../json-output/json-output.js';

@@ -1,5 +1,5 @@
 import { actions } from '@pot/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from '../definition.js';
 import { bool, HELP, option, potFlag, repeated, VERBOSE } from '../flags.js';
 import { usageWithHelp } from './usage-with-help.js';

@@ -1,5 +1,5 @@
 import { actions, isPotError } from '@pot/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from '../definition.js';
 import { HELP, json, option, QUIET, required, VERBOSE, WORKING_POT } from '../flags.js';
 import { printJson, typedValue } from '../json-output/json-output.js';

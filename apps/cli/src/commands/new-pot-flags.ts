@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { actions, notFound } from '@pot/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { oneOf, option, repeated } from '../flags.js';
 
 export const NETWORK_TYPES = ['inherit', 'alias', 'public-bridge', 'private-bridge'] as const;

@@ -1,5 +1,5 @@
 import { actions, parsePortSpec } from '@pot/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from '../definition.js';
 import { bool, dryRun, HELP, option, POT_NAME_MANDATORY, required, repeated, VERBOSE } from '../flags.js';
 import { addresses, addressFlag, bridgeFlag, DNS_HELP, dnsFlag, NETWORK_TYPES, networkFlag, stackFlag } from './new-pot-flags.js';

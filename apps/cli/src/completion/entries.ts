@@ -3,7 +3,7 @@
  * shown flags with a one-line description, whether each is required, and
  * where its values come from.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { flagNames } from '../command-line.js';
 import type { AnyCommand, Completion, Flag, Operand } from '../definition.js';
 

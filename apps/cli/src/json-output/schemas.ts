@@ -10,7 +10,7 @@
  * without --json) are shell pot's and stay as they are; their schemas are
  * here so that the tests keep them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SCHEMA_VERSION = 1;
 

@@ -4,7 +4,7 @@
  * lenient where shell pot is (an invalid stack is ipv4, an unparseable number
  * its default): what is wrong is reported by checkConfig, field by field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const NETWORK_STACKS = ['ipv4', 'ipv6', 'dual'] as const;
 export type NetworkStack = (typeof NETWORK_STACKS)[number];

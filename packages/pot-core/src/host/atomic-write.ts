@@ -4,7 +4,7 @@
  * renamed over the target, and the directory is fsync'ed so the rename
  * survives a crash. Readers see the old or the new file, never a mix.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../crypto.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 

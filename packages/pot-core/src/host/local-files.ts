@@ -3,7 +3,7 @@
  * before a Host exists), the bundled defaults, the programs `pot doctor` looks for on PATH, and
  * the digest of a downloaded file. Everything else goes through `host.files`.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../crypto.js';
 import { accessSync, constants, createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,7 @@ export function realPath(p: string): string {
 
 /** Lower case hex sha256 of the file's bytes (in process: no tool's output format involved); rejects when it cannot be read. */
 export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = sha256();
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

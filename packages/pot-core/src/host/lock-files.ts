@@ -4,7 +4,7 @@
  * a temporary file, so nobody ever sees an empty lock file), and whether the
  * process a lock names still lives. Never dry-run: a dry run takes real locks.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../crypto.js';
 import { promises as fs } from 'node:fs';
 
 export interface LockFileOps {

@@ -13,7 +13,7 @@
  * leading "_"), so two pots could share an anchor; `legacyRdrAnchorName` is
  * that name, to find and flush the anchors it left behind.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../crypto.js';
 import { PF_ANCHOR_COMPONENT_LENGTH } from './limits.js';
 
 export const RDR_ANCHOR_ROOT = 'pot-rdr';
@@ -26,7 +26,7 @@ const KEPT = MAX_VERBATIM_ANCHOR_NAME - 1 - DIGEST_HEX;
 /** The anchor name (below `pot-rdr/`) of a pot's redirections. */
 export function rdrAnchorName(potName: string): string {
   if (potName.length <= MAX_VERBATIM_ANCHOR_NAME) return potName;
-  const digest = createHash('sha256').update(potName).digest('hex').slice(0, DIGEST_HEX);
+  const digest = sha256().update(potName).digest('hex').slice(0, DIGEST_HEX);
   return `${potName.slice(0, KEPT)}.${digest}`;
 }
 

@@ -4,7 +4,7 @@
  * process of the jail — the running one, or a throw-away jail on the pot's
  * root — so links inside the pot cannot lead the copy outside it.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../../crypto.js';
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import type { JailPlace } from '../../host/types.js';

@@ -17,7 +17,7 @@
  * downloads into files of its own, renamed into the cache once complete, and its
  * clean-up removes only what it made.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../../crypto.js';
 import path from 'node:path';
 import { PotError } from '../../errors/pot-error.js';
 import { withGlobalLock, withImportLock } from '../../locks/index.js';
