@@ -21,7 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const potnetBin = path.join(root, 'packages/potnet/bin/potnet');
 const makeFixture = path.join(root, 'packages/potnet/test/golden/make-fixture.py');
 const work = path.join(root, 'bench/results/layouts');
-const runs = Number(process.env.BENCH_RUNS ?? 7);
+const runs = Number(process.env.BENCH_RUNS || 7);
 const original = process.env.BENCH_ORIGINAL;
 /** The programs timed: ours, and the original when given. */
 const programs: Array<{ suffix: string; argv: string[] }> = [

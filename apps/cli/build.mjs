@@ -1,5 +1,6 @@
-// Bundles the CLI into one file: a single module loads faster than a module
-// graph, and pot start-up is paid by every command nomad-pot-driver runs.
+// Bundles the CLI into one file behind a small entry: a single module loads
+// faster than a module graph, and pot start-up is paid by every command
+// nomad-pot-driver runs.
 // Beside it go what an installation needs (install/install.sh stages them):
 // potnet's bundle, the default configuration and the man pages.
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,16 +19,16 @@ const [minMajor, minMinor] = pkg.engines.node
  */
 const nodeCheck = `{var v=process.versions.node.split('.').map(Number);if(v[0]<${minMajor}||(v[0]===${minMajor}&&v[1]<${minMinor})){process.stderr.write('pot: Node.js ${minMajor}.${minMinor} or newer is needed, '+process.execPath+' is '+process.version+' (FreeBSD: pkg install node24)\\n');process.exit(1);}}`;
 
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning' };
+// dist/pot.mjs is only the entry (src/entry.ts): the Node check, then Node's compile cache, then
+// the bundle of everything else (dist/pot-cli.mjs), which the cache covers because it loads after.
+await build({ ...common, entryPoints: ['src/entry.ts'], outfile: 'dist/pot.mjs', banner: { js: nodeCheck } });
 await build({
+  ...common,
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/pot.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
+  outfile: 'dist/pot-cli.mjs',
   define: { POT_PRODUCT_VERSION: JSON.stringify(pkg.version) },
-  banner: { js: `${nodeCheck}\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);` },
-  logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
 copyFileSync('../../packages/potnet/dist/potnet.cjs', 'dist/potnet.cjs');

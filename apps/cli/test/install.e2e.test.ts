@@ -5,7 +5,19 @@
  * package.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,7 +89,7 @@ describe('the staged installation', () => {
     const plist = plistFiles(readFileSync(path.join(REPO_DIR, 'freebsd-port', 'pkg-plist'), 'utf8'));
     expect(filesBelow(prefix)).toEqual(plist);
     expect(filesBelow(destdir).every((f) => f.startsWith('usr/local/'))).toBe(true);
-    for (const bundle of ['pot.mjs', 'potnet.cjs']) {
+    for (const bundle of ['pot.mjs', 'pot-cli.mjs', 'potnet.cjs']) {
       expect(readFileSync(path.join(prefix, 'libexec', 'pot', bundle), 'utf8')).not.toContain('sourceMappingURL');
     }
     const entry = readFileSync(path.join(prefix, 'bin', 'pot'), 'utf8');
@@ -85,6 +97,7 @@ describe('the staged installation', () => {
     expect(entry).toContain('\nnode=/opt/node24/bin/node\n');
     expect(entry).toContain('\nmain="$dir/../libexec/pot/pot.mjs"\n');
     expect(entry).not.toContain('POT_NODE');
+    expect(entry).toContain(`\ncache=\${POT_COMPILE_CACHE-${destdir}/var/cache/pot-ts}\n`);
     expect(readFileSync(path.join(prefix, 'bin', 'potnet'), 'utf8')).toContain('\nnode=/opt/node24/bin/node\n');
     expect(readFileSync(path.join(prefix, 'etc', 'rc.d', 'pot'), 'utf8')).toContain('. /usr/local/libexec/pot/pot-rc.sh\n');
   });
@@ -98,6 +111,70 @@ describe('the staged installation', () => {
     expect(variables.size).toBeGreaterThan(20);
     for (const v of variables) expect(sample, v).toMatch(new RegExp(`^# ${v}=`, 'm'));
     expect(sample).not.toMatch(/^POT_/m);
+  });
+});
+
+describe("Node's compile cache", () => {
+  const version = (prefix: string, ...env: string[]) =>
+    runClean(['PATH=/usr/bin:/bin', 'HOME=/', 'POT_COMPILE_CACHE_DEBUG=1', ...env], path.join(prefix, 'bin', 'pot'), 'version');
+
+  it('is made on the first run (mode 0700, beside nothing else) and used by the next', async () => {
+    const destdir = temp();
+    const prefix = stageInstall({ destdir });
+    const cache = path.join(destdir, 'var', 'cache', 'pot-ts');
+    mkdirSync(path.dirname(cache), { recursive: true });
+    expect(await version(prefix)).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: '' });
+    expect(statSync(cache).mode & 0o777).toBe(0o700);
+    const cached = filesBelow(cache);
+    expect(cached).toHaveLength(1); // the CLI bundle's compiled code, in a directory per Node version
+    const mtime = statSync(path.join(cache, cached[0] as string)).mtimeMs;
+    expect(await version(prefix)).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: '' });
+    expect(filesBelow(cache)).toEqual(cached);
+    expect(statSync(path.join(cache, cached[0] as string)).mtimeMs).toBe(mtime);
+  });
+
+  it.each([
+    [
+      'group or others may write it',
+      (dir: string) => {
+        mkdirSync(dir);
+        chmodSync(dir, 0o777);
+      },
+      'mode 777, group or others have access',
+    ],
+    ['it is a symbolic link', (dir: string) => symlinkSync(mkdtempSync(`${dir}-target`), dir), 'a symbolic link'],
+    ['it is a file', (dir: string) => writeFileSync(dir, ''), 'not a directory'],
+    ['its parent is missing', (dir: string) => rmSync(path.dirname(dir), { recursive: true }), 'cannot create it (ENOENT)'],
+  ])('is left off, and pot works as before, when %s', async (_what, make, why) => {
+    const destdir = temp();
+    const prefix = stageInstall({ destdir });
+    const cache = path.join(destdir, 'var', 'cache', 'pot-ts');
+    mkdirSync(path.dirname(cache), { recursive: true });
+    make(cache);
+    const r = await version(prefix);
+    expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: `pot: compile cache ${cache} not used: ${why}\n` });
+    if (statSync(cache, { throwIfNoEntry: false })?.isDirectory()) expect(filesBelow(cache)).toEqual([]);
+  });
+
+  it('is off with POT_COMPILE_CACHE empty', async () => {
+    const destdir = temp();
+    const prefix = stageInstall({ destdir });
+    const cache = path.join(destdir, 'var', 'cache', 'pot-ts');
+    mkdirSync(path.dirname(cache), { recursive: true });
+    expect(await version(prefix, 'POT_COMPILE_CACHE=')).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: '' });
+    expect(existsSync(cache)).toBe(false);
+  });
+
+  it('is on before the bundle loads, and POT_COMPILE_CACHE is not passed on to the commands pot runs', async () => {
+    const dir = temp();
+    copyFileSync(path.join(CLI_DIR, 'dist', 'pot.mjs'), path.join(dir, 'pot.mjs'));
+    // a bundle that shows what it finds
+    const probe = "import m from 'node:module'; console.log(JSON.stringify([m.getCompileCacheDir(), process.env.POT_COMPILE_CACHE ?? null]));";
+    writeFileSync(path.join(dir, 'pot-cli.mjs'), probe);
+    const cache = path.join(dir, 'cache');
+    const r = await runClean(['PATH=/usr/bin:/bin', `POT_COMPILE_CACHE=${cache}`], process.execPath, path.join(dir, 'pot.mjs'));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual([expect.stringMatching(new RegExp(`^${cache}/v`)), null]);
   });
 });
 
@@ -151,7 +228,14 @@ describe('the npm package', () => {
       .filter((l) => l !== '');
     expect(listing.filter((f) => /\.(ts|map)$|\/src\/|node_modules/.test(f))).toEqual([]);
     expect(listing).toEqual(
-      expect.arrayContaining(['package/bin/pot', 'package/bin/potnet', 'package/dist/pot.mjs', 'package/dist/potnet.cjs', 'package/install/install.sh']),
+      expect.arrayContaining([
+        'package/bin/pot',
+        'package/bin/potnet',
+        'package/dist/pot.mjs',
+        'package/dist/pot-cli.mjs',
+        'package/dist/potnet.cjs',
+        'package/install/install.sh',
+      ]),
     );
     const npmPrefix = path.join(dir, 'prefix');
     execFileSync('npm', ['i', '-g', '--prefix', npmPrefix, '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], {

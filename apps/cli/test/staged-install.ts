@@ -27,12 +27,16 @@ export interface InstallOptions {
   destdir?: string;
   prefix?: string;
   node?: string;
+  /** Default: var/cache/pot-ts beside the staged usr/ (never the test machine's /var/cache). */
+  compileCache?: string;
 }
 
 /** Runs install/install.sh; returns the staged PREFIX (DESTDIR/PREFIX). */
 export function stageInstall(o: InstallOptions): string {
   const prefix = o.prefix ?? '/usr/local';
-  const args = [INSTALL_SH, `PREFIX=${prefix}`, `NODE=${o.node ?? NODE}`];
+  const root = o.destdir ?? path.dirname(path.dirname(prefix));
+  const compileCache = o.compileCache ?? path.join(root, 'var', 'cache', 'pot-ts');
+  const args = [INSTALL_SH, `PREFIX=${prefix}`, `NODE=${o.node ?? NODE}`, `COMPILE_CACHE=${compileCache}`];
   if (o.destdir !== undefined) args.push(`DESTDIR=${o.destdir}`);
   execFileSync('sh', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return `${o.destdir ?? ''}${prefix}`;

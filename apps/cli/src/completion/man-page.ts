@@ -77,6 +77,10 @@ the defaults of every setting
 the settings of this host (POT_ZFS_ROOT, POT_FS_ROOT, POT_NETWORK, POT_EXTIF ...)
 .It Pa POT_FS_ROOT/jails/ Ns Ar pot Ns Pa /conf/pot.conf
 the configuration of each pot
+.It Pa /var/cache/pot-ts
+Node's compile cache of pot's code, made on the first run as root (mode 0700; the install step
+may name another directory or none). pot leaves it unused when anyone but the user running pot
+may write it.
 .El
 .Sh EXIT STATUS
 .Ex -std
