@@ -10,6 +10,21 @@ export type PotLevel = 0 | 1 | 2;
 export type NetworkType = 'inherit' | 'alias' | 'public-bridge' | 'private-bridge';
 export type PotStack = 'ipv4' | 'ipv6' | 'dual';
 
+/** Pot attributes a user may set (`_POT_RW_ATTRIBUTES`); all are booleans. */
+export const POT_RW_ATTRIBUTES = [
+  'start-at-boot',
+  'early-start-at-boot',
+  'persistent',
+  'no-rc-script',
+  'prunable',
+  'localhost-tunnel',
+  'no-tmpfs',
+  'no-etc-hosts',
+] as const;
+
+/** Pot attributes pot itself sets and a user may only read (`_POT_RO_ATTRIBUTES`). */
+export const POT_RO_ATTRIBUTES = ['to-be-pruned'] as const;
+
 /** Jail attributes in the order create writes them, with their defaults. */
 export const JAIL_ATTRIBUTE_DEFAULTS: ReadonlyArray<readonly [string, string]> = [
   ['enforce_statfs', '2'],

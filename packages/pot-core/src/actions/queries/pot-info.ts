@@ -4,24 +4,14 @@
  * the host.
  */
 import { aliasAddresses } from '../../network/index.js';
-import { JAIL_ATTRIBUTE_DEFAULTS, type PotConf } from '../../store/index.js';
+import { JAIL_ATTRIBUTE_DEFAULTS, POT_RO_ATTRIBUTES, POT_RW_ATTRIBUTES, type PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { existingPot, potDataset, potStore } from '../context/pot-lookup.js';
 import { potDetails, type PotDetails } from './pot-list.js';
 import { networkStackOf } from '../../config/settings.js';
 
 /** Pot attributes in the order info prints them (read-write, then read-only). */
-export const POT_ATTRIBUTES = [
-  'start-at-boot',
-  'early-start-at-boot',
-  'persistent',
-  'no-rc-script',
-  'prunable',
-  'localhost-tunnel',
-  'no-tmpfs',
-  'no-etc-hosts',
-  'to-be-pruned',
-] as const;
+export const POT_ATTRIBUTES = [...POT_RW_ATTRIBUTES, ...POT_RO_ATTRIBUTES] as const;
 
 export interface PotInfo {
   name: string;

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../../../test/thrown-pot-error.js';
-import { JAIL_ATTRIBUTE_DEFAULTS } from '../../store/index.js';
-import {
-  attributeType,
-  attributeValue,
-  isSysvOption,
-  isUint,
-  normalizeBool,
-  POT_RO_ATTRIBUTES,
-  POT_RW_ATTRIBUTES,
-  READABLE_ATTRIBUTES,
-  SETTABLE_ATTRIBUTES,
-} from './pot-attributes.js';
+import { JAIL_ATTRIBUTE_DEFAULTS, POT_RO_ATTRIBUTES, POT_RW_ATTRIBUTES } from '../../store/index.js';
+import { attributeType, attributeValue, isSysvOption, isUint, normalizeBool, READABLE_ATTRIBUTES, SETTABLE_ATTRIBUTES } from './pot-attributes.js';
 import { potCmdValue } from './pot-cmd.js';
 import { envAssignment, potEnvValue } from './pot-env.js';
 import { POT_ATTRIBUTES } from '../queries/pot-info.js';
@@ -37,7 +27,19 @@ describe('attribute lists', () => {
 
   it('readable: settable and to-be-pruned; the same set pot info reports', () => {
     expect(READABLE_ATTRIBUTES).toEqual([...POT_RW_ATTRIBUTES, ...POT_RO_ATTRIBUTES, ...JAIL_ATTRIBUTE_DEFAULTS.map(([a]) => a)]);
-    expect([...POT_RW_ATTRIBUTES, ...POT_RO_ATTRIBUTES].sort()).toEqual([...POT_ATTRIBUTES].sort());
+    // shell pot's info order: the read-write ones, then the read-only
+    const infoOrder = [
+      'start-at-boot',
+      'early-start-at-boot',
+      'persistent',
+      'no-rc-script',
+      'prunable',
+      'localhost-tunnel',
+      'no-tmpfs',
+      'no-etc-hosts',
+      'to-be-pruned',
+    ];
+    expect(POT_ATTRIBUTES).toEqual(infoOrder);
   });
 
   it('types', () => {

@@ -6,28 +6,13 @@
  */
 import { PotError } from '../../errors/pot-error.js';
 import { validatePotName } from '../../names/index.js';
-import type { PotConf } from '../../store/index.js';
+import { POT_RO_ATTRIBUTES, POT_RW_ATTRIBUTES, type PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
 import { requireRoot } from '../context/context.js';
 import { editPotConf, singleLineValue } from './pot-conf-edit.js';
 import { existingPot } from '../context/pot-lookup.js';
 
 export type AttributeType = 'bool' | 'uint' | 'sysvopt' | 'string';
-
-/** Pot attributes a user may set (`_POT_RW_ATTRIBUTES`); all are booleans. */
-export const POT_RW_ATTRIBUTES = [
-  'start-at-boot',
-  'early-start-at-boot',
-  'persistent',
-  'no-rc-script',
-  'prunable',
-  'localhost-tunnel',
-  'no-tmpfs',
-  'no-etc-hosts',
-] as const;
-
-/** Pot attributes pot itself sets and a user may only read (`_POT_RO_ATTRIBUTES`). */
-export const POT_RO_ATTRIBUTES = ['to-be-pruned'] as const;
 
 /** Jail attributes a user may set (`_POT_JAIL_RW_ATTRIBUTES`), with their types (`_POT_DEFAULT_*_T`). */
 const JAIL_RW_ATTRIBUTES: Readonly<Record<string, AttributeType>> = {
