@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost } from './fake-host.js';
 import { CLI_DIR, filesBelow, plistFiles, rcEnv, rcRoot, REPO_DIR, runClean, stageInstall } from './staged-install.js';
 
@@ -115,22 +115,31 @@ describe('the staged installation', () => {
 });
 
 describe("Node's compile cache", () => {
-  const version = (prefix: string, ...env: string[]) =>
+  // one staged installation for these cases; each case but the first names its own directory
+  let prefix = '';
+  let installed = '';
+  beforeAll(() => {
+    const destdir = mkdtempSync(path.join(tmpdir(), 'pot-install-'));
+    prefix = stageInstall({ destdir });
+    installed = path.join(destdir, 'var', 'cache', 'pot-ts');
+    mkdirSync(path.dirname(installed), { recursive: true });
+    return () => rmSync(destdir, { recursive: true, force: true });
+  });
+  const version = (...env: string[]) =>
     runClean(['PATH=/usr/bin:/bin', 'HOME=/', 'POT_COMPILE_CACHE_DEBUG=1', ...env], path.join(prefix, 'bin', 'pot'), 'version');
+  const quietVersion = { code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: '' };
+  const listing = (dir: string) => (existsSync(dir) ? filesBelow(dir) : []);
 
-  it('is made on the first run (mode 0700, beside nothing else) and used by the next', async () => {
-    const destdir = temp();
-    const prefix = stageInstall({ destdir });
-    const cache = path.join(destdir, 'var', 'cache', 'pot-ts');
-    mkdirSync(path.dirname(cache), { recursive: true });
-    expect(await version(prefix)).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: '' });
-    expect(statSync(cache).mode & 0o777).toBe(0o700);
-    const cached = filesBelow(cache);
+  it('is made where the install step said on the first run (mode 0700), and used by the next', async () => {
+    rmSync(installed, { recursive: true, force: true });
+    expect(await version()).toEqual(quietVersion);
+    expect(statSync(installed).mode & 0o777).toBe(0o700);
+    const cached = listing(installed);
     expect(cached).toHaveLength(1); // the CLI bundle's compiled code, in a directory per Node version
-    const mtime = statSync(path.join(cache, cached[0] as string)).mtimeMs;
-    expect(await version(prefix)).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: '' });
-    expect(filesBelow(cache)).toEqual(cached);
-    expect(statSync(path.join(cache, cached[0] as string)).mtimeMs).toBe(mtime);
+    const mtime = statSync(path.join(installed, cached[0] as string)).mtimeMs;
+    expect(await version()).toEqual(quietVersion);
+    expect(listing(installed)).toEqual(cached);
+    expect(statSync(path.join(installed, cached[0] as string)).mtimeMs).toBe(mtime);
   });
 
   it.each([
@@ -145,24 +154,19 @@ describe("Node's compile cache", () => {
     ['it is a symbolic link', (dir: string) => symlinkSync(mkdtempSync(`${dir}-target`), dir), 'a symbolic link'],
     ['it is a file', (dir: string) => writeFileSync(dir, ''), 'not a directory'],
     ['its parent is missing', (dir: string) => rmSync(path.dirname(dir), { recursive: true }), 'cannot create it (ENOENT)'],
-  ])('is left off, and pot works as before, when %s', async (_what, make, why) => {
-    const destdir = temp();
-    const prefix = stageInstall({ destdir });
-    const cache = path.join(destdir, 'var', 'cache', 'pot-ts');
-    mkdirSync(path.dirname(cache), { recursive: true });
+    ['it is not an absolute path', () => undefined, 'not an absolute path'],
+  ])('is left off, and pot works as before, when %s', async (what, make, why) => {
+    const cache = what.includes('absolute') ? 'var/cache/pot-ts' : path.join(temp(), 'cache');
     make(cache);
-    const r = await version(prefix);
-    expect(r).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: `pot: compile cache ${cache} not used: ${why}\n` });
+    const r = await version(`POT_COMPILE_CACHE=${cache}`);
+    expect(r).toEqual({ ...quietVersion, stderr: `pot: compile cache ${cache} not used: ${why}\n` });
     if (statSync(cache, { throwIfNoEntry: false })?.isDirectory()) expect(filesBelow(cache)).toEqual([]);
   });
 
   it('is off with POT_COMPILE_CACHE empty', async () => {
-    const destdir = temp();
-    const prefix = stageInstall({ destdir });
-    const cache = path.join(destdir, 'var', 'cache', 'pot-ts');
-    mkdirSync(path.dirname(cache), { recursive: true });
-    expect(await version(prefix, 'POT_COMPILE_CACHE=')).toEqual({ code: 0, stdout: expect.stringMatching(/^pot version: /), stderr: '' });
-    expect(existsSync(cache)).toBe(false);
+    const before = listing(installed);
+    expect(await version('POT_COMPILE_CACHE=')).toEqual(quietVersion);
+    expect(listing(installed)).toEqual(before);
   });
 
   it('is on before the bundle loads, and POT_COMPILE_CACHE is not passed on to the commands pot runs', async () => {

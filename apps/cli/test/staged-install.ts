@@ -60,7 +60,8 @@ export function filesBelow(dir: string, rel = ''): string[] {
  * host programs it runs (sed, stat, …) are then the real ones.
  */
 export function rcRoot(root: string): void {
-  for (const d of ['sbin', 'bin', 'usr/sbin', 'usr/bin']) mkdirSync(path.join(root, d), { recursive: true });
+  // var/cache: where the staged pot makes its compile cache, as on FreeBSD
+  for (const d of ['sbin', 'bin', 'usr/sbin', 'usr/bin', 'var/cache']) mkdirSync(path.join(root, d), { recursive: true });
   for (const d of ['/usr/bin', '/usr/sbin', '/bin', '/sbin']) {
     if (!existsSync(d)) continue;
     const into = path.join(root, d);
