@@ -12,6 +12,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -246,8 +247,12 @@ describe('the npm package', () => {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const env = { PATH: `${path.join(npmPrefix, 'bin')}:${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: dir };
+    // TMPDIR: Node's default compile cache would go there, shared with every user: none may
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(tmp);
+    const env = { PATH: `${path.join(npmPrefix, 'bin')}:${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: dir, TMPDIR: tmp };
     expect(execFileSync('pot', ['version'], { env, encoding: 'utf8' })).toBe(`pot version: ${version}\n`);
     expect(execFileSync('potnet', ['-V'], { env, encoding: 'utf8' })).toBe('0.5.0\n');
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
