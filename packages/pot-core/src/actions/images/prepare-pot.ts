@@ -12,6 +12,7 @@ import type { PortSpec } from '../../ports/index.js';
 import type { Stack } from '../../network/index.js';
 import type { ActionContext } from '../context/context.js';
 import { debug, doneOrPlanned, info, warn } from '../context/context.js';
+import { formatArgv } from '../../host/index.js';
 import { clonePot } from '../lifecycle/clone-pot.js';
 import { exportPorts } from '../settings/export-ports.js';
 import { ensureImported, importedPotName } from './import-pot.js';
@@ -131,6 +132,30 @@ async function prepareFrom(ctx: ActionContext, o: PreparePotOptions, pot: string
     ...(o.stack === undefined ? {} : { stack: o.stack }),
     ...(o.dns === undefined ? {} : { dns: o.dns }),
   });
+  // the set-up edits the clone: a dry run cloned nothing, it says what the set-up would be
+  const setUp = await ctx.host.plan.afterChanges(
+    async () => ({ started: o.start === true, exitCode: await setUpClone(ctx, o, pot) }),
+    () => {
+      for (const argv of setUpCommands(o, pot)) info(ctx, `once ${pot} is cloned: ${formatArgv('pot', argv)}`);
+      return { started: false, exitCode: 0 };
+    },
+  );
+  if (!setUp.started) info(ctx, doneOrPlanned(ctx, `Prepared the pot ${pot}`, `The pot ${pot} would be prepared`));
+  return { name: pot, imported, importedNow, ...setUp };
+}
+
+/** The set-up of a prepared pot as the pot commands shell pot's prepare ran. */
+function setUpCommands(o: PreparePotOptions, pot: string): string[][] {
+  return [
+    ...(o.cmd === undefined || o.cmd === '' ? [] : [['set-cmd', '-p', pot, '-c', o.cmd]]),
+    ...PREPARED_ATTRIBUTES.map(([attr, value]) => ['set-attribute', '-p', pot, '-A', attr, '-V', value]),
+    ...(o.ports === undefined || o.ports.length === 0 ? [] : [['export-ports', '-p', pot, ...o.ports.flatMap((spec) => ['-e', spec.text])]]),
+    ...(o.start ? [['start', pot]] : []),
+  ];
+}
+
+/** The clone's command, nomad's attributes, its ports, and with -s its start (start's exit status). */
+async function setUpClone(ctx: ActionContext, o: PreparePotOptions, pot: string): Promise<number> {
   if (o.cmd !== undefined && o.cmd !== '') {
     const cmd = o.cmd;
     await orWarn(ctx, `Couldn't set the command ${cmd} of the pot`, () => setPotCmd(ctx, { pot, cmd }));
@@ -142,20 +167,15 @@ async function prepareFrom(ctx: ActionContext, o: PreparePotOptions, pot: string
     const specs = o.ports;
     await orWarn(ctx, "Couldn't export the ports", () => exportPorts(ctx, { pot, specs }));
   }
-  if (o.start) {
-    debug(ctx, `Auto starting the pot ${pot}`);
-    let exitCode: number;
-    try {
-      exitCode = await startPot(ctx, { pot });
-    } catch (err) {
-      if (await ctx.host.jails.isRunning(pot)) await stopPot(ctx, { pot });
-      throw new PotError('host-state', `pot ${pot} failed to start: ${err instanceof Error ? err.message : String(err)}`, {
-        suggestion: `see 'pot start ${pot}'`,
-        cause: err,
-      });
-    }
-    return { name: pot, imported, importedNow, started: true, exitCode };
+  if (!o.start) return 0;
+  debug(ctx, `Auto starting the pot ${pot}`);
+  try {
+    return await startPot(ctx, { pot });
+  } catch (err) {
+    if (await ctx.host.jails.isRunning(pot)) await stopPot(ctx, { pot });
+    throw new PotError('host-state', `pot ${pot} failed to start: ${err instanceof Error ? err.message : String(err)}`, {
+      suggestion: `see 'pot start ${pot}'`,
+      cause: err,
+    });
   }
-  info(ctx, doneOrPlanned(ctx, `Prepared the pot ${pot}`, `The pot ${pot} would be prepared`));
-  return { name: pot, imported, importedNow, started: false, exitCode: 0 };
 }

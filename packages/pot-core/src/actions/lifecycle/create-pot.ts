@@ -160,7 +160,14 @@ async function disableHostCronJobs(ctx: ActionContext, p: CreatedPot): Promise<v
   if (p.type === 'multi' && p.level === 0) return;
   const etc = path.join(potPath(ctx, p.name), p.type === 'multi' ? 'custom' : 'm', 'etc');
   const crontab = path.join(etc, 'crontab');
-  const text = await realFiles(ctx).read(crontab);
+  // the crontab comes with the pot's files: a dry run made none
+  const text = await ctx.host.plan.afterChanges(
+    () => realFiles(ctx).read(crontab),
+    () => {
+      debug(ctx, `${crontab}: its save-entropy and adjkerntz jobs are commented out once it exists`);
+      return '';
+    },
+  );
   if (text === undefined) {
     debug(ctx, `${crontab} not found: no cron job to disable`);
     return;
