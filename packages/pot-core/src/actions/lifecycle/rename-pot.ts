@@ -127,24 +127,29 @@ async function moveStatus(ctx: ActionContext, o: RenamePotOptions): Promise<void
   await realFiles(ctx).remove(file);
 }
 
-/** Rewrites one pot's pot.conf and fscomp.conf under its lock (with --dry-run: shows the new files). */
-async function rewritePotFiles(ctx: ActionContext, pot: string, p: RenamePaths, hostname?: string): Promise<void> {
+/**
+ * Rewrites one pot's pot.conf and fscomp.conf under its lock, reading them from the pot `pot`
+ * and writing them as the pot `writeAs` (the renamed pot's new name; with --dry-run its files
+ * are still under the old one, and the plan shows where they would be written).
+ */
+async function rewritePotFiles(ctx: ActionContext, pot: string, p: RenamePaths, own?: { hostname: string; writeAs: string }): Promise<void> {
   const store = potStore(ctx);
+  const target = own?.writeAs ?? pot;
   await store.withPotLock(pot, async () => {
     const potConf = await store.readPotConf(pot);
     if (potConf !== undefined) {
       const before = potConf.toString();
       renameInPotConf(potConf, p);
-      if (hostname !== undefined) renameOwnPotConf(potConf, hostname);
+      if (own !== undefined) renameOwnPotConf(potConf, own.hostname);
       if (potConf.toString() !== before) {
-        debug(ctx, `${pot}: pot.conf refers to ${p.to} now`);
-        await store.writePotConf(pot, potConf);
+        debug(ctx, `${target}: pot.conf refers to ${p.to} now`);
+        await store.writePotConf(target, potConf);
       }
     }
     const fscomp = await store.readFscompConf(pot);
     if (fscomp !== undefined && renameInFscompConf(fscomp, p)) {
-      debug(ctx, `${pot}: fscomp.conf refers to ${p.to} now`);
-      await store.writeFscompConf(pot, fscomp);
+      debug(ctx, `${target}: fscomp.conf refers to ${p.to} now`);
+      await store.writeFscompConf(target, fscomp);
     }
   });
 }
@@ -164,16 +169,12 @@ export async function renamePot(ctx: ActionContext, o: RenamePotOptions): Promis
           await moveStatus(ctx, o);
           await renameLogConfig(ctx, o);
           const hostname = usableHostname(o.newName, await ctx.host.system.hostname(), Number(ctx.settings.vars.POT_HOSTNAME_MAX_LENGTH) || 64);
-          // the pot's files are under its new name once the datasets moved (a dry run's are not: its old name)
-          await rewritePotFiles(
-            ctx,
-            await ctx.host.plan.afterChanges(
-              async () => o.newName,
-              () => o.pot,
-            ),
-            paths,
-            hostname,
+          // the pot's files are under its new name once the datasets moved (a dry run's are still under the old one)
+          const filesAt = await ctx.host.plan.afterChanges(
+            async () => o.newName,
+            () => o.pot,
           );
+          await rewritePotFiles(ctx, filesAt, paths, { hostname, writeAs: o.newName });
           for (const pot of await store.listPots()) {
             if (pot !== o.newName && pot !== o.pot) await forPot(ctx, () => rewritePotFiles(ctx, pot, paths));
           }
