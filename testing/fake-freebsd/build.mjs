@@ -1,9 +1,10 @@
-// Bundles the stand-ins' process entry (src/stand-in.ts: the emulator of src/emulator) and the
-// resident stand-in (src/server.ts) into one file each, which the launchers in bin/ reach: one
+// Bundles the stand-ins' process entry (src/stand-in.ts: the emulator of src/emulator), the
+// resident stand-in (src/server.ts) and the host from a shell (src/host-cli.ts) into one file
+// each, which the launchers in bin/ and scripts/demo.sh reach: one
 // module loads much faster than a module graph.
 import { build } from 'esbuild';
 
-for (const name of ['stand-in', 'server']) {
+for (const name of ['stand-in', 'server', 'host-cli']) {
   await build({
     entryPoints: [`src/${name}.ts`],
     outfile: `dist/${name}.mjs`,
