@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
@@ -34,6 +34,30 @@ describe('pot list (pots), golden inspect-list', () => {
       ['priv', false],
       ['web', true],
     ]);
+  });
+
+  it('list, ps and show ask the host for the running jails once, however many pots there are', async () => {
+    host = createFakeHost();
+    host.setup('host_pot_root');
+    for (let i = 0; i < 12; i++) fakePot(host, `p${i}`, 'public-bridge', `10.192.0.${i + 3}`);
+    host.look('jail', '-c', 'name=p7', 'path=/', 'persist');
+    const log = path.join(host.state, 'calls.jsonl');
+    const logged = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    const jlsCalls = async (...args: string[]) => {
+      const before = logged().length;
+      const r = await host.pot(...args);
+      expect(r.code).toBe(0);
+      return logged()
+        .slice(before)
+        .split('\n')
+        .filter((l) => l.includes('"argv":["jls"')).length;
+    };
+    expect(await jlsCalls('list')).toBe(1);
+    expect(await jlsCalls('ls', '-q')).toBe(1);
+    expect(await jlsCalls('ps', '-q')).toBe(1);
+    expect((await host.pot('ps', '-q')).stdout).toBe('p7\n');
+    // show of the running pots: one listing, then the pot it shows
+    expect(await jlsCalls('show')).toBeLessThanOrEqual(2);
   });
 
   it('-v adds base, level, datasets from fscomp.conf and snapshots', async () => {

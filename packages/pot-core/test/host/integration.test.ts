@@ -165,7 +165,7 @@ describe('FreeBSD driver against the fake FreeBSD host', () => {
     expect(await host.jails.isRunning('db')).toBe(false);
     const jid = await host.jails.jid('web');
     expect(jid).toBeGreaterThan(0);
-    expect(await host.jails.list()).toEqual([{ jid, name: 'web', hostname: 'web.host.example.org', path: root }]);
+    expect(await host.jails.running()).toEqual(new Set(['web']));
     expect(await host.net.exists(epair.b)).toBe(false); // moved into the vnet jail
 
     await host.mounts.tmpfs(path.join(root, 'tmp'));
@@ -176,6 +176,7 @@ describe('FreeBSD driver against the fake FreeBSD host', () => {
 
     await host.jails.remove('web', { stopTimeout: 10 });
     expect(await host.jails.isRunning('web')).toBe(false);
+    expect(await host.jails.running()).toEqual(new Set());
 
     expect(await host.rc.get('pf_rules')).toBe('/etc/pf.conf');
     await host.rc.set('syslogd_flags', '-b 127.0.0.1', { quiet: true });

@@ -63,10 +63,6 @@ em0: flags=8802<BROADCAST,SIMPLEX,MULTICAST> metric 0 mtu 1500
       ['zroot/pot/jails', '/opt/pot/jails'],
     ]);
     expect(p.parseAnchors('  pot-nat\n  pot-rdr\n')).toEqual(['pot-nat', 'pot-rdr']);
-    expect(p.parseJls('1 web web.host.example.org /opt/pot/jails/web/m\n2 db db /opt/my pots/db/m\n')).toEqual([
-      { jid: 1, name: 'web', hostname: 'web.host.example.org', path: '/opt/pot/jails/web/m' },
-      { jid: 2, name: 'db', hostname: 'db', path: '/opt/my pots/db/m' },
-    ]);
     expect(p.parseMount('devfs on /dev (devfs)\n/opt/pot/bases/13.1 on /opt/pot/jails/web/m (nullfs, local, read-only)\n')).toEqual([
       { source: 'devfs', target: '/dev', type: 'devfs', options: [] },
       { source: '/opt/pot/bases/13.1', target: '/opt/pot/jails/web/m', type: 'nullfs', options: ['local', 'read-only'] },

@@ -3,7 +3,7 @@
  * (the public bridge with its gateway address, pot's pf anchors, NAT rules).
  */
 import type { ActionContext } from '../context/context.js';
-import { forPot, potStore } from '../context/pot-lookup.js';
+import { potStore } from '../context/pot-lookup.js';
 import { ipv4NetworkUp } from '../network/epair-attach.js';
 
 export interface PotPs {
@@ -13,8 +13,8 @@ export interface PotPs {
 }
 
 export async function potPs(ctx: ActionContext): Promise<PotPs> {
-  const running: string[] = [];
-  for (const name of await potStore(ctx).listPots()) if ((await forPot(ctx, () => ctx.host.jails.isRunning(name))) === true) running.push(name);
+  const jails = await ctx.host.jails.running();
+  const running = (await potStore(ctx).listPots()).filter((name) => jails.has(name));
   if ((await ctx.host.system.uid()) !== 0) return { running };
   return { running, networkUp: (await ipv4NetworkUp(ctx, ctx.settings.gateway)) !== undefined };
 }

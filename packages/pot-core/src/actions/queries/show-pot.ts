@@ -99,9 +99,8 @@ export function formatPotShow(s: PotShow, quiet = false): string {
 export async function potsToShow(ctx: ActionContext, all: boolean): Promise<string[]> {
   const names = (await readablePots(ctx)).map((p) => p.pot);
   if (all) return names;
-  const running: string[] = [];
-  for (const n of names) if ((await forPot(ctx, () => ctx.host.jails.isRunning(n))) === true) running.push(n);
-  return running;
+  const running = await ctx.host.jails.running();
+  return names.filter((n) => running.has(n));
 }
 
 /** `show` of each pot; one that fails is reported in a line, the others are shown. */

@@ -3,7 +3,7 @@ import { PotError } from '../../errors/pot-error.js';
 import { commandError, type HostCommand } from '../command.js';
 import type { JailOps, JailPlace } from '../types.js';
 import { checkName, insidePath, jailSelection } from './arguments.js';
-import { lines, parseJls } from './parse.js';
+import { lines } from './parse.js';
 import { type Tools, e, q } from './tools.js';
 
 /** A program inside a running jail (`jexec`) or in a throw-away jail on a root (`jail -c path=ROOT command=…`), as shell pot's copy-in. */
@@ -22,9 +22,8 @@ export function createJailOps(t: Tools): JailOps {
       const n = Number.parseInt(r.stdout.trim(), 10);
       return Number.isNaN(n) ? undefined : n;
     },
-    async list() {
-      const r = await run(q('jls', ['jid', 'name', 'host.hostname', 'path']));
-      return r.exitCode === 0 ? parseJls(r.stdout) : [];
+    async running() {
+      return new Set(lines((await must(q('jls', ['name']))).stdout).map((l) => l.trim()));
     },
     async start(parameters) {
       return out(await must(e('jail', ['-c', ...parameters])));

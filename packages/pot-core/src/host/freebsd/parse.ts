@@ -2,7 +2,7 @@
  * Parsers for the output of FreeBSD tools (ifconfig, zfs list -H, jls,
  * pfctl -s Anchors/nat, mount). Pure functions, tolerant of extra lines.
  */
-import type { BridgeMember, InterfaceAddress, InterfaceInfo, JailInfo, MountEntry } from '../types.js';
+import type { BridgeMember, InterfaceAddress, InterfaceInfo, MountEntry } from '../types.js';
 
 /** Lines without trailing blanks, empty lines dropped. */
 export function lines(text: string): string[] {
@@ -164,20 +164,6 @@ export function parseAnchors(text: string): string[] {
 /** `pfctl -s info` → enabled? */
 export function parsePfEnabled(text: string): boolean {
   return /^Status:\s+Enabled/m.test(text);
-}
-
-/**
- * `jls jid name host.hostname path` → jails (the path is the rest of the line,
- * so it may hold blanks).
- */
-export function parseJls(text: string): JailInfo[] {
-  const out: JailInfo[] = [];
-  for (const line of lines(text)) {
-    const m = /^\s*(\d+)\s+(\S+)\s+(\S*)\s+(.*)$/.exec(line);
-    if (m === null) continue;
-    out.push({ jid: Number(m[1]), name: m[2]!, hostname: m[3]!, path: m[4]! });
-  }
-  return out;
 }
 
 /** `mount` → entries (`SRC on TARGET (TYPE, opt, opt)`). */

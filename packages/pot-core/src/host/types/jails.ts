@@ -1,12 +1,5 @@
 /** Jails: a pot's running system, and programs run in it. */
 
-export interface JailInfo {
-  readonly jid: number;
-  readonly name: string;
-  readonly hostname: string;
-  readonly path: string;
-}
-
 export interface ExecResult {
   readonly exitCode: number;
   readonly stdout: string;
@@ -45,7 +38,8 @@ export interface JailOps {
   isRunning(name: string): Promise<boolean>;
   /** The jail id; undefined when not running. */
   jid(name: string): Promise<number | undefined>;
-  list(): Promise<JailInfo[]>;
+  /** The names of every running jail, from one listing (commands that walk all pots ask once, not once a pot). */
+  running(): Promise<Set<string>>;
   /**
    * Creates a jail from parameters, in order: bare names (`persist`, `vnet`)
    * or `name=value` strings (values are single arguments; no quoting needed).
