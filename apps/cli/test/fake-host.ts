@@ -266,6 +266,20 @@ const GOLDEN_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/^E pfctl -a (pot-rdr\/\S+) -f @TMP@\/pot_pfrules_\S+/, 'E pfctl -a $1 -f -'],
 ];
 
+/** Runs pot; answers its outcome and the argv of every host command it ran (queries included), in order. */
+export async function potWithCalls(h: FakeHost, ...args: string[]): Promise<{ run: PotRun; calls: string[][] }> {
+  const log = path.join(h.state, 'calls.jsonl');
+  const logged = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+  const before = logged().length;
+  const run = await h.pot(...args);
+  const calls = logged()
+    .slice(before)
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => (JSON.parse(l) as { argv: string[] }).argv);
+  return { run, calls };
+}
+
 /** The golden effect lines of a scenario (pot-shell-golden, copied to ./golden), with the documented fixes applied. */
 export function goldenEffects(scenario: string): string {
   const text = readFileSync(path.join(here, 'golden', scenario, 'commands.log'), 'utf8');

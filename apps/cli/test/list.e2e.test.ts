@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeHost, fakePot, type FakeHost } from './fake-host.js';
+import { createFakeHost, fakePot, type FakeHost, potWithCalls } from './fake-host.js';
 
 let host: FakeHost;
 afterEach(() => host?.cleanup());
@@ -41,16 +41,10 @@ describe('pot list (pots), golden inspect-list', () => {
     host.setup('host_pot_root');
     for (let i = 0; i < 12; i++) fakePot(host, `p${i}`, 'public-bridge', `10.192.0.${i + 3}`);
     host.look('jail', '-c', 'name=p7', 'path=/', 'persist');
-    const log = path.join(host.state, 'calls.jsonl');
-    const logged = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
     const jlsCalls = async (...args: string[]) => {
-      const before = logged().length;
-      const r = await host.pot(...args);
-      expect(r.code).toBe(0);
-      return logged()
-        .slice(before)
-        .split('\n')
-        .filter((l) => l.includes('"argv":["jls"')).length;
+      const { run, calls } = await potWithCalls(host, ...args);
+      expect(run.code).toBe(0);
+      return calls.filter((argv) => argv[0] === 'jls').length;
     };
     expect(await jlsCalls('list')).toBe(1);
     expect(await jlsCalls('ls', '-q')).toBe(1);

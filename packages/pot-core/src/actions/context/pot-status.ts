@@ -12,12 +12,24 @@ function parseBootTime(text: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The boot time, read once per host, that is per pot command (start and stop move the status thrice). */
+const bootTimes = new WeakMap<ActionContext['host'], Promise<number | undefined>>();
+
+function bootTime(ctx: ActionContext): Promise<number | undefined> {
+  let time = bootTimes.get(ctx.host);
+  if (time === undefined) {
+    time = ctx.host.sysctl.get('kern.boottime').then(parseBootTime);
+    bootTimes.set(ctx.host, time);
+  }
+  return time;
+}
+
 export function statusStore(ctx: ActionContext): PotStore {
   return new PotStore({
     fsRoot: ctx.settings.fsRoot,
     tmp: ctx.settings.tmp,
     files: ctx.host.files.store,
-    bootTime: async () => parseBootTime(await ctx.host.sysctl.get('kern.boottime')),
+    bootTime: () => bootTime(ctx),
   });
 }
 

@@ -6,12 +6,16 @@ import { type Tools, q } from './tools.js';
 
 export function createSystemOps(t: Tools): SystemOps {
   const { must, probe } = t;
+  // asked once per host, that is per pot command: its user does not change while it runs
+  let uid: Promise<number> | undefined;
   const system: SystemOps = {
-    async uid() {
-      const r = await must(q('id', ['-u']));
-      const n = Number.parseInt(r.stdout.trim(), 10);
-      if (Number.isNaN(n)) throw new PotError('host-command', `id -u answered ${JSON.stringify(r.stdout.trim())}`);
-      return n;
+    uid() {
+      uid ??= must(q('id', ['-u'])).then((r) => {
+        const n = Number.parseInt(r.stdout.trim(), 10);
+        if (Number.isNaN(n)) throw new PotError('host-command', `id -u answered ${JSON.stringify(r.stdout.trim())}`);
+        return n;
+      });
+      return uid;
     },
     groupExists: async (name) => probe(q('getent', ['group', checkName('group', name)])),
     async hostname() {
