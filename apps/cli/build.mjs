@@ -30,6 +30,18 @@ await build({
   define: { POT_PRODUCT_VERSION: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
+asciiOnly('dist/pot-cli.mjs');
+
+/**
+ * esbuild escapes non-ASCII characters in code (charset ascii), not in the comments it keeps
+ * (a dependency's em dash). A source that is all ASCII loads as a one-byte string: ~4 % faster
+ * and 1 MB less memory per pot command (bench/README.md). An escape in a comment changes nothing.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 copyFileSync('../../packages/potnet/dist/potnet.cjs', 'dist/potnet.cjs');
 // also the bundle's fallback when PREFIX/etc/pot/pot.default.conf is missing in a checkout

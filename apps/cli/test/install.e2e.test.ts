@@ -84,14 +84,17 @@ describe('the staged installation', () => {
     expect((await ok('ls', '-q')).stdout).toBe('');
   }, 600_000); // some hundred stand-in calls: minutes when two cores are shared by many helpers
 
-  it("holds exactly the files of the port's pkg-plist, single-file bundles without source maps, and fixes the Node", () => {
+  it("holds exactly the files of the port's pkg-plist, single-file ASCII bundles without source maps, and fixes the Node", () => {
     const destdir = temp();
     const prefix = stageInstall({ destdir, node: '/opt/node24/bin/node' });
     const plist = plistFiles(readFileSync(path.join(REPO_DIR, 'freebsd-port', 'pkg-plist'), 'utf8'));
     expect(filesBelow(prefix)).toEqual(plist);
     expect(filesBelow(destdir).every((f) => f.startsWith('usr/local/'))).toBe(true);
     for (const bundle of ['pot.mjs', 'pot-cli.mjs', 'potnet.cjs']) {
-      expect(readFileSync(path.join(prefix, 'libexec', 'pot', bundle), 'utf8')).not.toContain('sourceMappingURL');
+      const code = readFileSync(path.join(prefix, 'libexec', 'pot', bundle), 'utf8');
+      expect(code).not.toContain('sourceMappingURL');
+      // all ASCII: Node then holds the source as a one-byte string (build.mjs asciiOnly)
+      expect(code.match(/[^\x00-\x7f]/g) ?? [], bundle).toEqual([]);
     }
     const entry = readFileSync(path.join(prefix, 'bin', 'pot'), 'utf8');
     expect(entry).toMatch(/^#!\/bin\/sh\n/);
