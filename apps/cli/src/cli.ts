@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The pot binary's entry (bundled into dist/pot.mjs). Sets process.exitCode and
-// lets Node finish writing; it never calls process.exit mid-flight.
+// The pot CLI's main module (bundled into dist/pot-cli.mjs, which the entry
+// dist/pot.mjs loads). Sets process.exitCode and lets Node finish writing; it
+// never calls process.exit mid-flight.
 import { processIO } from './io.js';
 import { runPot } from './main.js';
 

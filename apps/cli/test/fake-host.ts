@@ -1,7 +1,7 @@
 /**
  * A fake FreeBSD host (@pot/fake-freebsd) for the end-to-end tests, and two ways to run pot
  * against it: `pot()` in this process (runPot with the fake host's commands as function calls,
- * see in-process-host.ts) and `potProcess()`, the BUILT binary (bin/pot -> dist/pot.mjs) with
+ * see in-process-host.ts) and `potProcess()`, the BUILT binary (bin/pot -> dist/pot.mjs -> dist/pot-cli.mjs) with
  * the bash stand-ins as processes, for what needs processes (parallel runs, signals, SIGKILL).
  * POT_E2E_PROCESSES=1 runs every `pot()` as a process. Every `--json` output either way is
  * checked against its shipped JSON Schema (json-schemas.ts).
