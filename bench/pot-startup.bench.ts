@@ -2,12 +2,13 @@
  * pot's start-up: the installed pot (install/install.sh into a temporary DESTDIR, its /bin/sh
  * entry running the toolchain's Node) as a whole process in a clean environment, with Node's
  * compile cache (the installation's default) and without it (POT_COMPILE_CACHE=''), the two
- * taking turns run by run, beside an empty `node -e 0`. Commands that need no host: every pot
+ * taking turns run by run, beside an empty `node -e 0`: wall time (median) and CPU time (user +
+ * system of the whole process tree, mean; Linux /proc). Commands that need no host: every pot
  * command pays this before it does anything, and nomad-pot-driver runs a dozen per task.
  * Run with `npm run bench -- pot-startup`; writes bench/results/pot-startup.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+/** CPU seconds of this process's finished children (Linux /proc: cutime + cstime, in clock ticks of 1/100 s). */
+function childrenCpu(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 function once(argv: string[], extra: Record<string, string>): number {
   const env = { PATH: '/usr/bin:/bin', HOME: destdir, LC_ALL: 'C', ...extra };
   const started = process.hrtime.bigint();
@@ -55,8 +62,20 @@ try {
   for (const [label, argv] of commands) {
     for (const v of variants) once(argv, v.env); // the first run with the cache writes it
     const samples = variants.map(() => [] as number[]);
-    for (let i = 0; i < runs; i++) variants.forEach((v, k) => samples[k]?.push(once(argv, v.env)));
-    table[label] = Object.fromEntries(variants.map((v, k) => [v.label, median(samples[k] ?? [])]));
+    const cpu = variants.map(() => 0);
+    for (let i = 0; i < runs; i++) {
+      variants.forEach((v, k) => {
+        const before = childrenCpu();
+        samples[k]?.push(once(argv, v.env));
+        cpu[k] = (cpu[k] ?? 0) + childrenCpu() - before;
+      });
+    }
+    table[label] = Object.fromEntries(
+      variants.flatMap((v, k) => [
+        [v.label, median(samples[k] ?? [])],
+        [`${v.label}, CPU`, ((cpu[k] ?? 0) / runs) * 1000],
+      ]),
+    );
     console.error(`${label}: ${JSON.stringify(table[label])}`);
   }
 } finally {
@@ -65,9 +84,10 @@ try {
 
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 writeFileSync(path.join(root, 'bench/results/pot-startup.json'), `${JSON.stringify({ runs, node: process.version, table }, null, 1)}\n`);
-console.log(`| command (median of ${runs}, ms) | ${variants.map((v) => v.label).join(' | ')} | ratio |`);
-console.log(`|---|${variants.map(() => '---:').join('|')}|---:|`);
+console.log(`| command (ms: wall median of ${runs}; CPU mean) | ${variants.map((v) => `${v.label} | CPU`).join(' | ')} | wall ratio |`);
+console.log(`|---|${variants.map(() => '---:|---:').join('|')}|---:|`);
 for (const [label, row] of Object.entries(table)) {
+  const cells = variants.map((v) => `${(row[v.label] as number).toFixed(0)} | ${(row[`${v.label}, CPU`] as number).toFixed(0)}`);
   const [on, off] = variants.map((v) => row[v.label] as number) as [number, number];
-  console.log(`| ${label} | ${on.toFixed(0)} | ${off.toFixed(0)} | ${(on / off).toFixed(2)} |`);
+  console.log(`| ${label} | ${cells.join(' | ')} | ${(on / off).toFixed(2)} |`);
 }

@@ -12,6 +12,8 @@ describe('pot list (pots), golden inspect-list', () => {
     host.setup('host_pot_root');
     expect(await host.pot('list')).toMatchObject({ code: 0, stdout: 'No pot created yet...\n' });
     expect(await host.pot('list', '-q')).toMatchObject({ code: 0, stdout: '' });
+    // no pot, no jail to ask about
+    for (const args of [['list'], ['ps', '-q'], ['show']]) expect((await potWithCalls(host, ...args)).calls.filter(([c]) => c === 'jls')).toEqual([]);
   });
 
   it('lists network, ip and whether each pot runs, in name order; -q gives the names', async () => {

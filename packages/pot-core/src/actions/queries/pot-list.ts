@@ -51,8 +51,9 @@ export async function potDetails(ctx: ActionContext, store: PotStore, name: stri
 export async function listPots(ctx: ActionContext, options: { verbose?: boolean } = {}): Promise<PotSummary[]> {
   const store = potStore(ctx);
   const out: PotSummary[] = [];
-  const running = await ctx.host.jails.running();
-  for (const { pot: name, conf } of await readablePots(ctx)) {
+  const pots = await readablePots(ctx);
+  const running = pots.length === 0 ? new Set<string>() : await ctx.host.jails.running();
+  for (const { pot: name, conf } of pots) {
     const networkType = conf?.networkType ?? '';
     const summary = await forPot(ctx, async (): Promise<PotSummary> => {
       const s: PotSummary = { name, networkType, ip: networkType === 'inherit' ? undefined : conf?.ip, active: running.has(name) };

@@ -13,8 +13,9 @@ export interface PotPs {
 }
 
 export async function potPs(ctx: ActionContext): Promise<PotPs> {
-  const jails = await ctx.host.jails.running();
-  const running = (await potStore(ctx).listPots()).filter((name) => jails.has(name));
+  const pots = await potStore(ctx).listPots();
+  const jails = pots.length === 0 ? new Set<string>() : await ctx.host.jails.running();
+  const running = pots.filter((name) => jails.has(name));
   if ((await ctx.host.system.uid()) !== 0) return { running };
   return { running, networkUp: (await ipv4NetworkUp(ctx, ctx.settings.gateway)) !== undefined };
 }

@@ -99,7 +99,7 @@ export function formatPotShow(s: PotShow, quiet = false): string {
 export async function potsToShow(ctx: ActionContext, all: boolean): Promise<string[]> {
   const names = (await readablePots(ctx)).map((p) => p.pot);
   if (all) return names;
-  const running = await ctx.host.jails.running();
+  const running = names.length === 0 ? new Set<string>() : await ctx.host.jails.running();
   return names.filter((n) => running.has(n));
 }
 
