@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dumpHost } from '../../../testing/fake-freebsd/src/dump.ts';
 import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
-import { standInEnv } from '../../../testing/fake-freebsd/src/index.ts';
+import { hostDirsEnv, standInEnv } from '../../../testing/fake-freebsd/src/index.ts';
 import { bootHost, runSetupWords } from '../../../testing/fake-freebsd/src/setup.ts';
 import { runPot } from '../src/main.js';
 import { type CallGate, inProcessHost } from './in-process-host.js';
@@ -95,8 +95,8 @@ const nextPid = (): number => (lastPid += 1);
 
 export function createFakeHost(extraConf: string[] = []): FakeHost {
   const dir = mkdtempSync(path.join(tmpdir(), 'pot-e2e-'));
-  const state = path.join(dir, 'state');
-  const hostRoot = path.join(dir, 'hostroot');
+  const dirs = hostDirsEnv(dir);
+  const { FAKEBSD_STATE: state, FAKEBSD_HOSTROOT: hostRoot } = dirs;
   const fsRoot = path.join(dir, 'rt', 'fs');
   const cache = path.join(dir, 'rt', 'cache');
   const tmp = path.join(dir, 'rt', 'tmp');
@@ -112,10 +112,8 @@ export function createFakeHost(extraConf: string[] = []): FakeHost {
     HOME: home,
     LC_ALL: 'C',
     TMPDIR: path.join(dir, 'rt'),
-    FAKEBSD_STATE: state,
-    FAKEBSD_HOSTROOT: hostRoot,
+    ...dirs,
     ...standInEnv(),
-    POT_HOST_ROOT: hostRoot,
     POT_ETC_DIR: etcDir,
     POT_FS_ROOT: fsRoot,
     POT_CACHE: cache,

@@ -9,19 +9,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { FAKE_FREEBSD_BIN, FAKE_FREEBSD_DIR } from './index.js';
+import { FAKE_FREEBSD_BIN, hostDirsEnv, standInBaseEnv } from './index.js';
 import { bootHost, runSetupWords } from './setup.js';
 
 function hostEnv(dir: string): Record<string, string> {
-  return {
-    PATH: `${FAKE_FREEBSD_BIN}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    FAKEBSD_STATE: path.join(dir, 'state'),
-    FAKEBSD_HOSTROOT: path.join(dir, 'hostroot'),
-    FAKEBSD_STUBS: FAKE_FREEBSD_DIR,
-    FAKEBSD_NODE: process.execPath,
-    FAKEBSD_SLEEP_MAX: '0.01',
-    POT_HOST_ROOT: path.join(dir, 'hostroot'),
-  };
+  return { PATH: `${FAKE_FREEBSD_BIN}:${process.env.PATH ?? '/usr/bin:/bin'}`, ...hostDirsEnv(dir), ...standInBaseEnv() };
 }
 
 const shellWord = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;

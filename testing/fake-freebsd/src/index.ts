@@ -98,33 +98,35 @@ function interfaceAt(dir: string, name: string): FakeInterface | undefined {
   };
 }
 
+/** A fake host's directories under `dir` (state/, hostroot/), as the stand-ins and pot find them. */
+export function hostDirsEnv(dir: string): { FAKEBSD_STATE: string; FAKEBSD_HOSTROOT: string; POT_HOST_ROOT: string } {
+  const hostRoot = path.join(dir, 'hostroot');
+  return { FAKEBSD_STATE: path.join(dir, 'state'), FAKEBSD_HOSTROOT: hostRoot, POT_HOST_ROOT: hostRoot };
+}
+
+/** What any caller of the stand-ins of bin/ needs: where they live, the node they run, the cap of `sleep`. */
+export function standInBaseEnv(): Record<string, string> {
+  return { FAKEBSD_STUBS: FAKE_FREEBSD_DIR, FAKEBSD_NODE: process.execPath, FAKEBSD_SLEEP_MAX: '0.01' };
+}
+
 /**
- * What the stand-ins of bin/ need in a fake host's environment besides its directories: where
- * they live, the node they run, the cap of `sleep`, the compile cache and this process's
- * resident stand-in.
+ * What the stand-ins need in a test's fake host besides its directories: the base, the compile
+ * cache and this process's resident stand-in.
  */
 export function standInEnv(): Record<string, string> {
-  return {
-    FAKEBSD_STUBS: FAKE_FREEBSD_DIR,
-    FAKEBSD_NODE: process.execPath,
-    FAKEBSD_SLEEP_MAX: '0.01',
-    NODE_COMPILE_CACHE,
-    ...residentEnv(),
-  };
+  return { ...standInBaseEnv(), NODE_COMPILE_CACHE, ...residentEnv() };
 }
 
 export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'fake-freebsd-'));
-  const stateDir = path.join(dir, 'state');
-  const hostRoot = path.join(dir, 'hostroot');
+  const dirs = hostDirsEnv(dir);
+  const { FAKEBSD_STATE: stateDir, FAKEBSD_HOSTROOT: hostRoot } = dirs;
   for (const d of [stateDir, hostRoot]) mkdirSync(d, { recursive: true });
   const env: Record<string, string> = {
     PATH: `${FAKE_FREEBSD_BIN}:${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,
     LC_ALL: 'C',
-    FAKEBSD_STATE: stateDir,
-    FAKEBSD_HOSTROOT: hostRoot,
+    ...dirs,
     ...standInEnv(),
-    POT_HOST_ROOT: hostRoot,
     ...options.env,
   };
   const quiet = { ...env, FAKEBSD_NOLOG: '1' };
