@@ -22,8 +22,11 @@ export async function serveImage(h: FakeHost): Promise<string> {
 /** Where tests say the image comes from (fetch serves it from FAKEBSD_FETCH_DIR). */
 export const IMAGE_URL = 'https://images.example.org/pots';
 
-/** prepare as nomad-pot-driver runs it for web_1.0 and the allocation ALLOC (task `task`, port 80 exported). */
-export function prepareArgs(alloc: string): string[] {
+/**
+ * prepare as nomad-pot-driver runs it for web_1.0 and the allocation ALLOC: the task `name`
+ * (default `task`), its command `cmd` as the driver quotes it, the port spec `port` it exports.
+ */
+export function prepareArgs(alloc: string, o: { name?: string; cmd?: string; port?: string } = {}): string[] {
   return [
     'prepare',
     '-U',
@@ -33,17 +36,17 @@ export function prepareArgs(alloc: string): string[] {
     '-t',
     '1.0',
     '-c',
-    '"/usr/local/bin/web"',
+    o.cmd ?? '"/usr/local/bin/web"',
     '-N',
     'public-bridge',
     '-i',
     'auto',
     '-e',
-    '80',
+    o.port ?? '80',
     '-a',
     alloc,
     '-n',
-    'task',
+    o.name ?? 'task',
     '-v',
   ];
 }

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, type FakeHost } from './fake-host.js';
+import { IMAGE_URL, prepareArgs } from './image-fixture.js';
 import { offerRelease } from './release-fixture.js';
 
 let host: FakeHost;
@@ -50,28 +51,7 @@ describe('export, import, prepare', () => {
     expect(host.look('zfs', 'get', '-H', '-o', 'value', ':pot.tag', 'zroot/pot/jails/web')).toBe('1.0\n');
     expect(host.log()).toMatch(/E xz -6 -T 0/);
 
-    const r = await host.pot(
-      'prepare',
-      '-U',
-      'https://images.example.org/pots',
-      '-p',
-      'web',
-      '-t',
-      '1.0',
-      '-c',
-      '"/usr/local/bin/web --port 8080"',
-      '-N',
-      'public-bridge',
-      '-i',
-      'auto',
-      '-e',
-      '8080:30080',
-      '-a',
-      'hash_alloc',
-      '-n',
-      'task',
-      '-v',
-    );
+    const r = await host.pot(...prepareArgs('hash_alloc', { cmd: '"/usr/local/bin/web --port 8080"', port: '8080:30080' }));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Prepared the pot task_hash_alloc');
@@ -115,24 +95,10 @@ describe('export, import, prepare', () => {
     expect((await host.pot('stop', 'task_hash_alloc')).code).toBe(0);
 
     // a second allocation reuses the imported pot
-    const again = await host.pot(
-      'prepare',
-      '-U',
-      'https://images.example.org/pots',
-      '-p',
-      'web',
-      '-t',
-      '1.0',
-      '-a',
-      'hash_other',
-      '-n',
-      'task',
-      '-N',
-      'public-bridge',
-    );
+    const again = await host.pot('prepare', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task', '-N', 'public-bridge');
     expect(again.code).toBe(0);
     expect((await host.pot('list', '-q')).stdout).toContain('task_hash_other\n');
-    const clash = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task');
+    const clash = await host.pot('prepare', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0', '-a', 'hash_other', '-n', 'task');
     expect(clash.code).toBe(1);
     expect(clash.stderr).toContain('A pot with name task_hash_other already exists');
   });
@@ -142,7 +108,7 @@ describe('export, import, prepare', () => {
     for (const suffix of ['', '.meta']) copyFileSync(path.join(images, `web_1.0.xz${suffix}`), path.join(images, `web_2.0.xz${suffix}`));
     writeFileSync(path.join(images, 'web_2.0.xz.skein'), `${'0'.repeat(128)}\n`);
     const before = host.look('zfs', 'list', '-H', '-o', 'name');
-    const r = await host.pot('prepare', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '2.0', '-a', 'hash_alloc', '-n', 'task');
+    const r = await host.pot('prepare', '-U', IMAGE_URL, '-p', 'web', '-t', '2.0', '-a', 'hash_alloc', '-n', 'task');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('The image and its hash do not overlap');
     expect(host.look('zfs', 'list', '-H', '-o', 'name')).toBe(before);
@@ -150,12 +116,12 @@ describe('export, import, prepare', () => {
     expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
     expect(existsSync(jail('web_2_0'))).toBe(false);
 
-    const nokey = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0', '-C', path.join(host.dir, 'missing.pub'));
+    const nokey = await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0', '-C', path.join(host.dir, 'missing.pub'));
     expect(nokey.code).toBe(1);
     expect(nokey.stderr).toContain(`Public key ${path.join(host.dir, 'missing.pub')} not found`);
     expect(host.log()).not.toMatch(/ fetch .*web_1\.0/);
 
-    const dry = await host.pot('import', '--dry-run', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '1.0');
+    const dry = await host.pot('import', '--dry-run', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`fetch -q -o ${path.join(host.cache, 'web_1.0.xz')} https://images.example.org/pots/web_1.0.xz`);
     expect(dry.stdout).toContain(`xzcat ${path.join(host.cache, 'web_1.0.xz')} | zfs receive `);
@@ -185,20 +151,19 @@ describe('export, import, prepare', () => {
     expect(readdirSync(images).sort()).toEqual(['web_1.0.xz', 'web_1.0.xz.meta', 'web_1.0.xz.skein', 'web_1.0.xz.skein.sig']);
     expect(host.effects()).toContain(host.normalise(`E signify -S -s ${mine.sec} -m ${path.join(images, 'web_1.0.xz.skein')}`));
     host.env.FAKEBSD_FETCH_DIR = images;
-    const url = 'https://images.example.org/pots';
 
     // the wrong key: refused after two tries, nothing kept, the image itself never fetched
-    const wrong = await host.pot('import', '-U', url, '-p', 'web', '-t', '1.0', '-C', other.pub);
+    const wrong = await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0', '-C', other.pub);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('Signature verification failed');
     expect(wrong.stdout).toContain('web_1.0.xz.skein.sig does not verify: fetching it again');
-    expect(host.log()).not.toContain(`${url}/web_1.0.xz\n`);
+    expect(host.log()).not.toContain(`${IMAGE_URL}/web_1.0.xz\n`);
     expect(readdirSync(host.cache).filter((f) => f.startsWith('web_'))).toEqual([]);
     expect((await host.pot('list', '-q')).stdout).toBe('web\n');
 
     // the right key, from pot.conf: imported
     host.conf(`POT_DEFAULT_SIGNATURE_PUBKEY=${mine.pub}`);
-    const good = await host.pot('import', '-U', url, '-p', 'web', '-t', '1.0');
+    const good = await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0');
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
     expect(host.log()).toContain(
@@ -210,7 +175,7 @@ describe('export, import, prepare', () => {
     writeFileSync(path.join(images, 'web_1.0.xz.skein.sig'), 'untrusted comment: verify with mine.pub\nforged\n');
     expect((await host.pot('destroy', '-p', 'web_1_0')).code).toBe(0);
     for (const f of readdirSync(host.cache)) if (f.startsWith('web_')) rmSync(path.join(host.cache, f));
-    const forged = await host.pot('import', '-U', url, '-p', 'web', '-t', '1.0', '-C', mine.pub);
+    const forged = await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '1.0', '-C', mine.pub);
     expect(forged.code).toBe(1);
     expect(forged.stderr).toContain('Signature verification failed');
     expect((await host.pot('list', '-q')).stdout).toBe('web\n');
@@ -227,7 +192,7 @@ describe('export, import, prepare', () => {
     const snap = meta.trim().split('@')[1];
     host.env.FAKEBSD_FETCH_DIR = images;
 
-    const r = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '2.0');
+    const r = await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '2.0');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Pot web_2_0 depends on base1_1_0 (@${snap})`);
@@ -243,7 +208,7 @@ describe('export, import, prepare', () => {
 
     // a second layer on the same origin finds it installed
     expect((await host.pot('destroy', '-p', 'web_2_0')).code).toBe(0);
-    const again = await host.pot('import', '-U', 'https://images.example.org/pots', '-p', 'web', '-t', '2.0');
+    const again = await host.pot('import', '-U', IMAGE_URL, '-p', 'web', '-t', '2.0');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('base1_1_0 already installed');
   });

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost, outcome, POT_BIN, STUBS, type FakeHost, type PotRun } from './fake-host.js';
-import { IMAGE_URL, serveImage } from './image-fixture.js';
+import { prepareArgs, serveImage } from './image-fixture.js';
 import { runStandIn } from '../../../testing/fake-freebsd/src/emulator/index.ts';
 
 let host: FakeHost;
@@ -89,28 +89,7 @@ const ENV: ReadonlyArray<readonly [string, string]> = [
  * per call would make ten tasks take minutes).
  */
 async function createTask(t: Task, options: { inProcess?: boolean } = {}): Promise<void> {
-  const prepare = [
-    'prepare',
-    '-U',
-    IMAGE_URL,
-    '-p',
-    'web',
-    '-t',
-    '1.0',
-    '-c',
-    '"/usr/local/bin/web --port 8080"',
-    '-N',
-    'public-bridge',
-    '-i',
-    'auto',
-    '-e',
-    `8080:${t.hostPort}`,
-    '-a',
-    t.alloc,
-    '-n',
-    t.name,
-    '-v',
-  ];
+  const prepare = prepareArgs(t.alloc, { name: t.name, cmd: '"/usr/local/bin/web --port 8080"', port: `8080:${t.hostPort}` });
   if (options.inProcess) {
     for (const argv of [
       prepare,
