@@ -63,6 +63,13 @@ export async function isBase(ctx: ActionContext, base: string): Promise<boolean>
   );
 }
 
+/** The pots among `names` whose jail runs, from one listing of the jails (none asked for without names). */
+export async function runningPots(ctx: ActionContext, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const jails = await ctx.host.jails.running();
+  return names.filter((name) => jails.has(name));
+}
+
 /**
  * Every pot's name and configuration (undefined when it has none), in name
  * order. A pot whose files cannot be read (or whose directory has a name no

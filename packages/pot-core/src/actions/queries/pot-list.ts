@@ -4,7 +4,7 @@
  */
 import type { PotStore } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { forPot, potStore, readablePots, SKIPPED } from '../context/pot-lookup.js';
+import { forPot, potStore, readablePots, runningPots, SKIPPED } from '../context/pot-lookup.js';
 
 export interface PotSummary {
   name: string;
@@ -52,7 +52,8 @@ export async function listPots(ctx: ActionContext, options: { verbose?: boolean 
   const store = potStore(ctx);
   const out: PotSummary[] = [];
   const pots = await readablePots(ctx);
-  const running = pots.length === 0 ? new Set<string>() : await ctx.host.jails.running();
+  const names = pots.map((p) => p.pot);
+  const running = new Set(await runningPots(ctx, names));
   for (const { pot: name, conf } of pots) {
     const networkType = conf?.networkType ?? '';
     const summary = await forPot(ctx, async (): Promise<PotSummary> => {

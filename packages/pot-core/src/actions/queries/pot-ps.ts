@@ -3,7 +3,7 @@
  * (the public bridge with its gateway address, pot's pf anchors, NAT rules).
  */
 import type { ActionContext } from '../context/context.js';
-import { potStore } from '../context/pot-lookup.js';
+import { potStore, runningPots } from '../context/pot-lookup.js';
 import { ipv4NetworkUp } from '../network/epair-attach.js';
 
 export interface PotPs {
@@ -13,9 +13,7 @@ export interface PotPs {
 }
 
 export async function potPs(ctx: ActionContext): Promise<PotPs> {
-  const pots = await potStore(ctx).listPots();
-  const jails = pots.length === 0 ? new Set<string>() : await ctx.host.jails.running();
-  const running = pots.filter((name) => jails.has(name));
+  const running = await runningPots(ctx, await potStore(ctx).listPots());
   if ((await ctx.host.system.uid()) !== 0) return { running };
   return { running, networkUp: (await ipv4NetworkUp(ctx, ctx.settings.gateway)) !== undefined };
 }

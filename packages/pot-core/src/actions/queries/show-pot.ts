@@ -6,7 +6,7 @@
  */
 import type { PotConf } from '../../store/index.js';
 import type { ActionContext } from '../context/context.js';
-import { existingPot, forPot, potDataset, potStore, readablePots, SKIPPED } from '../context/pot-lookup.js';
+import { existingPot, forPot, potDataset, potStore, readablePots, runningPots, SKIPPED } from '../context/pot-lookup.js';
 import { potRdrAnchors } from '../network/port-redirects.js';
 
 export interface ShowOptions {
@@ -99,8 +99,7 @@ export function formatPotShow(s: PotShow, quiet = false): string {
 export async function potsToShow(ctx: ActionContext, all: boolean): Promise<string[]> {
   const names = (await readablePots(ctx)).map((p) => p.pot);
   if (all) return names;
-  const running = names.length === 0 ? new Set<string>() : await ctx.host.jails.running();
-  return names.filter((n) => running.has(n));
+  return runningPots(ctx, names);
 }
 
 /** `show` of each pot; one that fails is reported in a line, the others are shown. */
